@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "mosc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mosc", targets: ["mosc"]),
+        .library(name: "ManagedOS", targets: ["ManagedOS"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // The system libyaml (Debian libyaml-dev); only Parse/YAMLComposer.swift calls it.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(
+            name: "ManagedOS",
+            dependencies: [
+                "CYAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
+        .executableTarget(
+            name: "mosc",
+            dependencies: [
+                "ManagedOS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "ManagedOSTestSupport", dependencies: ["ManagedOS"]),
+        .testTarget(
+            name: "ManagedOSTests",
+            dependencies: ["ManagedOS", "ManagedOSTestSupport"],
+            exclude: ["Golden/Fixtures"]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

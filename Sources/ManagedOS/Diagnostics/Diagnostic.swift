@@ -1,0 +1,106 @@
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case note, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One problem found in the input, with a stable code and where it is.
+public struct Diagnostic: Hashable, Sendable, Codable, Comparable {
+    /// A related place, such as the first definition of a duplicate.
+    public struct Note: Hashable, Sendable, Codable {
+        /// What the note says.
+        public var message: String
+        /// Where it points, if anywhere.
+        public var location: SourceLocation?
+
+        /// Creates a note.
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    /// The stable code, e.g. `MOS112`.
+    public var code: DiagnosticCode
+    /// The severity; defaults to the code's own.
+    public var severity: Severity
+    /// The message: lowercase start, user values in single quotes, no trailing period.
+    public var message: String
+    /// Where the problem is.
+    public var location: SourceLocation?
+    /// A suggestion for the fix ("did you mean 'deadline'?"), shown after the message.
+    public var hint: String?
+    /// Related places.
+    public var notes: [Note]
+
+    /// Creates a diagnostic; the severity defaults to the code's.
+    public init(
+        _ code: DiagnosticCode,
+        _ message: String,
+        at location: SourceLocation?,
+        severity: Severity? = nil,
+        hint: String? = nil,
+        notes: [Note] = []
+    ) {
+        self.code = code
+        self.severity = severity ?? code.defaultSeverity
+        self.message = message
+        self.location = location
+        self.hint = hint
+        self.notes = notes
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        let l = lhs.location ?? SourceLocation(file: "")
+        let r = rhs.location ?? SourceLocation(file: "")
+        if l != r { return l < r }
+        if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }
+        return lhs.message < rhs.message
+    }
+}
+
+/// Collects diagnostics as a stage runs; passed `inout` through each stage.
+public struct DiagnosticBag: Sendable, Equatable {
+    /// Everything reported so far, in the order it was reported.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// An empty bag.
+    public init() {}
+
+    /// Adds one diagnostic.
+    public mutating func emit(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Adds one diagnostic built from its parts.
+    public mutating func emit(
+        _ code: DiagnosticCode,
+        _ message: String,
+        at location: SourceLocation?,
+        severity: Severity? = nil,
+        hint: String? = nil,
+        notes: [Diagnostic.Note] = []
+    ) {
+        emit(Diagnostic(code, message, at: location, severity: severity, hint: hint, notes: notes))
+    }
+
+    /// Adds several diagnostics.
+    public mutating func append(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
+    /// Whether any error has been reported.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The diagnostics in render order: by file, line, column, then code.
+    public var sorted: [Diagnostic] { diagnostics.sorted() }
+}

@@ -1,0 +1,270 @@
+internal import CYAML
+
+/// Turns libyaml's events into `YAMLNode` trees, reporting problems as diagnostics.
+///
+/// This is the only file that calls libyaml. It is iterative (an explicit stack), so no input depth can
+/// overflow the Swift stack, and it enforces `InputLimits`. Anchors and aliases are refused outright,
+/// so a "billion laughs" file is rejected before anything is expanded.
+public struct YAMLComposer: Sendable {
+    /// The bounds applied to every file.
+    public var limits: InputLimits
+
+    /// Creates a composer with the given bounds.
+    public init(limits: InputLimits = .defaults) {
+        self.limits = limits
+    }
+
+    /// Parses every document of `file`; problems go to `diagnostics`. Documents completed before a
+    /// syntax error are returned; the rest of the file is not.
+    public func compose(_ file: SourceFile, diagnostics: inout DiagnosticBag) -> [YAMLDocument] {
+        if file.contents.count > limits.maxFileBytes {
+            diagnostics.emit(
+                .fileTooLarge,
+                "file is \(file.contents.count) bytes; the limit is \(limits.maxFileBytes)",
+                at: SourceLocation(file: file.path),
+                hint: "raise 'limits.maxFileBytes' in Settings if this file is meant to be this large"
+            )
+            return []
+        }
+        if let bad = Self.firstInvalidUTF8(file.contents) {
+            diagnostics.emit(
+                .invalidUTF8,
+                "invalid UTF-8 byte 0x\(String(file.contents[bad.offset], radix: 16, uppercase: true))",
+                at: SourceLocation(file: file.path, line: bad.line, column: bad.column),
+                hint: "save the file as UTF-8"
+            )
+            return []
+        }
+        return file.contents.withUnsafeBufferPointer { buffer in
+            var run = ComposerRun(path: file.path, limits: limits)
+            run.parse(buffer)
+            diagnostics.append(contentsOf: run.diagnostics.diagnostics)
+            return run.documents
+        }
+    }
+
+    /// The offset, line and column of the first byte that is not valid UTF-8, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        var line = 1
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                offset += encoded.count
+            case .error:
+                return (offset, line, column)
+            case .emptyInput:
+                return nil
+            }
+        }
+    }
+}
+
+/// The mutable state of one parse.
+private struct ComposerRun {
+    enum Frame {
+        case sequence(items: [YAMLNode], location: SourceLocation, tag: String?)
+        case mapping(pairs: [YAMLNode.Pair], pendingKey: YAMLNode?, location: SourceLocation, tag: String?)
+    }
+
+    let path: String
+    let limits: InputLimits
+    var diagnostics = DiagnosticBag()
+    var documents: [YAMLDocument] = []
+    var stack: [Frame] = []
+    var documentLocation = SourceLocation(file: "")
+    var documentRoot: YAMLNode?
+    var nodeCount = 0
+
+    init(path: String, limits: InputLimits) {
+        self.path = path
+        self.limits = limits
+    }
+
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.emit(.yamlSyntax, "the YAML parser could not start", at: SourceLocation(file: path))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        if let base = buffer.baseAddress {
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+        } else {
+            var empty: UInt8 = 0
+            yaml_parser_set_input_string(&parser, &empty, 0)
+        }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                reportParserError(parser)
+                return
+            }
+            let keepGoing = handle(event)
+            let done = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            if !keepGoing || done { return }
+        }
+    }
+
+    mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown syntax error"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) \(context)"
+        }
+        // libyaml's problem_mark is where it noticed; its context_mark where the construct began.
+        let mark = parser.problem_mark
+        var notes: [Diagnostic.Note] = []
+        if parser.context != nil {
+            let context = parser.context_mark
+            if context.line != mark.line || context.column != mark.column {
+                notes.append(.init("the construct starts here", at: location(context)))
+            }
+        }
+        diagnostics.emit(.yamlSyntax, message, at: location(mark), notes: notes)
+    }
+
+    /// Handles one event; returns false to stop reading the file.
+    mutating func handle(_ event: yaml_event_t) -> Bool {
+        let here = location(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            if documents.count >= limits.maxDocuments {
+                diagnostics.emit(
+                    .tooManyDocuments, "file holds more than \(limits.maxDocuments) documents", at: here)
+                return false
+            }
+            documentLocation = here
+            documentRoot = nil
+            stack.removeAll()
+        case YAML_DOCUMENT_END_EVENT:
+            documents.append(YAMLDocument(root: documentRoot, location: documentLocation))
+        case YAML_ALIAS_EVENT:
+            diagnostics.emit(
+                .aliasNotAllowed, "YAML aliases are not allowed", at: here,
+                hint: "write the value out in full; mosc refuses anchors and aliases so nothing can expand")
+            return false
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            if scalar.anchor != nil { return refuseAnchor(here) }
+            if scalar.length > limits.maxScalarBytes {
+                diagnostics.emit(
+                    .scalarTooLong, "scalar is \(scalar.length) bytes; the limit is \(limits.maxScalarBytes)",
+                    at: here)
+                return false
+            }
+            let text: String
+            if let value = scalar.value, scalar.length > 0 {
+                text = String(decoding: UnsafeBufferPointer(start: value, count: Int(scalar.length)), as: UTF8.self)
+            } else {
+                text = ""
+            }
+            let style: ScalarStyle =
+                switch scalar.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+                case YAML_LITERAL_SCALAR_STYLE: .literal
+                case YAML_FOLDED_SCALAR_STYLE: .folded
+                default: .plain
+                }
+            let tag = scalar.tag.map { String(cString: $0) }
+            return add(YAMLNode(.scalar(text, style), at: here, tag: tag))
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            if start.anchor != nil { return refuseAnchor(here) }
+            guard push(at: here) else { return false }
+            stack.append(.sequence(items: [], location: here, tag: start.tag.map { String(cString: $0) }))
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            if start.anchor != nil { return refuseAnchor(here) }
+            guard push(at: here) else { return false }
+            stack.append(
+                .mapping(pairs: [], pendingKey: nil, location: here, tag: start.tag.map { String(cString: $0) }))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return true }
+            switch frame {
+            case .sequence(let items, let location, let tag):
+                return add(YAMLNode(.sequence(items), at: location, tag: tag))
+            case .mapping(let pairs, _, let location, let tag):
+                reportDuplicateKeys(pairs)
+                return add(YAMLNode(.mapping(pairs), at: location, tag: tag))
+            }
+        default:
+            break
+        }
+        return true
+    }
+
+    mutating func refuseAnchor(_ here: SourceLocation) -> Bool {
+        diagnostics.emit(
+            .aliasNotAllowed, "YAML anchors are not allowed", at: here,
+            hint: "write the value out in full; mosc refuses anchors and aliases so nothing can expand")
+        return false
+    }
+
+    mutating func push(at here: SourceLocation) -> Bool {
+        if stack.count >= limits.maxDepth {
+            diagnostics.emit(.nestingTooDeep, "nesting is deeper than \(limits.maxDepth) levels", at: here)
+            return false
+        }
+        return true
+    }
+
+    /// Adds a finished node to the open collection, or makes it the document's root.
+    mutating func add(_ node: YAMLNode) -> Bool {
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            diagnostics.emit(.tooManyNodes, "file holds more than \(limits.maxNodes) YAML nodes", at: node.location)
+            return false
+        }
+        guard let top = stack.popLast() else {
+            documentRoot = node
+            return true
+        }
+        switch top {
+        case .sequence(var items, let location, let tag):
+            items.append(node)
+            stack.append(.sequence(items: items, location: location, tag: tag))
+        case .mapping(var pairs, let pendingKey, let location, let tag):
+            if let key = pendingKey {
+                pairs.append(YAMLNode.Pair(key: key, value: node))
+                stack.append(.mapping(pairs: pairs, pendingKey: nil, location: location, tag: tag))
+            } else {
+                stack.append(.mapping(pairs: pairs, pendingKey: node, location: location, tag: tag))
+            }
+        }
+        return true
+    }
+
+    mutating func reportDuplicateKeys(_ pairs: [YAMLNode.Pair]) {
+        guard pairs.count > 1 else { return }
+        var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard let text = pair.key.scalarText else { continue }
+            if let first = seen[text] {
+                diagnostics.emit(
+                    .duplicateKey, "duplicate key '\(text)'", at: pair.key.location,
+                    notes: [.init("'\(text)' is first defined here", at: first)])
+            } else {
+                seen[text] = pair.key.location
+            }
+        }
+    }
+}

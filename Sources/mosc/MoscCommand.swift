@@ -1,0 +1,12 @@
+import ArgumentParser
+import ManagedOS
+
+@main
+struct MoscCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mosc",
+        abstract: "The Managed OS compiler: checks YAML software-update policies and emits MDM artifacts.",
+        version: ManagedOSVersion.current,
+        subcommands: []
+    )
+}
