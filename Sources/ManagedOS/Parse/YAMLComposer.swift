@@ -20,7 +20,7 @@ public struct YAMLComposer: Sendable {
         if file.contents.count > limits.maxFileBytes {
             diagnostics.emit(
                 .fileTooLarge,
-                "file is \(file.contents.count) bytes; the limit is \(limits.maxFileBytes)",
+                "file is larger than the limit of \(limits.maxFileBytes) bytes",
                 at: SourceLocation(file: file.path),
                 hint: "raise 'limits.maxFileBytes' in Settings if this file is meant to be this large"
             )

@@ -1,0 +1,13 @@
+/// Every validation rule, in a fixed order (the output is sorted anyway). A test keeps this list and the code
+/// catalog in step.
+enum AllRules {
+    static let rules: [any ValidationRule] = [
+        CohortReferenceRule(),
+        DetailsURLRule(),
+        EnrollmentRule(),
+        NameRule(),
+        SettingsDocumentRule(),
+        TargetVersionRule(),
+        VersionRangeRule(),
+    ]
+}

@@ -1,0 +1,52 @@
+/// A policy's cohorts must exist, share its platform, and be enforced by no other entry: a device follows
+/// one deadline. A cohort no policy uses is worth a warning.
+struct CohortReferenceRule: ValidationRule {
+    static let codes: [DiagnosticCode] = [.unknownCohort, .platformMismatch, .cohortEnforcedTwice, .unusedCohort]
+
+    func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
+        let names = Array(context.cohortsByName.keys).sorted()
+        var enforcedBy: [String: (policy: String, location: SourceLocation)] = [:]
+        for policy in context.repository.policies {
+            let policyName = policy.name?.value ?? "?"
+            for reference in policy.cohorts {
+                let name = reference.name.value
+                guard let cohort = context.cohortsByName[name] else {
+                    diagnostics.emit(
+                        .unknownCohort, "policy '\(policyName)' names unknown cohort '\(name)'",
+                        at: reference.name.location,
+                        hint: NodeReader.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
+                    continue
+                }
+                if let earlier = enforcedBy[name] {
+                    let message =
+                        earlier.policy == policyName
+                        ? "cohort '\(name)' is listed twice in policy '\(policyName)'"
+                        : "cohort '\(name)' is already enforced by policy '\(earlier.policy)'; a device follows one deadline"
+                    diagnostics.emit(
+                        .cohortEnforcedTwice, message, at: reference.name.location,
+                        notes: [.init("first enforced here", at: earlier.location)])
+                } else {
+                    enforcedBy[name] = (policyName, reference.name.location)
+                }
+                if let policyPlatform = policy.platform?.value, let cohortPlatform = cohort.platform?.value,
+                    policyPlatform != cohortPlatform
+                {
+                    diagnostics.emit(
+                        .platformMismatch,
+                        "cohort '\(name)' is \(cohortPlatform) but policy '\(policyName)' is \(policyPlatform)",
+                        at: reference.name.location,
+                        notes: [.init("cohort '\(name)' is defined here", at: cohort.platform?.location)])
+                }
+            }
+        }
+        // With a file that failed to parse, a policy using the cohort may simply not have been read.
+        guard !context.repository.isIncomplete else { return }
+        for cohort in context.repository.cohorts {
+            guard let name = cohort.name, enforcedBy[name.value] == nil,
+                context.cohortsByName[name.value]?.location == cohort.location
+            else { continue }
+            diagnostics.emit(
+                .unusedCohort, "no policy enforces an update on cohort '\(name.value)'", at: name.location)
+        }
+    }
+}

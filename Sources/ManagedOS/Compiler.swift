@@ -1,0 +1,37 @@
+/// The outcome of validating a repository.
+public struct ValidationResult: Sendable {
+    /// The repository as read (partial where files had errors).
+    public var repository: RepositorySyntax
+    /// Every diagnostic, sorted.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The public entry points of the pipeline: parse → check → lower → emit.
+public enum Compiler {
+    /// Parses and checks a repository's files.
+    public static func validate(root: String, files: [SourceFile], options: CompilerOptions) -> ValidationResult {
+        var bag = DiagnosticBag()
+        let repository = parseRepository(root: root, files: files, limits: options.limits, diagnostics: &bag)
+        if files.isEmpty {
+            bag.emit(.noPolicyFiles, "no *.yaml or *.yml files below '\(root)'", at: SourceLocation(file: root))
+        }
+        let context = ValidationContext(repository: repository, options: options)
+        for rule in AllRules.rules {
+            rule.check(context, into: &bag)
+        }
+        return ValidationResult(repository: repository, diagnostics: bag.sorted)
+    }
+
+    /// Validates what a `RepositoryLoader` loaded; when the user named one file, only its diagnostics are kept.
+    public static func validate(_ loaded: RepositoryLoader.Loaded, options: CompilerOptions) -> ValidationResult {
+        var result = validate(root: loaded.root, files: loaded.files, options: options)
+        result.diagnostics = (loaded.diagnostics + result.diagnostics).sorted()
+        if let focus = loaded.focus {
+            result.diagnostics = result.diagnostics.filter { $0.location?.file == focus }
+        }
+        return result
+    }
+}

@@ -1,0 +1,14 @@
+/// Everything besides the sources that decides what mosc reports and emits. Nothing here is read implicitly
+/// from the clock or the environment: the CLI fills it in.
+public struct CompilerOptions: Sendable {
+    /// The bounds on input.
+    public var limits: InputLimits
+    /// The OS and enrollment gates from Apple's schema.
+    public var gates: SoftwareUpdateGates
+
+    /// Options with the defaults.
+    public init(limits: InputLimits = .defaults, gates: SoftwareUpdateGates = .bundled) {
+        self.limits = limits
+        self.gates = gates
+    }
+}

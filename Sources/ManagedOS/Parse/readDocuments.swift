@@ -1,0 +1,160 @@
+/// The keys every document may have, by kind.
+enum DocumentKeys {
+    static let settings = ["apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude"]
+    static let cohort = ["apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment"]
+    static let policy = [
+        "apiVersion", "kind", "name", "platform", "description", "target", "deadline", "detailsURL", "legacy",
+        "settings", "cohorts",
+    ]
+    static let target = ["version", "build"]
+    static let legacy = ["timeZone", "installAction", "maxUserDeferrals", "priority", "downloadLeadTime"]
+    static let cohortReference = ["cohort", "deadline"]
+    static let kinds = ["Settings", "Cohort", "ManagedOSPolicy"]
+    static let apiVersion = "mosc/v1"
+}
+
+extension NodeReader {
+    /// Reads one document into `repository`; problems go to this reader's bag.
+    mutating func read(_ document: YAMLDocument, limits: InputLimits, into repository: inout RepositorySyntax) {
+        guard let root = document.root, !root.isNull else {
+            diagnostics.emit(.emptyDocument, "document is empty", at: document.location)
+            return
+        }
+        guard case .mapping(let pairs) = root.content else {
+            wrongType(root, expected: "a mapping with apiVersion and kind", context: "a document")
+            return
+        }
+        let scalar: (String) -> YAMLNode? = { key in pairs.first { $0.key.scalarText == key }?.value }
+        guard let apiNode = scalar("apiVersion") else {
+            diagnostics.emit(
+                .unsupportedAPIVersion, "document is missing 'apiVersion'", at: root.location,
+                hint: "add 'apiVersion: \(DocumentKeys.apiVersion)'")
+            return
+        }
+        guard let api = string(apiNode, context: "apiVersion") else { return }
+        guard api.value == DocumentKeys.apiVersion else {
+            let newer = api.value.hasPrefix("mosc/v")
+            diagnostics.emit(
+                .unsupportedAPIVersion,
+                newer
+                    ? "apiVersion '\(api.value)' is not supported by this mosc (\(ManagedOSVersion.current))"
+                    : "unknown apiVersion '\(api.value)'",
+                at: api.location, hint: "this mosc reads '\(DocumentKeys.apiVersion)'")
+            return
+        }
+        guard let kindNode = scalar("kind") else {
+            diagnostics.emit(
+                .unknownKind, "document is missing 'kind'", at: root.location,
+                hint: "expected one of 'Settings', 'Cohort', 'ManagedOSPolicy'")
+            return
+        }
+        guard let kind = string(kindNode, context: "kind") else { return }
+        switch kind.value {
+        case "Settings": readSettings(root, into: &repository)
+        case "Cohort": readCohort(root, into: &repository)
+        case "ManagedOSPolicy": readPolicy(root, limits: limits, into: &repository)
+        default:
+            diagnostics.emit(
+                .unknownKind, "unknown kind '\(kind.value)'", at: kind.location,
+                hint: NodeReader.suggestion(for: kind.value, among: DocumentKeys.kinds).map { "did you mean '\($0)'?" }
+                    ?? "expected one of 'Settings', 'Cohort', 'ManagedOSPolicy'")
+        }
+    }
+
+    private mutating func readSettings(_ root: YAMLNode, into repository: inout RepositorySyntax) {
+        guard let map = mapping(root, context: "Settings", allowed: DocumentKeys.settings) else { return }
+        var settings = SettingsSyntax(location: root.location)
+        settings.identifierPrefix = map["identifierPrefix"].flatMap { string($0, context: "identifierPrefix") }
+        settings.minimumNotice = map["minimumNotice"].flatMap { string($0, context: "minimumNotice") }
+        if let node = map["exclude"], let items = sequence(node, context: "exclude") {
+            settings.exclude = items.compactMap { string($0, context: "an exclude pattern") }
+        }
+        repository.settings.append(settings)
+    }
+
+    private mutating func readCohort(_ root: YAMLNode, into repository: inout RepositorySyntax) {
+        guard
+            let map = mapping(root, context: "Cohort", allowed: DocumentKeys.cohort, required: ["name", "platform"])
+        else { return }
+        var cohort = CohortSyntax(location: root.location)
+        cohort.name = map["name"].flatMap { string($0, context: "name") }
+        cohort.platform = map["platform"].flatMap { choice($0, context: "platform") }
+        cohort.description = map["description"].flatMap { string($0, context: "description") }
+        cohort.osVersions = map["osVersions"].flatMap { versionText($0, context: "osVersions") }
+        cohort.enrollment = map["enrollment"].flatMap { choice($0, context: "enrollment") }
+        repository.cohorts.append(cohort)
+    }
+
+    private mutating func readPolicy(_ root: YAMLNode, limits: InputLimits, into repository: inout RepositorySyntax) {
+        guard
+            let map = mapping(
+                root, context: "ManagedOSPolicy", allowed: DocumentKeys.policy,
+                required: ["name", "platform", "target", "deadline", "cohorts"])
+        else { return }
+        var policy = PolicySyntax(location: root.location)
+        policy.name = map["name"].flatMap { string($0, context: "name") }
+        policy.platform = map["platform"].flatMap { choice($0, context: "platform") }
+        policy.description = map["description"].flatMap { string($0, context: "description") }
+        if let node = map["target"], let target = mapping(
+            node, context: "target", allowed: DocumentKeys.target, required: ["version"])
+        {
+            policy.target = TargetSyntax(
+                location: map.keyLocation("target"),
+                version: target["version"].flatMap { versionText($0, context: "target.version") },
+                build: target["build"].flatMap { string($0, context: "target.build") })
+        }
+        policy.deadline = map["deadline"].flatMap { deadline($0) }
+        policy.detailsURL = map["detailsURL"].flatMap { string($0, context: "detailsURL") }
+        if let node = map["legacy"], let legacy = mapping(node, context: "legacy", allowed: DocumentKeys.legacy) {
+            policy.legacy = LegacySyntax(
+                location: map.keyLocation("legacy"),
+                timeZone: legacy["timeZone"].flatMap { string($0, context: "legacy.timeZone") },
+                installAction: legacy["installAction"].flatMap { choice($0, context: "legacy.installAction") },
+                maxUserDeferrals: legacy["maxUserDeferrals"].flatMap {
+                    integer($0, context: "legacy.maxUserDeferrals", range: 0...1_000)
+                },
+                priority: legacy["priority"].flatMap { choice($0, context: "legacy.priority") },
+                downloadLeadTime: legacy["downloadLeadTime"].flatMap {
+                    string($0, context: "legacy.downloadLeadTime")
+                })
+        }
+        if let node = map["settings"] {
+            policy.settings = updateSettings(node, at: map.keyLocation("settings"))
+        }
+        if let node = map["cohorts"] {
+            policy.cohortsLocation = map.keyLocation("cohorts")
+            policy.cohorts = cohortReferences(node, limits: limits)
+        }
+        repository.policies.append(policy)
+    }
+
+    private mutating func deadline(_ node: YAMLNode) -> DeadlineSyntax? {
+        guard let text = string(node, context: "deadline") else { return nil }
+        return DeadlineSyntax(text: text)
+    }
+
+    private mutating func cohortReferences(_ node: YAMLNode, limits: InputLimits) -> [CohortReferenceSyntax] {
+        guard let items = sequence(node, context: "cohorts") else { return [] }
+        if items.count > limits.maxCohortsPerPolicy {
+            diagnostics.emit(
+                .tooManyCohortsInPolicy,
+                "policy lists \(items.count) cohorts; the limit is \(limits.maxCohortsPerPolicy)", at: node.location)
+            return []
+        }
+        var references: [CohortReferenceSyntax] = []
+        for (ring, item) in items.enumerated() {
+            if case .mapping = item.content {
+                guard
+                    let map = mapping(
+                        item, context: "a cohorts entry", allowed: DocumentKeys.cohortReference, required: ["cohort"]),
+                    let name = map["cohort"].flatMap({ string($0, context: "cohort") })
+                else { continue }
+                references.append(
+                    CohortReferenceSyntax(name: name, deadline: map["deadline"].flatMap { deadline($0) }, ring: ring))
+            } else if let name = string(item, context: "a cohorts entry") {
+                references.append(CohortReferenceSyntax(name: name, deadline: nil, ring: ring))
+            }
+        }
+        return references
+    }
+}

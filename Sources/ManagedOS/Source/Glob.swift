@@ -1,0 +1,62 @@
+/// A file glob from `Settings.exclude`: `*` matches within one path segment, `**` across segments, `?` one
+/// character. Paths are relative to the repository root with `/` separators.
+public struct Glob: Sendable, Hashable {
+    /// The pattern as written.
+    public let pattern: String
+    private let segments: [Substring]
+
+    /// Creates a glob; nil when the pattern is empty, absolute or climbs out with `..`.
+    public init?(_ pattern: String) {
+        guard !pattern.isEmpty, !pattern.hasPrefix("/") else { return nil }
+        let segments = pattern.split(separator: "/", omittingEmptySubsequences: true)
+        guard !segments.isEmpty, !segments.contains("..") else { return nil }
+        self.pattern = pattern
+        self.segments = segments
+    }
+
+    /// Whether `path` (relative, `/`-separated) matches; a pattern matching a folder matches all below it.
+    public func matches(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        for end in stride(from: parts.count, through: 1, by: -1) where Self.match(segments[...], parts[..<end]) {
+            return true
+        }
+        return false
+    }
+
+    private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
+        guard let first = pattern.first else { return path.isEmpty }
+        if first == "**" {
+            let rest = pattern.dropFirst()
+            for skip in 0...path.count where match(rest, path.dropFirst(skip)) { return true }
+            return false
+        }
+        guard let head = path.first, matchSegment(Array(first.utf8)[...], Array(head.utf8)[...]) else { return false }
+        return match(pattern.dropFirst(), path.dropFirst())
+    }
+
+    private static func matchSegment(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+        // Iterative wildcard match with one backtrack point: linear in practice, no recursion.
+        var p = pattern.startIndex
+        var t = text.startIndex
+        var star: Int?
+        var starText = t
+        while t < text.endIndex {
+            if p < pattern.endIndex && (pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t]) {
+                p += 1
+                t += 1
+            } else if p < pattern.endIndex && pattern[p] == UInt8(ascii: "*") {
+                star = p
+                p += 1
+                starText = t
+            } else if let s = star {
+                p = s + 1
+                starText += 1
+                t = starText
+            } else {
+                return false
+            }
+        }
+        while p < pattern.endIndex && pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.endIndex
+    }
+}

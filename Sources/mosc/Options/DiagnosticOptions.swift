@@ -1,0 +1,29 @@
+import ArgumentParser
+import ManagedOS
+
+/// When to colour terminal output.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// Options shared by every subcommand that reports diagnostics.
+struct DiagnosticOptions: ParsableArguments {
+    @Flag(help: "Treat warnings as errors (exit 1 when there are warnings).")
+    var warningsAsErrors = false
+
+    @Option(help: "Colour the text output: auto (only on a terminal), always or never.")
+    var color: ColorChoice = .auto
+
+    /// Applies the severity policy once, just before rendering.
+    func finalize(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        warningsAsErrors ? diagnostics.treatingWarningsAsErrors() : diagnostics
+    }
+
+    func useColor(terminal: Bool) -> Bool {
+        switch color {
+        case .auto: terminal
+        case .always: true
+        case .never: false
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import ManagedOS
+
+/// The output formats of `mosc validate`.
+enum ValidateFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github
+}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a policy repository and report every problem.",
+        discussion: """
+            Reads every *.yaml/*.yml below PATH (a file is checked together with the repository around it) and \
+            reports problems as file:line:column: severity: message [MOSnnn].
+            Formats: text (default, to stderr), json (to stdout), github (GitHub Actions annotations, to stdout).
+            \(ExitStatus.table)
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+
+    @Option(help: "Output format: text, json or github.")
+    var format: ValidateFormat = .text
+
+    func run() throws {
+        let loaded: RepositoryLoader.Loaded
+        do {
+            loaded = try RepositoryLoader().load(input.path)
+        } catch {
+            StandardStreams.err("mosc: error: \(error)\n")
+            throw ExitStatus.toolFailure
+        }
+        let result = Compiler.validate(loaded, options: CompilerOptions())
+        let diagnostics = diagnosticOptions.finalize(result.diagnostics)
+        switch format {
+        case .text:
+            let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
+            StandardStreams.err(TextRenderer(colored: colored).render(diagnostics))
+        case .json:
+            StandardStreams.out(JSONRenderer().render(diagnostics))
+        case .github:
+            StandardStreams.out(GitHubRenderer().render(diagnostics))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.inputErrors }
+    }
+}
