@@ -19,10 +19,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // One C function: an atomic swap of two folders, so a compile never leaves half a tree behind.
+        .target(name: "CExchange"),
         .target(
             name: "ManagedOS",
             dependencies: [
                 "CYAML",
+                "CExchange",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]

@@ -1,0 +1,30 @@
+/// The files of a compile, in memory: relative path → bytes. The writer makes it visible all at once.
+public struct OutputTree: Sendable, Hashable {
+    /// Files by relative path (`/`-separated, no `..`).
+    public private(set) var files: [String: [UInt8]] = [:]
+
+    /// An empty tree.
+    public init() {}
+
+    /// Adds or replaces a file; paths are built by mosc from checked names, and checked again here.
+    public mutating func add(_ path: String, _ bytes: [UInt8]) {
+        precondition(Self.isSafe(path), "unsafe output path \(path)")
+        files[path] = bytes
+    }
+
+    /// Adds a text file.
+    public mutating func add(_ path: String, text: String) {
+        add(path, Array(text.utf8))
+    }
+
+    /// The paths in sorted order.
+    public var paths: [String] { files.keys.sorted() }
+
+    /// Whether a relative path stays inside the output folder.
+    public static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && $0 != "." && $0 != ".."
+        }
+    }
+}
