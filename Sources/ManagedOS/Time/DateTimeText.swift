@@ -36,7 +36,8 @@ enum DateTimeText {
         switch b.count {
         case 3: hours = number(b, at: 1, digits: 2)
         case 5: (hours, minutes) = (number(b, at: 1, digits: 2), number(b, at: 3, digits: 2))
-        case 6 where b[3] == UInt8(ascii: ":"): (hours, minutes) = (number(b, at: 1, digits: 2), number(b, at: 4, digits: 2))
+        case 6 where b[3] == UInt8(ascii: ":"):
+            (hours, minutes) = (number(b, at: 1, digits: 2), number(b, at: 4, digits: 2))
         default: return nil
         }
         guard let hours, let minutes, hours <= 23, minutes <= 59 else { return nil }
@@ -54,8 +55,11 @@ enum DateTimeText {
             let month = number(b, at: 5, digits: 2), byte(b, 7, is: "-"),
             let day = number(b, at: 8, digits: 2)
         else {
-            if b.contains(UInt8(ascii: "/")) { return .problem("use '-' between year, month and day, as in '2026-03-01'") }
-            return .problem("expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'")
+            if b.contains(UInt8(ascii: "/")) {
+                return .problem("use '-' between year, month and day, as in '2026-03-01'")
+            }
+            return .problem(
+                "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'")
         }
         let dateText = String(decoding: b[0..<10], as: UTF8.self)
         guard b.count > 10 else {
@@ -81,7 +85,9 @@ enum DateTimeText {
             if byte(b, index, is: ".") || byte(b, index, is: ",") {
                 guard allowFraction else { return .problem("fractional seconds are not supported") }
                 let digits = b[(index + 1)...].prefix(while: isDigit)
-                guard !digits.isEmpty else { return .problem("expected digits after '\(rest(b, from: index).prefix(1))'") }
+                guard !digits.isEmpty else {
+                    return .problem("expected digits after '\(rest(b, from: index).prefix(1))'")
+                }
                 index += 1 + digits.count
             }
         }
@@ -104,7 +110,8 @@ enum DateTimeText {
         let daysInMonth = CivilCalendar.daysInMonth(year: year, month: month)
         if day == 0 { return "day 00 is out of range (01 to \(daysInMonth))" }
         if day > daysInMonth {
-            return "\(CivilCalendar.monthNames[month - 1]) \(CivilCalendar.padded(year, width: 4)) has \(daysInMonth) days"
+            let monthName = CivilCalendar.monthNames[month - 1]
+            return "\(monthName) \(CivilCalendar.padded(year, width: 4)) has \(daysInMonth) days"
         }
         if hour == 24 && minute == 0 && second == 0 {
             let nextDay = LocalDate(year: year, month: month, day: day).adding(days: 1)

@@ -56,7 +56,9 @@ extension DurationSpec {
             }
             if unit == lastUnit { return .invalid(reason: "unit '\(unitCharacter)' appears twice") }
             if unit < lastUnit {
-                return .invalid(reason: "'\(unitCharacter)' must come before '\(units[lastUnit])'; write units in the order d, h, m")
+                return .invalid(
+                    reason: "'\(unitCharacter)' must come before '\(units[lastUnit])'; write units in the order d, h, m"
+                )
             }
             lastUnit = unit
             index += 1

@@ -3,7 +3,7 @@
 /// It encodes as its ``iso8601`` string.
 public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Seconds since 1970-01-01T00:00:00Z (negative before it).
-    public var unixSeconds: Int64
+    public let unixSeconds: Int64
 
     /// Creates the instant `unixSeconds` seconds after 1970-01-01T00:00:00Z.
     public init(unixSeconds: Int64) {

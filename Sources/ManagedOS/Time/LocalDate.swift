@@ -1,12 +1,13 @@
 /// A calendar date with no time and no zone, as read from a deadline.
+///
 /// It encodes as its ``description``.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, 1...9999 for parsed values.
-    public var year: Int
+    public let year: Int
     /// The month, 1...12.
-    public var month: Int
+    public let month: Int
     /// The day of the month, 1...31.
-    public var day: Int
+    public let day: Int
 
     /// Creates a date from fields the caller has already checked.
     public init(year: Int, month: Int, day: Int) {

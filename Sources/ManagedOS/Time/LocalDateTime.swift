@@ -4,17 +4,17 @@
 /// It encodes as its ``wireString``.
 public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, 1...9999 for parsed values.
-    public var year: Int
+    public let year: Int
     /// The month, 1...12.
-    public var month: Int
+    public let month: Int
     /// The day of the month.
-    public var day: Int
+    public let day: Int
     /// The hour, 0...23.
-    public var hour: Int
+    public let hour: Int
     /// The minute, 0...59.
-    public var minute: Int
+    public let minute: Int
     /// The second, 0...59.
-    public var second: Int
+    public let second: Int
 
     /// Creates a wall time from fields the caller has already checked; ``parse(_:)`` checks text.
     public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0) {

@@ -61,7 +61,8 @@ public struct ZoneRules: Sendable, Hashable, CustomStringConvertible {
         }
         let before = Instant(unixSeconds: wall - Int64(offsetAfter))
         let after = Instant(unixSeconds: wall - Int64(offsetBefore))
-        return .gap(before: min(before, after), after: max(before, after), shiftSeconds: abs(offsetAfter - offsetBefore))
+        return .gap(
+            before: min(before, after), after: max(before, after), shiftSeconds: abs(offsetAfter - offsetBefore))
     }
 
     /// An offset as `+hh:mm` or `-hh:mm` (`+00:00` for UTC), for messages.

@@ -63,8 +63,14 @@ import Testing
         ("2026-13-01T09:00", "month 13 is out of range (01 to 12)"),
         ("2026-00-10T09:00", "month 00 is out of range (01 to 12)"),
         ("0000-01-01T09:00", "year 0000 is out of range (0001 to 9999)"),
-        ("2026-03-01T24:00", "24:00 is not a valid time; write '2026-03-02T00:00' for midnight at the end of 2026-03-01"),
-        ("2026-12-31T24:00:00", "24:00 is not a valid time; write '2027-01-01T00:00' for midnight at the end of 2026-12-31"),
+        (
+            "2026-03-01T24:00",
+            "24:00 is not a valid time; write '2026-03-02T00:00' for midnight at the end of 2026-03-01"
+        ),
+        (
+            "2026-12-31T24:00:00",
+            "24:00 is not a valid time; write '2027-01-01T00:00' for midnight at the end of 2026-12-31"
+        ),
         ("2026-03-01T24:30", "hour 24 is out of range (00 to 23)"),
         ("2026-03-01T25:00", "hour 25 is out of range (00 to 23)"),
         ("2026-03-01T09:60", "minute 60 is out of range (00 to 59)"),
@@ -79,17 +85,32 @@ import Testing
         ("2026-03-01T09:00:00.5", "fractional seconds are not supported"),
         ("2026-03-01T09:00:00,5", "fractional seconds are not supported"),
         ("2026/03/01T09:00", "use '-' between year, month and day, as in '2026-03-01'"),
-        ("2026-3-1T09:00", "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"),
-        ("26-03-01T09:00", "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"),
-        ("next tuesday", "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"),
+        (
+            "2026-3-1T09:00",
+            "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"
+        ),
+        (
+            "26-03-01T09:00",
+            "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"
+        ),
+        (
+            "next tuesday",
+            "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"
+        ),
         ("2026-03-01T9:00", "expected the time as HH:MM or HH:MM:SS with 2-digit fields, as in 'T09:00'"),
         ("2026-03-01T09", "expected the time as HH:MM or HH:MM:SS with 2-digit fields, as in 'T09:00'"),
         ("2026-03-01T09:00:5", "expected the seconds as 2 digits, as in 'T09:00:30'"),
         ("2026-03-01T09:00 ", "unexpected ' ' after the time"),
-        (" 2026-03-01T09:00", "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"),
+        (
+            " 2026-03-01T09:00",
+            "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"
+        ),
         ("2026-03-01T09:00+1", "unexpected '+1' after the time"),
         ("2026-03-01T09:00 EST", "unexpected ' EST' after the time"),
-        ("２０２６-03-01T09:00", "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"),
+        (
+            "２０２６-03-01T09:00",
+            "expected the date as YYYY-MM-DD with a 4-digit year and 2-digit month and day, as in '2026-03-01'"
+        ),
     ]
 
     @Test(arguments: badInputs)

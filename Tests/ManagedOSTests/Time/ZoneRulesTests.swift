@@ -27,32 +27,52 @@ struct ResolutionCase: Sendable, CustomTestStringConvertible {
     static let cases: [ResolutionCase] = [
         // America/New_York: EST (-05:00) to EDT (-04:00) at 2026-03-08 02:00 local (07:00Z).
         .init("America/New_York", "2026-03-08T01:59:59", .unique("2026-03-08T06:59:59Z")),
-        .init("America/New_York", "2026-03-08T02:00", .gap(before: "2026-03-08T06:00:00Z", after: "2026-03-08T07:00:00Z", shift: 3600)),
-        .init("America/New_York", "2026-03-08T02:30", .gap(before: "2026-03-08T06:30:00Z", after: "2026-03-08T07:30:00Z", shift: 3600)),
+        .init(
+            "America/New_York", "2026-03-08T02:00",
+            .gap(before: "2026-03-08T06:00:00Z", after: "2026-03-08T07:00:00Z", shift: 3600)),
+        .init(
+            "America/New_York", "2026-03-08T02:30",
+            .gap(before: "2026-03-08T06:30:00Z", after: "2026-03-08T07:30:00Z", shift: 3600)),
         .init("America/New_York", "2026-03-08T03:00", .unique("2026-03-08T07:00:00Z")),
         // EDT back to EST at 2026-11-01 02:00 EDT (06:00Z): 01:00 to 01:59:59 happen twice.
         .init("America/New_York", "2026-11-01T00:59:59", .unique("2026-11-01T04:59:59Z")),
-        .init("America/New_York", "2026-11-01T01:00", .overlap(earlier: "2026-11-01T05:00:00Z", later: "2026-11-01T06:00:00Z")),
-        .init("America/New_York", "2026-11-01T01:30", .overlap(earlier: "2026-11-01T05:30:00Z", later: "2026-11-01T06:30:00Z")),
+        .init(
+            "America/New_York", "2026-11-01T01:00",
+            .overlap(earlier: "2026-11-01T05:00:00Z", later: "2026-11-01T06:00:00Z")),
+        .init(
+            "America/New_York", "2026-11-01T01:30",
+            .overlap(earlier: "2026-11-01T05:30:00Z", later: "2026-11-01T06:30:00Z")),
         .init("America/New_York", "2026-11-01T02:00", .unique("2026-11-01T07:00:00Z")),
         // Europe/Berlin: CET (+01:00) to CEST (+02:00) at 2026-03-29 01:00Z; back at 2026-10-25 01:00Z.
         .init("Europe/Berlin", "2026-03-29T01:59:59", .unique("2026-03-29T00:59:59Z")),
-        .init("Europe/Berlin", "2026-03-29T02:30", .gap(before: "2026-03-29T00:30:00Z", after: "2026-03-29T01:30:00Z", shift: 3600)),
+        .init(
+            "Europe/Berlin", "2026-03-29T02:30",
+            .gap(before: "2026-03-29T00:30:00Z", after: "2026-03-29T01:30:00Z", shift: 3600)),
         .init("Europe/Berlin", "2026-03-29T03:00", .unique("2026-03-29T01:00:00Z")),
         .init("Europe/Berlin", "2026-10-25T01:59:59", .unique("2026-10-24T23:59:59Z")),
-        .init("Europe/Berlin", "2026-10-25T02:30", .overlap(earlier: "2026-10-25T00:30:00Z", later: "2026-10-25T01:30:00Z")),
+        .init(
+            "Europe/Berlin", "2026-10-25T02:30",
+            .overlap(earlier: "2026-10-25T00:30:00Z", later: "2026-10-25T01:30:00Z")),
         .init("Europe/Berlin", "2026-10-25T03:00", .unique("2026-10-25T02:00:00Z")),
         // Australia/Sydney: AEST (+10:00) to AEDT (+11:00) at 2026-10-04 02:00 local (2026-10-03 16:00Z);
         // AEDT back to AEST at 2026-04-05 03:00 AEDT (2026-04-04 16:00Z).
         .init("Australia/Sydney", "2026-10-04T01:59:59", .unique("2026-10-03T15:59:59Z")),
-        .init("Australia/Sydney", "2026-10-04T02:30", .gap(before: "2026-10-03T15:30:00Z", after: "2026-10-03T16:30:00Z", shift: 3600)),
+        .init(
+            "Australia/Sydney", "2026-10-04T02:30",
+            .gap(before: "2026-10-03T15:30:00Z", after: "2026-10-03T16:30:00Z", shift: 3600)),
         .init("Australia/Sydney", "2026-10-04T03:00", .unique("2026-10-03T16:00:00Z")),
         .init("Australia/Sydney", "2026-04-05T01:59:59", .unique("2026-04-04T14:59:59Z")),
-        .init("Australia/Sydney", "2026-04-05T02:30", .overlap(earlier: "2026-04-04T15:30:00Z", later: "2026-04-04T16:30:00Z")),
+        .init(
+            "Australia/Sydney", "2026-04-05T02:30",
+            .overlap(earlier: "2026-04-04T15:30:00Z", later: "2026-04-04T16:30:00Z")),
         .init("Australia/Sydney", "2026-04-05T03:00", .unique("2026-04-04T17:00:00Z")),
         // Australia/Lord_Howe shifts by 30 minutes.
-        .init("Australia/Lord_Howe", "2026-10-04T02:15", .gap(before: "2026-10-03T15:15:00Z", after: "2026-10-03T15:45:00Z", shift: 1800)),
-        .init("Australia/Lord_Howe", "2026-04-05T01:45", .overlap(earlier: "2026-04-04T14:45:00Z", later: "2026-04-04T15:15:00Z")),
+        .init(
+            "Australia/Lord_Howe", "2026-10-04T02:15",
+            .gap(before: "2026-10-03T15:15:00Z", after: "2026-10-03T15:45:00Z", shift: 1800)),
+        .init(
+            "Australia/Lord_Howe", "2026-04-05T01:45",
+            .overlap(earlier: "2026-04-04T14:45:00Z", later: "2026-04-04T15:15:00Z")),
         // No DST: the same wall times are plain.
         .init("Asia/Tokyo", "2026-03-08T02:30", .unique("2026-03-07T17:30:00Z")),
         .init("Asia/Tokyo", "2026-11-01T01:30", .unique("2026-10-31T16:30:00Z")),
@@ -60,7 +80,9 @@ struct ResolutionCase: Sendable, CustomTestStringConvertible {
         .init("Etc/UTC", "2026-10-25T02:30", .unique("2026-10-25T02:30:00Z")),
         .init("Asia/Kolkata", "2026-01-01T00:00", .unique("2025-12-31T18:30:00Z")),
         // Samoa skipped all of 2011-12-30 when it moved across the date line (-10:00 to +14:00).
-        .init("Pacific/Apia", "2011-12-30T12:00", .gap(before: "2011-12-29T22:00:00Z", after: "2011-12-30T22:00:00Z", shift: 86_400)),
+        .init(
+            "Pacific/Apia", "2011-12-30T12:00",
+            .gap(before: "2011-12-29T22:00:00Z", after: "2011-12-30T22:00:00Z", shift: 86_400)),
     ]
 
     @Test(arguments: cases)
