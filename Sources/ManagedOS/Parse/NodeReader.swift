@@ -219,31 +219,11 @@ public struct NodeReader {
         let lowered = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = EditDistance.between(lowered, candidate.lowercased())
             let limit = max(1, min(3, candidate.count / 3))
+            let distance = EditDistance.optimalStringAlignment(
+                Array(lowered.utf8), Array(candidate.lowercased().utf8), limit: limit)
             if distance <= limit, best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
         }
         return best?.0
-    }
-}
-
-/// Levenshtein distance, bounded to short words (keys and names).
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars.prefix(64))
-        let b = Array(b.unicodeScalars.prefix(64))
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
