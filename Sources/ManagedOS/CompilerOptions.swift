@@ -1,13 +1,16 @@
 /// Everything besides the sources that decides what mosc reports and emits. Nothing here is read implicitly
 /// from the clock or the environment: the CLI fills it in.
 public struct CompilerOptions: Sendable {
+    /// The instant deadlines are judged against (`--now`, else `SOURCE_DATE_EPOCH`, else the clock).
+    public var now: Instant
     /// The bounds on input.
     public var limits: InputLimits
     /// The OS and enrollment gates from Apple's schema.
     public var gates: SoftwareUpdateGates
 
     /// Options with the defaults.
-    public init(limits: InputLimits = .defaults, gates: SoftwareUpdateGates = .bundled) {
+    public init(now: Instant, limits: InputLimits = .defaults, gates: SoftwareUpdateGates = .bundled) {
+        self.now = now
         self.limits = limits
         self.gates = gates
     }

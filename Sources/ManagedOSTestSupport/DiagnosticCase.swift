@@ -107,8 +107,8 @@ public func expectDiagnostics(_ c: DiagnosticCase, sourceLocation: Testing.Sourc
 }
 
 extension CompilerOptions {
-    /// Options with a pinned `now`, for tests.
-    public static var testing: CompilerOptions { CompilerOptions() }
+    /// Options with `now` pinned at 2026-11-25T12:00:00Z, the instant the examples are validated at.
+    public static var testing: CompilerOptions { CompilerOptions(now: .testingNow) }
 }
 
 extension DiagnosticCase {
@@ -118,4 +118,9 @@ extension DiagnosticCase {
         copy.expected = expected.map { var e = $0; e.file = e.file ?? file; return e }
         return copy
     }
+}
+
+extension Instant {
+    /// The pinned instant of tests and examples: 2026-11-25T12:00:00Z.
+    public static let testingNow = Instant(unixSeconds: 1_795_608_000)
 }

@@ -20,6 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var diagnosticOptions: DiagnosticOptions
+    @OptionGroup var clock: ClockOptions
 
     @Option(help: "Output format: text, json or github.")
     var format: ValidateFormat = .text
@@ -32,7 +33,7 @@ struct ValidateCommand: ParsableCommand {
             StandardStreams.err("mosc: error: \(error)\n")
             throw ExitStatus.toolFailure
         }
-        let result = Compiler.validate(loaded, options: CompilerOptions())
+        let result = Compiler.validate(loaded, options: CompilerOptions(now: try clock.resolve()))
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
         switch format {
         case .text:

@@ -3,11 +3,13 @@
 enum AllRules {
     static let rules: [any ValidationRule] = [
         CohortReferenceRule(),
+        DeadlineRule(),
         DetailsURLRule(),
         EnrollmentRule(),
         NameRule(),
         SettingsDocumentRule(),
         TargetVersionRule(),
+        TimeZoneRule(),
         VersionRangeRule(),
     ]
 }

@@ -1,0 +1,166 @@
+import ManagedOS
+import ManagedOSTestSupport
+import Testing
+
+/// Deadlines, durations and the legacy time zone.
+@Suite struct DeadlineRulesTests {
+    static let cohorts = """
+        apiVersion: mosc/v1
+        kind: Cohort
+        name: new-macs
+        platform: macOS
+        osVersions: ">=14.0"
+        ---
+        apiVersion: mosc/v1
+        kind: Cohort
+        name: old-macs
+        platform: macOS
+        osVersions: ">=12.0 <14"
+        ---
+        apiVersion: mosc/v1
+        kind: Cohort
+        name: any-macs
+        platform: macOS
+
+        """
+
+    static func policy(_ body: String) -> String {
+        cohorts + """
+            ---
+            apiVersion: mosc/v1
+            kind: ManagedOSPolicy
+            name: p
+            platform: macOS
+            target: {version: "15.2"}
+
+            """ + body
+    }
+
+    static let cases: [DiagnosticCase] = [
+        DiagnosticCase(
+            "zone on an all-DDM policy", [.at(.timeZoneWithoutLegacyDevices, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: "2026-12-15T17:00"
+                legacy: {timeZone: 1️⃣America/New_York}
+                cohorts: [new-macs]
+                """)),
+        DiagnosticCase(
+            "missing zone with a legacy cohort", [.at(.missingTimeZone, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: "2026-12-15T17:00"
+                cohorts: [new-macs, 1️⃣old-macs]
+                """)),
+        DiagnosticCase(
+            "missing zone with a mixed cohort (no osVersions)", [.at(.missingTimeZone, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: "2026-12-15T17:00"
+                cohorts: [1️⃣any-macs]
+                """)),
+        DiagnosticCase(
+            "unknown zone", [.at(.invalidTimeZone, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: "2026-12-15T17:00"
+                legacy: {timeZone: 1️⃣America/New_Yrok}
+                cohorts: [old-macs]
+                """)),
+        DiagnosticCase(
+            "legacy options without legacy devices", [.at(.legacyOptionsWithoutLegacyDevices, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: "2026-12-15T17:00"
+                legacy: {installAction: 1️⃣InstallASAP}
+                cohorts: [new-macs]
+                """)),
+        DiagnosticCase(
+            "offset in a deadline", [.at(.deadlineHasOffset, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: 1️⃣"2026-12-15T17:00Z"
+                cohorts: [new-macs]
+                """)),
+        DiagnosticCase(
+            "impossible date", [.at(.invalidDeadline, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: 1️⃣"2026-02-30T17:00"
+                cohorts: [new-macs]
+                """)),
+        DiagnosticCase(
+            "passed deadline", [.at(.deadlinePassed, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: 1️⃣"2026-11-25T20:00"
+                cohorts: [new-macs]
+                """)),
+        DiagnosticCase(
+            "short notice", [.at(.shortNotice, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: 1️⃣"2026-11-27T12:00"
+                cohorts: [new-macs]
+                """)),
+        DiagnosticCase(
+            "ring order", [.at(.ringOrder, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: "2026-12-15T17:00"
+                legacy: {timeZone: Europe/Berlin}
+                cohorts:
+                  - new-macs
+                  - cohort: old-macs
+                    deadline: 1️⃣"2026-12-10T17:00"
+                """)),
+        DiagnosticCase(
+            "DST gap in New York", [.at(.deadlineInGap, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: 1️⃣"2027-03-14T02:30"
+                legacy: {timeZone: America/New_York}
+                cohorts: [old-macs]
+                """)),
+        DiagnosticCase(
+            "DST overlap in Berlin", [.at(.deadlineInOverlap, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: 1️⃣"2027-10-31T02:30"
+                legacy: {timeZone: Europe/Berlin}
+                cohorts: [old-macs]
+                """)),
+        DiagnosticCase(
+            "DST gap is no problem for DDM-only cohorts", [],
+            yaml: policy(
+                """
+                deadline: "2027-03-14T02:30"
+                cohorts: [new-macs]
+                """)),
+        DiagnosticCase(
+            "bad durations", [.at(.invalidDuration, "1️⃣"), .at(.invalidDuration, "2️⃣", file: "settings.yaml")],
+            files: [
+                (
+                    "policy.yaml",
+                    policy(
+                        """
+                        deadline: "2026-12-15T17:00"
+                        legacy: {timeZone: Europe/Berlin, downloadLeadTime: 1️⃣3 days}
+                        cohorts: [old-macs]
+                        """)
+                ),
+                (
+                    "settings.yaml",
+                    """
+                    apiVersion: mosc/v1
+                    kind: Settings
+                    minimumNotice: 2️⃣12h1d
+                    """
+                ),
+            ]),
+    ]
+
+    @Test(arguments: cases) func reportsDiagnostic(_ c: DiagnosticCase) {
+        expectDiagnostics(c)
+    }
+}
