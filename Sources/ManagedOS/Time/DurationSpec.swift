@@ -20,6 +20,11 @@ public struct DurationSpec: Hashable, Comparable, Sendable, CustomStringConverti
         seconds = totalMinutes * 60
     }
 
+    /// A constant duration of whole days or hours known to be in range (defaults in code, not input).
+    init(constantDays days: Int = 0, hours: Int = 0) {
+        seconds = (Int64(days) * 24 + Int64(hours)) * 3600
+    }
+
     /// The whole days in the duration.
     public var days: Int { Int(seconds / 86_400) }
     /// The hours left over after ``days`` (0...23).

@@ -9,10 +9,10 @@ struct DeadlineRule: ValidationRule {
     ]
 
     /// The default `minimumNotice`.
-    static let defaultMinimumNotice = DurationSpec(hours: 72)
+    static let defaultMinimumNotice = DurationSpec(constantDays: 0, hours: 72)
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
-        var minimumNotice: DurationSpec? = Self.defaultMinimumNotice
+        var minimumNotice = Self.defaultMinimumNotice
         if let text = context.settings?.minimumNotice {
             minimumNotice = duration(text, key: "minimumNotice", into: &diagnostics) ?? minimumNotice
         }
@@ -63,7 +63,7 @@ struct DeadlineRule: ValidationRule {
     }
 
     private func judge(
-        _ deadline: LocalDateTime, at location: SourceLocation, context: ValidationContext, notice: DurationSpec?,
+        _ deadline: LocalDateTime, at location: SourceLocation, context: ValidationContext, notice: DurationSpec,
         into diagnostics: inout DiagnosticBag
     ) {
         let now = context.options.now
@@ -73,7 +73,7 @@ struct DeadlineRule: ValidationRule {
                 .deadlinePassed,
                 "deadline \(deadline.wireString) has already passed for some devices at \(now.iso8601): devices not yet updated install at once",
                 at: location)
-        } else if let notice, now.seconds(until: first) < notice.seconds {
+        } else if now.seconds(until: first) < notice.seconds {
             diagnostics.emit(
                 .shortNotice,
                 "deadline \(deadline.wireString) leaves devices in UTC+14 less than \(notice) of notice (minimumNotice)",
