@@ -28,6 +28,9 @@ let package = Package(
                 "CExchange",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["Catalog/Data/SOFA-LICENSE.txt", "Catalog/Data/README.md"],
+            // The OS release catalog is compiled into the binary, so mosc needs no resource bundle at run time.
+            resources: [.embedInCode("Catalog/Data/catalog.tsv")],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(

@@ -1,0 +1,175 @@
+import Foundation
+import ManagedOS
+import Testing
+
+/// Where the shared SOFA feeds and the bundled catalog live, relative to this file.
+enum CatalogPaths {
+    /// The repository root (this file is `Tests/ManagedOSTests/Catalog/SOFAImportTests.swift`).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    /// `../shared/catalog/sofa/` next to the repository root; not part of the repository.
+    static let sofaFolder = repositoryRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/catalog/sofa", isDirectory: true)
+    /// The bundled catalog's source file.
+    static let bundledCatalog = repositoryRoot.appendingPathComponent("Sources/ManagedOS/Catalog/Data/catalog.tsv")
+    /// The feeds the catalog is built from, with their platforms.
+    static let feedFiles = [
+        ("macOS", "macos_data_feed.json"), ("iOS", "ios_data_feed.json"), ("tvOS", "tvos_data_feed.json"),
+        ("visionOS", "visionos_data_feed.json"),
+    ]
+
+    static var sofaAvailable: Bool {
+        feedFiles.allSatisfy { FileManager.default.fileExists(atPath: sofaFolder.appendingPathComponent($0.1).path) }
+    }
+
+    static func importSharedFeeds() throws -> OSCatalog {
+        let feeds = try feedFiles.map { platform, file in
+            (
+                platformHint: String?.some(platform),
+                data: [UInt8](try Data(contentsOf: sofaFolder.appendingPathComponent(file)))
+            )
+        }
+        return try OSCatalog.importSOFA(feeds: feeds)
+    }
+}
+
+@Suite struct SOFAImportTests {
+    static let skipMessage = Comment(
+        rawValue: "SOFA feeds not found in ../shared/catalog/sofa/ next to the repository root")
+
+    @Test(.enabled(if: CatalogPaths.sofaAvailable, skipMessage))
+    func sharedFeedsGiveTheBundledCatalog() throws {
+        let imported = try CatalogPaths.importSharedFeeds()
+        let file = try String(contentsOf: CatalogPaths.bundledCatalog, encoding: .utf8)
+        let stale = "catalog.tsv is stale: REGENERATE_CATALOG=1 swift test --filter SOFAImportTests"
+        let matchesBundled = imported == OSCatalog.bundled
+        #expect(matchesBundled, "\(stale)")
+        let generated = imported.serialized()
+        #expect(generated == file, "\(stale); first difference: \(Self.firstDifference(generated, file))")
+    }
+
+    /// The first line where two texts differ, to keep failure messages short.
+    static func firstDifference(_ left: String, _ right: String) -> String {
+        let leftLines = left.split(separator: "\n", omittingEmptySubsequences: false)
+        let rightLines = right.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<max(leftLines.count, rightLines.count) {
+            let leftLine = index < leftLines.count ? String(leftLines[index]) : "<end>"
+            let rightLine = index < rightLines.count ? String(rightLines[index]) : "<end>"
+            if leftLine != rightLine { return "line \(index + 1): '\(leftLine)' vs '\(rightLine)'" }
+        }
+        return "none"
+    }
+
+    /// Rewrites `catalog.tsv` from the shared feeds, then fails so a regenerating run never passes silently.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["REGENERATE_CATALOG"] == "1" && CatalogPaths.sofaAvailable))
+    func regenerateBundledCatalog() throws {
+        let text = try CatalogPaths.importSharedFeeds().serialized()
+        try Data(text.utf8).write(to: CatalogPaths.bundledCatalog)
+        Issue.record(
+            "regenerated \(CatalogPaths.bundledCatalog.path); review with git diff and rerun without REGENERATE_CATALOG"
+        )
+    }
+
+    @Test(.enabled(if: CatalogPaths.sofaAvailable, skipMessage))
+    func platformsAreInferredWithoutHints() throws {
+        let hinted = try CatalogPaths.importSharedFeeds()
+        let feeds = try CatalogPaths.feedFiles.reversed().map { _, file in
+            (
+                platformHint: String?.none,
+                data: [UInt8](try Data(contentsOf: CatalogPaths.sofaFolder.appendingPathComponent(file)))
+            )
+        }
+        #expect(try OSCatalog.importSOFA(feeds: feeds) == hinted)
+    }
+
+    static func feed(_ releases: String, lastCheck: String = "2026-08-22T18:45:03.057991718+00:00") -> [UInt8] {
+        Array(
+            """
+            {"LastCheck": "\(lastCheck)", "OSVersions": [{"OSVersion": "Sequoia 15", "SecurityReleases": [\(releases)]}]}
+            """.utf8)
+    }
+
+    @Test func normalisesDatesAndMergesRepeatedVersions() throws {
+        let releases = """
+            {"ProductName": "macOS", "ProductVersion": "15.1", "Build": "24B83", "AllBuilds": ["24B83", "24B2083"],
+             "ReleaseDate": "2024-10-28T00:00:00Z", "ActivelyExploitedCVEs": ["CVE-1"], "UniqueCVEsCount": 82},
+            {"ProductName": "macOS", "ProductVersion": "15.1", "Build": "24B91", "AllBuilds": [],
+             "ReleaseDate": "2024-10-27", "ActivelyExploitedCVEs": [], "UniqueCVEsCount": 80},
+            {"ProductName": "macOS", "ProductVersion": "15.0", "Build": "", "AllBuilds": [],
+             "ReleaseDate": "2024-09-16", "ActivelyExploitedCVEs": []}
+            """
+        let catalog = try OSCatalog.importSOFA(feeds: [(platformHint: nil, data: Self.feed(releases))])
+        #expect(catalog.date.description == "2026-08-22")
+        let expected1 = try #require(CatalogVersion("15.1"))
+        let expected0 = try #require(CatalogVersion("15.0"))
+        #expect(
+            catalog.releases(platform: "macOS") == [
+                OSRelease(
+                    version: expected0, builds: [], releaseDate: try #require(CatalogDate("2024-09-16")),
+                    exploitedCVEs: 0, cves: nil),
+                OSRelease(
+                    version: expected1, builds: ["24B83", "24B2083", "24B91"],
+                    releaseDate: try #require(CatalogDate("2024-10-27")), exploitedCVEs: 1, cves: 82),
+            ])
+        #expect(catalog.releases(platform: "iPadOS").isEmpty)
+    }
+
+    @Test func iOSFeedFillsIPadOS() throws {
+        let releases = """
+            {"ProductName": "iOS and iPadOS", "ProductVersion": "18.7.8", "Build": "22H6352",
+             "AllBuilds": ["22H6352", "22H352"], "ReleaseDate": "2026-04-22T00:00:00Z", "ActivelyExploitedCVEs": []}
+            """
+        let catalog = try OSCatalog.importSOFA(feeds: [(platformHint: nil, data: Self.feed(releases))])
+        #expect(catalog.presentPlatforms == ["iOS", "iPadOS"])
+        #expect(catalog.release(platform: "iPadOS", version: "18.7.8")?.builds == ["22H6352", "22H352"])
+    }
+
+    static let validRelease = """
+        {"ProductVersion": "15.0", "Build": "", "ReleaseDate": "2024-09-16", "ActivelyExploitedCVEs": []}
+        """
+
+    @Test(
+        arguments: [
+            ("no feeds", nil, nil, CatalogImportError.noFeeds),
+            ("not JSON", "macOS", "{", nil),
+            ("unknown hint", "watchOS", validRelease, .unknownPlatform(feed: 0, name: "watchOS")),
+            ("no product name", nil, validRelease, .unknownPlatform(feed: 0, name: "")),
+            (
+                "bad version", "macOS", #"{"ProductVersion": "15.x", "ReleaseDate": "2024-09-16"}"#,
+                .invalidVersion(feed: 0, version: "15.x")
+            ),
+            (
+                "bad date", "macOS", #"{"ProductVersion": "15.0", "ReleaseDate": "September 16, 2024"}"#,
+                .invalidReleaseDate(feed: 0, version: "15.0", date: "September 16, 2024")
+            ),
+            (
+                "bad build", "macOS", #"{"ProductVersion": "15.0", "Build": "24A 335", "ReleaseDate": "2024-09-16"}"#,
+                .invalidBuild(feed: 0, version: "15.0", build: "24A 335")
+            ),
+        ] as [(String, String?, String?, CatalogImportError?)])
+    func rejectsBadFeeds(_ name: String, _ hint: String?, _ releases: String?, _ expected: CatalogImportError?) {
+        let feeds = releases.map { [(platformHint: hint, data: $0 == "{" ? Array("{".utf8) : Self.feed($0))] } ?? []
+        do {
+            _ = try OSCatalog.importSOFA(feeds: feeds)
+            Issue.record("\(name): imported")
+        } catch let error as CatalogImportError {
+            if let expected {
+                #expect(error == expected, "\(name)")
+            } else if case .undecodableFeed = error {
+            } else {
+                Issue.record("\(name): \(error)")
+            }
+        } catch {
+            Issue.record("\(name): \(error)")
+        }
+    }
+
+    @Test func missingCheckDateIsAnError() {
+        #expect(throws: CatalogImportError.missingCheckDate) {
+            try OSCatalog.importSOFA(feeds: [
+                (platformHint: "macOS", data: Self.feed(Self.validRelease, lastCheck: "soon"))
+            ])
+        }
+    }
+}
