@@ -25,6 +25,27 @@ let package = Package(
                 "CYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["AppleSchema/Data/PROVENANCE.md"],
+            // Apple's pinned schema, compiled in as byte arrays (`PackageResources`), so no bundle can go missing.
+            resources: [
+                .embedInCode("AppleSchema/Data/LICENSE.txt"),
+                .embedInCode("AppleSchema/Data/declarationbase.yaml"),
+                .embedInCode("AppleSchema/Data/declarativemanagement.yaml"),
+                .embedInCode("AppleSchema/Data/management.declarations.yaml"),
+                .embedInCode("AppleSchema/Data/simple.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.beta-enrollment.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.device-id.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.enforcement.specific.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.failure-reason.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.install-reason.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.install-state.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.pending-version.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.settings.yaml"),
+                .embedInCode("AppleSchema/Data/system.update.available.yaml"),
+                .embedInCode("AppleSchema/Data/system.update.scan.yaml"),
+                .embedInCode("AppleSchema/Data/system.update.schedule.yaml"),
+                .embedInCode("AppleSchema/Data/system.update.status.yaml"),
+            ],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(
