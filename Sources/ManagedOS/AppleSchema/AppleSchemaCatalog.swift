@@ -27,7 +27,8 @@ public struct AppleSchemaCatalog: Sendable {
             if index[lookup] != nil {
                 problems.append(
                     AppleSchemaProblem(
-                        "\(item.kind.rawValue) '\(item.identifier)' is defined twice", at: SourceLocation(file: file.path)))
+                        "\(item.kind.rawValue) '\(item.identifier)' is defined twice",
+                        at: SourceLocation(file: file.path)))
                 continue
             }
             index[lookup] = items.count

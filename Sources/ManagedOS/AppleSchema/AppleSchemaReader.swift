@@ -14,7 +14,8 @@ struct AppleSchemaReader {
             // Apple's files may share subtrees through anchors, which the composer refuses; lines after an
             // expanded alias report locations in the expanded text.
             let limit = InputLimits.defaults.maxFileBytes
-            guard let expanded = SchemaAnchorExpander.expand(String(decoding: file.contents, as: UTF8.self), limit: limit)
+            guard
+                let expanded = SchemaAnchorExpander.expand(String(decoding: file.contents, as: UTF8.self), limit: limit)
             else {
                 reader.report("expanding YAML aliases exceeds \(limit) bytes", at: SourceLocation(file: file.path))
                 return (nil, reader.problems)
@@ -95,7 +96,9 @@ struct AppleSchemaReader {
         _ node: YAMLNode?, parentPath: String?, parentIsArray: Bool, inherited: [SchemaOS: OSSupport]
     ) -> [SchemaKey] {
         guard let node, let entries = sequence(node, "a key list") else { return [] }
-        return entries.compactMap { key($0, parentPath: parentPath, parentIsArray: parentIsArray, inherited: inherited) }
+        return entries.compactMap {
+            key($0, parentPath: parentPath, parentIsArray: parentIsArray, inherited: inherited)
+        }
     }
 
     private mutating func key(

@@ -29,7 +29,8 @@ enum NewerSchemaFacts {
         for (os, version) in newPlatforms {
             for (type, source) in [(enforcement, "[A]"), (settings, "[A] [B]")] {
                 let row = OSSupport(
-                    introduced: .version(version), allowedEnrollments: [.supervised, .device], allowedScopes: ["system"])
+                    introduced: .version(version), allowedEnrollments: [.supervised, .device], allowedScopes: ["system"]
+                )
                 facts.append(Fact(kind: .declaration, identifier: type, os: os, support: row, source: source))
             }
         }

@@ -159,7 +159,8 @@ public struct UserEnrollmentSupport: Sendable, Hashable {
     }
 
     func merged(with other: UserEnrollmentSupport, overwrite: Bool) -> UserEnrollmentSupport {
-        UserEnrollmentSupport(mode: pick(mode, other.mode, overwrite), behavior: pick(behavior, other.behavior, overwrite))
+        UserEnrollmentSupport(
+            mode: pick(mode, other.mode, overwrite), behavior: pick(behavior, other.behavior, overwrite))
     }
 }
 

@@ -86,7 +86,9 @@ public struct SchemaRange: Sendable, Hashable {
 
     /// The bounds as integers when both are whole numbers, e.g. `1...90`.
     public var integerBounds: ClosedRange<Int>? {
-        guard let min, let max, min <= max, let low = Int(exactly: min), let high = Int(exactly: max) else { return nil }
+        guard let min, let max, min <= max, let low = Int(exactly: min), let high = Int(exactly: max) else {
+            return nil
+        }
         return low...high
     }
 }

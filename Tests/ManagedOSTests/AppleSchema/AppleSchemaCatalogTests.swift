@@ -56,7 +56,8 @@ import Testing
         #expect(token.isRequired)
         #expect(settings.key(at: "Beta.OfferPrograms[]")?.type == .dictionary)
 
-        let enforcement = try #require(catalog.declaration("com.apple.configuration.softwareupdate.enforcement.specific"))
+        let enforcement = try #require(
+            catalog.declaration("com.apple.configuration.softwareupdate.enforcement.specific"))
         #expect(enforcement.payloadKeys.filter(\.isRequired).map(\.name) == ["TargetOSVersion", "TargetLocalDateTime"])
         #expect(enforcement.apply == "multiple")
 
@@ -71,12 +72,14 @@ import Testing
         #expect(base.reasons.contains("Info.Predicate"))
 
         let declarations = try #require(catalog.statusItem("management.declarations"))
-        #expect(declarations.key(at: "management.declarations.configurations[].valid")?.rangeList
-            == ["unknown", "invalid", "valid"])
+        #expect(
+            declarations.key(at: "management.declarations.configurations[].valid")?.rangeList
+                == ["unknown", "invalid", "valid"])
     }
 
     @Test func keyOverridesInheritFieldByField() throws {
-        let settings = try #require(AppleSchemaCatalog.bundled.declaration("com.apple.configuration.softwareupdate.settings"))
+        let settings = try #require(
+            AppleSchemaCatalog.bundled.declaration("com.apple.configuration.softwareupdate.settings"))
         let deferrals = try #require(settings.key(at: "Deferrals"))
         // Deferrals overrides only iOS's allowed-enrollments: introduced and scopes still come from the payload.
         #expect(deferrals.ownSupport[.iOS]?.introduced == nil)

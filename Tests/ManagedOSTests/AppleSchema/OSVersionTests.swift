@@ -20,14 +20,17 @@ import Testing
         #expect(version.description == written)
     }
 
-    @Test(arguments: ["", "n/a", "14.", ".14", "14..0", "1.2.3.4", "-1", "+14", "14.0a", " 14", "14 ", "15.01", "01",
-        "1234567", "١٤", "14,0"])
+    @Test(arguments: [
+        "", "n/a", "14.", ".14", "14..0", "1.2.3.4", "-1", "+14", "14.0a", " 14", "14 ", "15.01", "01",
+        "1234567", "١٤", "14,0",
+    ])
     func rejects(_ text: String) {
         #expect(OSVersion(text) == nil)
     }
 
     @Test(arguments: [
-        ("9.0", "10.11"), ("10.11", "10.11.5"), ("10.11.5", "11"), ("14.6", "14.10"), ("17", "17.0.1"), ("18.4", "26.0"),
+        ("9.0", "10.11"), ("10.11", "10.11.5"), ("10.11.5", "11"), ("14.6", "14.10"), ("17", "17.0.1"),
+        ("18.4", "26.0"),
     ])
     func ordersNumerically(_ lower: String, _ higher: String) throws {
         let low = try #require(OSVersion(lower))

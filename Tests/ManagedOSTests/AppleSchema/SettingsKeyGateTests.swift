@@ -66,7 +66,9 @@ import Testing
         #expect(gate.availability(on: .iPadOS) == gate.availability(on: .iOS))
         #expect(gate.requiresSupervision(on: .macOS) == (row.macOS ? true : nil))
         #expect(gate.requiresSupervision(on: .iOS) == (row.iOS ? row.iOSSupervised : nil))
-        if row.macOS { #expect(gate.availability(on: .macOS) == .available(since: OSVersion(15, 0), enrollments: [.supervised])) }
+        if row.macOS {
+            #expect(gate.availability(on: .macOS) == .available(since: OSVersion(15, 0), enrollments: [.supervised]))
+        }
         // tvOS and visionOS gained the declaration after the pinned schema: their keys are unknown, not absent.
         #expect(gate.availability(on: .tvOS) == .notInPinnedSchema)
         #expect(gate.availability(on: .visionOS) == .notInPinnedSchema)

@@ -105,26 +105,27 @@ import Testing
         #expect(gates.installActions(for: platform).mapValues(\.description) == expected)
     }
 
-    @Test(arguments: [
-        ("MaxUserDeferrals", Platform.macOS, "12.0"),
-        ("MaxUserDeferrals", .iOS, nil),
-        ("MaxUserDeferrals", .iPadOS, nil),
-        ("MaxUserDeferrals", .tvOS, nil),
-        ("MaxUserDeferrals", .visionOS, nil),
-        ("Priority", .macOS, "12.3"),
-        ("Priority", .iOS, nil),
-        ("Priority", .iPadOS, nil),
-        ("Priority", .tvOS, nil),
-        ("Priority", .visionOS, nil),
-        ("ProductVersion", .macOS, "12.0"),
-        ("ProductVersion", .iOS, "11.3"),
-        ("ProductVersion", .iPadOS, "11.3"),
-        ("ProductVersion", .tvOS, "12.2"),
-        ("ProductVersion", .visionOS, nil),
-        ("ProductKey", .macOS, "10.11"),
-        ("ProductKey", .tvOS, "12.0"),
-        ("NoSuchKey", .macOS, nil),
-    ] as [(String, Platform, String?)])
+    @Test(
+        arguments: [
+            ("MaxUserDeferrals", Platform.macOS, "12.0"),
+            ("MaxUserDeferrals", .iOS, nil),
+            ("MaxUserDeferrals", .iPadOS, nil),
+            ("MaxUserDeferrals", .tvOS, nil),
+            ("MaxUserDeferrals", .visionOS, nil),
+            ("Priority", .macOS, "12.3"),
+            ("Priority", .iOS, nil),
+            ("Priority", .iPadOS, nil),
+            ("Priority", .tvOS, nil),
+            ("Priority", .visionOS, nil),
+            ("ProductVersion", .macOS, "12.0"),
+            ("ProductVersion", .iOS, "11.3"),
+            ("ProductVersion", .iPadOS, "11.3"),
+            ("ProductVersion", .tvOS, "12.2"),
+            ("ProductVersion", .visionOS, nil),
+            ("ProductKey", .macOS, "10.11"),
+            ("ProductKey", .tvOS, "12.0"),
+            ("NoSuchKey", .macOS, nil),
+        ] as [(String, Platform, String?)])
     func scheduleKeyMinimumOS(_ key: String, _ platform: Platform, _ expected: String?) {
         #expect(gates.minimumOS(forScheduleKey: key, platform: platform)?.description == expected)
     }
