@@ -28,9 +28,29 @@ let package = Package(
                 "CExchange",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["Catalog/Data/SOFA-LICENSE.txt", "Catalog/Data/README.md"],
-            // The OS release catalog is compiled into the binary, so mosc needs no resource bundle at run time.
-            resources: [.embedInCode("Catalog/Data/catalog.tsv")],
+            exclude: ["AppleSchema/Data/PROVENANCE.md", "Catalog/Data/SOFA-LICENSE.txt", "Catalog/Data/README.md"],
+            // Apple's pinned schema and the OS release catalog, compiled in as byte arrays (`PackageResources`),
+            // so no resource bundle can go missing at run time.
+            resources: [
+                .embedInCode("AppleSchema/Data/LICENSE.txt"),
+                .embedInCode("AppleSchema/Data/declarationbase.yaml"),
+                .embedInCode("AppleSchema/Data/declarativemanagement.yaml"),
+                .embedInCode("AppleSchema/Data/management.declarations.yaml"),
+                .embedInCode("AppleSchema/Data/simple.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.beta-enrollment.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.device-id.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.enforcement.specific.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.failure-reason.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.install-reason.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.install-state.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.pending-version.yaml"),
+                .embedInCode("AppleSchema/Data/softwareupdate.settings.yaml"),
+                .embedInCode("AppleSchema/Data/system.update.available.yaml"),
+                .embedInCode("AppleSchema/Data/system.update.scan.yaml"),
+                .embedInCode("AppleSchema/Data/system.update.schedule.yaml"),
+                .embedInCode("AppleSchema/Data/system.update.status.yaml"),
+                .embedInCode("Catalog/Data/catalog.tsv"),
+            ],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(

@@ -63,7 +63,7 @@ public struct CohortModel: Sendable, Hashable {
         self.platform = platform
         self.enrollment = syntax.enrollment?.value ?? .supervised
         self.location = syntax.location
-        self.ddmThreshold = gates.ddmThreshold(for: platform)
+        self.ddmThreshold = gates.ddmThresholdOrNever(for: platform)
         if let text = syntax.osVersions?.value {
             guard case .success(let range) = VersionRange.parse(text) else { return nil }
             let floor = PlatformFloors.floor(for: platform)
