@@ -6,10 +6,12 @@ enum AllRules {
         DeadlineRule(),
         DetailsURLRule(),
         EnrollmentRule(),
+        LegacyOptionsRule(),
         NameRule(),
         SettingsDocumentRule(),
         TargetVersionRule(),
         TimeZoneRule(),
+        UpdateSettingsRule(),
         VersionRangeRule(),
     ]
 }

@@ -10,7 +10,7 @@ struct EnrollmentRule: ValidationRule {
         for cohort in context.repository.cohorts {
             guard let name = cohort.name?.value, let model = CohortModel(cohort, gates: gates) else { continue }
             let at = cohort.enrollment?.location ?? cohort.location
-            let rangeAt = cohort.osVersions?.location ?? cohort.location
+            let rangeAt = cohort.osVersions?.location ?? cohort.enrollment?.location ?? cohort.location
             if !gates.enforcementAllows(model.enrollment, on: model.platform)
                 && !gates.legacyAllows(model.enrollment, on: model.platform)
             {
