@@ -66,6 +66,7 @@ let package = Package(
             dependencies: ["ManagedOS", "ManagedOSTestSupport"],
             exclude: ["Golden/Fixtures"]
         ),
+        .testTarget(name: "moscTests", dependencies: ["ManagedOSTestSupport"]),
     ]
 )
 

@@ -1,0 +1,49 @@
+import Foundation
+import ManagedOS
+import ManagedOSTestSupport
+import Testing
+
+/// The bundled examples: the fleet validates clean, and every invalid case yields exactly the codes its
+/// `# expect: MOSnnn line N` comments state, at those lines.
+@Suite struct ExamplesTests {
+    static let options = CompilerOptions(now: .testingNow)
+
+    @Test func fleetValidatesClean() throws {
+        let loaded = try RepositoryLoader().load(RepositoryPaths.examples.appendingPathComponent("fleet").path)
+        let result = Compiler.validate(loaded, options: Self.options)
+        let problems = result.diagnostics.filter { $0.severity != .note }
+        #expect(problems.isEmpty, "\(problems.map { "\($0.location?.description ?? "") \($0.code.rawValue) \($0.message)" })")
+        #expect(result.repository.cohorts.count >= 5)
+        #expect(Set(result.repository.cohorts.compactMap { $0.platform?.value }) == [.macOS, .iOS, .iPadOS])
+    }
+
+    static let invalidCases = RepositoryPaths.subfolders(of: RepositoryPaths.examples.appendingPathComponent("invalid"))
+        .map(\.lastPathComponent)
+
+    @Test func thereAreInvalidCases() {
+        #expect(Self.invalidCases.count >= 20)
+    }
+
+    @Test(arguments: invalidCases) func invalidCaseYieldsItsCodes(_ name: String) throws {
+        let folder = RepositoryPaths.examples.appendingPathComponent("invalid").appendingPathComponent(name)
+        let loaded = try RepositoryLoader().load(folder.path)
+        var expected: [String] = []
+        for file in loaded.files {
+            let text = String(decoding: file.contents, as: UTF8.self)
+            for line in text.split(separator: "\n") where line.hasPrefix("# expect: ") {
+                let words = line.split(separator: " ")
+                guard words.count == 5, words[3] == "line" else {
+                    Issue.record("malformed expectation '\(line)' in \(file.path)")
+                    continue
+                }
+                expected.append("\(file.path):\(words[4]) \(words[2])")
+            }
+        }
+        #expect(!expected.isEmpty, "case \(name) states no '# expect:' line")
+        let result = Compiler.validate(loaded, options: Self.options)
+        let actual = result.diagnostics.filter { $0.severity != .note }.map {
+            "\($0.location?.file ?? ""):\($0.location?.line ?? 0) \($0.code.rawValue)"
+        }
+        #expect(actual.sorted() == expected.sorted())
+    }
+}

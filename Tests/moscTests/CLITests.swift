@@ -1,0 +1,105 @@
+import Foundation
+import ManagedOSTestSupport
+import Testing
+
+/// End-to-end runs of the built `mosc` binary: arguments in, stdout, stderr and exit code out.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `mosc` executable SwiftPM built beside the test bundle.
+    static var executable: URL? {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = here.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("mosc")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        guard let executable else { throw CLIError.noExecutable }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = RepositoryPaths.root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    enum CLIError: Error { case noExecutable }
+
+    @Test func validatesTheFleetExample() throws {
+        let run = try Self.run(["validate", "examples/fleet", "--now", RepositoryPaths.examplesNow])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func reportsErrorsWithExitOne() throws {
+        let run = try Self.run([
+            "validate", "examples/invalid/unknown-key-typo", "--now", RepositoryPaths.examplesNow, "--color", "never",
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("examples/invalid/unknown-key-typo/policy.yaml:14:5: error: unknown key 'deadlin'"))
+        #expect(run.stderr.contains("[MOS112]"))
+        #expect(run.stderr.contains("did you mean 'deadline'?"))
+    }
+
+    @Test func warningsAsErrors() throws {
+        let path = "examples/invalid/unused-cohort"
+        let plain = try Self.run(["validate", path, "--now", RepositoryPaths.examplesNow])
+        #expect(plain.status == 0)
+        let strict = try Self.run(["validate", path, "--now", RepositoryPaths.examplesNow, "--warnings-as-errors"])
+        #expect(strict.status == 1)
+    }
+
+    @Test func jsonFormatGoesToStdout() throws {
+        let run = try Self.run([
+            "validate", "examples/invalid/impossible-date", "--now", RepositoryPaths.examplesNow, "--format", "json",
+        ])
+        #expect(run.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["version"] as? Int == 1)
+        let diagnostics = object?["diagnostics"] as? [[String: Any]]
+        #expect(diagnostics?.first?["code"] as? String == "MOS220")
+    }
+
+    @Test func githubFormat() throws {
+        let run = try Self.run([
+            "validate", "examples/invalid/impossible-date", "--now", RepositoryPaths.examplesNow, "--format", "github",
+        ])
+        #expect(run.stdout.hasPrefix("::error file=examples/invalid/impossible-date/repo.yaml,line=18,col=11,title=MOS220::"))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let run = try Self.run(["validate", "--now", "yesterday"])
+        #expect(run.status == 64)
+        let missing = try Self.run(["validate", "no/such/folder"])
+        #expect(missing.status == 2)
+    }
+
+    @Test func sourceDateEpochIsTheDefaultNow() throws {
+        // 2027-06-01: every example deadline has passed, so the fleet gets MOS221 warnings (exit 0).
+        let run = try Self.run(["validate", "examples/fleet"], environment: ["SOURCE_DATE_EPOCH": "1811808000"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("[MOS221]"))
+    }
+}
