@@ -35,3 +35,40 @@ public enum Compiler {
         return result
     }
 }
+
+/// The outcome of compiling a repository.
+public struct CompileResult: Sendable {
+    /// The emitted tree and manifest; nil when validation found errors.
+    public var output: CompiledOutput?
+    /// Every diagnostic, sorted.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+extension Compiler {
+    /// Validates, lowers and emits; emits nothing when validation finds errors.
+    public static func compile(root: String, files: [SourceFile], options: CompilerOptions) -> CompileResult {
+        let validation = validate(root: root, files: files, options: options)
+        guard !validation.hasErrors else { return CompileResult(output: nil, diagnostics: validation.diagnostics) }
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: validation.diagnostics)
+        let context = ValidationContext(repository: validation.repository, options: options)
+        guard let plan = lowerRepository(context) else {
+            return CompileResult(output: nil, diagnostics: bag.sorted)
+        }
+        let provenance = CompileProvenance(
+            now: options.now, sourceDigest: CompileProvenance.digest(of: files, root: root),
+            catalogDate: options.catalog.date.description)
+        let output = emitOutput(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
+        return CompileResult(output: output, diagnostics: bag.sorted)
+    }
+
+    /// Compiles what a `RepositoryLoader` loaded (the whole repository, whichever file was named).
+    public static func compile(_ loaded: RepositoryLoader.Loaded, options: CompilerOptions) -> CompileResult {
+        var result = compile(root: loaded.root, files: loaded.files, options: options)
+        result.diagnostics = (loaded.diagnostics + result.diagnostics).sorted()
+        return result
+    }
+}

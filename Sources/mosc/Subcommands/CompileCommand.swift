@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ManagedOS
+
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Validate a policy repository and write the artifacts an MDM server sends to devices.",
+        discussion: """
+            Writes, per enforced cohort, the DDM declarations, declaration-items, tokens, the DeclarativeManagement \
+            command and a set file (cohorts/<name>/ddm/), the legacy command plan for pre-DDM devices \
+            (cohorts/<name>/legacy/), and manifest.json. Nothing is written when validation finds errors. The new \
+            tree replaces the previous one in one atomic step; a non-empty folder mosc did not write is refused.
+            Diagnostics go to stderr; the text format is the only one.
+            \(ExitStatus.table)
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+    @OptionGroup var clock: ClockOptions
+
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var out: String
+
+    func validate() throws {
+        let input = URL(fileURLWithPath: self.input.path).standardizedFileURL.resolvingSymlinksInPath().path
+        let output = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
+        if input == output || input.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+            throw ValidationError("--out '\(out)' is the policy repository or a folder above it")
+        }
+    }
+
+    func run() throws {
+        let loaded: RepositoryLoader.Loaded
+        do {
+            loaded = try RepositoryLoader().load(input.path)
+        } catch {
+            StandardStreams.err("mosc: error: \(error)\n")
+            throw ExitStatus.toolFailure
+        }
+        let result = Compiler.compile(loaded, options: CompilerOptions(now: try clock.resolve()))
+        let diagnostics = diagnosticOptions.finalize(result.diagnostics)
+        let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
+        StandardStreams.err(TextRenderer(colored: colored).render(diagnostics))
+        guard let output = result.output, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw ExitStatus.inputErrors
+        }
+        do {
+            try OutputWriter().write(output.tree, to: out)
+        } catch {
+            StandardStreams.err("mosc: error: \(error)\n")
+            throw ExitStatus.toolFailure
+        }
+        StandardStreams.err("mosc: wrote \(output.tree.files.count) files for \(output.manifest.cohorts.count) cohorts to \(out)\n")
+    }
+}
