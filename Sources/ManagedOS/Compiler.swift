@@ -62,7 +62,7 @@ extension Compiler {
             now: options.now, sourceDigest: CompileProvenance.digest(of: files, root: root),
             catalogDate: options.catalog.date.description)
         let output = emitOutput(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
-        return CompileResult(output: output, diagnostics: bag.sorted)
+        return CompileResult(output: bag.hasErrors ? nil : output, diagnostics: bag.sorted)
     }
 
     /// Compiles what a `RepositoryLoader` loaded (the whole repository, whichever file was named).

@@ -97,6 +97,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     // MARK: MOS3xx: lowering
     case identifierShortened = "MOS301"
 
+    // MARK: MOS4xx: emit
+    case unsafeOutputPath = "MOS401"
+
     // MARK: MOS5xx: input, output and repository layout
     case unreadableFile = "MOS501"
     case noPolicyFiles = "MOS502"
@@ -195,6 +198,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .latestResolved: "how a 'latest' target was resolved"
         case .latestUnresolvable: "a 'latest' target matches no release in the catalog"
         case .identifierShortened: "a declaration identifier was shortened to fit 64 octets"
+        case .unsafeOutputPath: "an output path would leave the output folder"
         case .unreadableFile: "a file or folder cannot be read"
         case .noPolicyFiles: "the repository holds no policy files"
         case .symlinkOutsideRepository: "a symbolic link points outside the repository and is skipped"

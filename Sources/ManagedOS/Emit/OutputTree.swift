@@ -6,9 +6,15 @@ public struct OutputTree: Sendable, Hashable {
     /// An empty tree.
     public init() {}
 
+    /// Paths refused because they would leave the output folder (validation should make this impossible).
+    public private(set) var rejectedPaths: [String] = []
+
     /// Adds or replaces a file; paths are built by mosc from checked names, and checked again here.
     public mutating func add(_ path: String, _ bytes: [UInt8]) {
-        precondition(Self.isSafe(path), "unsafe output path \(path)")
+        guard Self.isSafe(path) else {
+            rejectedPaths.append(path)
+            return
+        }
         files[path] = bytes
     }
 

@@ -83,6 +83,9 @@ public func emitOutput(
         tzdataVersion: ZoneRules.databaseVersion, catalogDate: provenance.catalogDate,
         appleSchema: AppleSchemaProvenance.description, identifierPrefix: plan.identifierPrefix, cohorts: cohorts)
     tree.add("manifest.json", Array(CanonicalJSON.data(manifest)))
+    for path in tree.rejectedPaths {
+        diagnostics.emit(.unsafeOutputPath, "refused to write '\(path)': it would leave the output folder", at: nil)
+    }
     return CompiledOutput(tree: tree, manifest: manifest)
 }
 
