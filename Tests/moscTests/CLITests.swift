@@ -89,6 +89,17 @@ import Testing
         #expect(run.stdout.hasPrefix("::error file=examples/invalid/impossible-date/repo.yaml,line=18,col=11,title=MOS220::"))
     }
 
+    @Test func sarifFormat() throws {
+        let run = try Self.run([
+            "validate", "examples/invalid/impossible-date", "--now", RepositoryPaths.examplesNow, "--format", "sarif",
+        ])
+        #expect(run.status == 1)
+        let log = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(log?["version"] as? String == "2.1.0")
+        let results = (log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]
+        #expect(results?.map { $0["ruleId"] as? String } == ["MOS220"])
+    }
+
     @Test func usageErrorsExit64() throws {
         let run = try Self.run(["validate", "--now", "yesterday"])
         #expect(run.status == 64)

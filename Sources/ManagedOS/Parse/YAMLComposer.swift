@@ -22,7 +22,7 @@ public struct YAMLComposer: Sendable {
                 .fileTooLarge,
                 "file is larger than the limit of \(limits.maxFileBytes) bytes",
                 at: SourceLocation(file: file.path),
-                hint: "raise 'limits.maxFileBytes' in Settings if this file is meant to be this large"
+                hint: "split it into several files"
             )
             return []
         }

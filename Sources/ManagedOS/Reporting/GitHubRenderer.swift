@@ -34,12 +34,26 @@ public struct GitHubRenderer: DiagnosticRenderer {
 
     /// Escapes a message.
     static func escapeData(_ text: String) -> String {
-        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+        escape(text, [("%", "%25"), ("\r", "%0D"), ("\n", "%0A")])
     }
 
     /// Escapes a property value.
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+        escape(text, [("%", "%25"), ("\r", "%0D"), ("\n", "%0A"), (":", "%3A"), (",", "%2C")])
+    }
+
+    /// Replaces scalars, not `Character`s: `"\r\n"` is one grapheme, so a `Character`-level replacement of
+    /// `"\r"` or `"\n"` would miss it and let a CRLF end the workflow command early.
+    private static func escape(_ text: String, _ table: [(Unicode.Scalar, String)]) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let replacement = table.first(where: { $0.0 == scalar })?.1 {
+                out += replacement
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

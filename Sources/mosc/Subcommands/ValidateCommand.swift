@@ -3,7 +3,7 @@ import ManagedOS
 
 /// The output formats of `mosc validate`.
 enum ValidateFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, github
+    case text, json, github, sarif
 }
 
 struct ValidateCommand: ParsableCommand {
@@ -13,7 +13,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Reads every *.yaml/*.yml below PATH (a file is checked together with the repository around it) and \
             reports problems as file:line:column: severity: message [MOSnnn].
-            Formats: text (default, to stderr), json (to stdout), github (GitHub Actions annotations, to stdout).
+            Formats: text (default, to stderr), json (to stdout), github (GitHub Actions annotations, to stdout), \
+            sarif (a SARIF 2.1.0 log for code scanning, to stdout).
             \(ExitStatus.table)
             """
     )
@@ -22,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var diagnosticOptions: DiagnosticOptions
     @OptionGroup var clock: ClockOptions
 
-    @Option(help: "Output format: text, json or github.")
+    @Option(help: "Output format: text, json, github or sarif.")
     var format: ValidateFormat = .text
 
     func run() throws {
@@ -43,6 +44,8 @@ struct ValidateCommand: ParsableCommand {
             StandardStreams.out(JSONRenderer().render(diagnostics))
         case .github:
             StandardStreams.out(GitHubRenderer().render(diagnostics))
+        case .sarif:
+            StandardStreams.out(SARIFRenderer().render(diagnostics))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.inputErrors }
     }

@@ -112,6 +112,15 @@ import Testing
                 osVersions: 2️⃣">=15 <14"
                 """),
         DiagnosticCase(
+            "a range below the oldest version mosc manages", [.at(.unsupportedOSVersion, "1️⃣")],
+            yaml: """
+                apiVersion: mosc/v1
+                kind: Cohort
+                name: vintage
+                platform: macOS
+                osVersions: 1️⃣">=10.13 <10.15"
+                """),
+        DiagnosticCase(
             "enrollment gates",
             [
                 .at(.userEnrollmentUnmanaged, "1️⃣"), .at(.macOSRequiresSupervision, "2️⃣"),

@@ -1,0 +1,132 @@
+import Foundation
+import ManagedOS
+import ManagedOSTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Repository layout problems found while walking the folder: MOS501, MOS502 and MOS503.
+@Suite struct RepositoryLoaderTests {
+    static let cohort = """
+        apiVersion: mosc/v1
+        kind: Cohort
+        name: macs
+        platform: macOS
+        osVersions: ">=14.0"
+
+        """
+
+    /// A fresh folder under the temporary directory; the caller removes it.
+    static func makeFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mosc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Loads and validates `folder`, rendering the text format with the folder shown as `repo`.
+    static func validate(_ folder: URL) throws -> (diagnostics: [Diagnostic], text: String) {
+        let loaded = try RepositoryLoader().load(folder.path)
+        let diagnostics = Compiler.validate(loaded, options: .testing).diagnostics
+        let text = TextRenderer().render(diagnostics).replacingOccurrences(of: folder.path, with: "repo")
+        return (diagnostics, text)
+    }
+
+    /// A repository whose `policies/shared.yaml` links to a file in another folder.
+    static func symlinkOutside() throws -> (diagnostics: [Diagnostic], text: String) {
+        let root = try makeFolder()
+        let outside = try makeFolder()
+        defer {
+            try? FileManager.default.removeItem(at: root)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try Data(cohort.utf8).write(to: root.appendingPathComponent("cohorts.yaml"))
+        try Data(cohort.utf8).write(to: outside.appendingPathComponent("shared.yaml"))
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("policies"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("policies/shared.yaml"),
+            withDestinationURL: outside.appendingPathComponent("shared.yaml"))
+        return try validate(root)
+    }
+
+    /// A repository holding a socket named like a policy file: it exists but cannot be opened for reading,
+    /// even by root (file permissions would not stop root).
+    static func unreadableFile() throws -> (diagnostics: [Diagnostic], text: String) {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(cohort.utf8).write(to: root.appendingPathComponent("cohorts.yaml"))
+        try makeSocket(at: root.appendingPathComponent("socket.yaml").path)
+        return try validate(root)
+    }
+
+    /// An empty repository.
+    static func emptyRepository() throws -> (diagnostics: [Diagnostic], text: String) {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        return try validate(root)
+    }
+
+    static func makeSocket(at path: String) throws {
+        #if canImport(Glibc)
+            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw SocketError.failed("socket") }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard bytes.count < capacity else { throw SocketError.failed("path too long") }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+            raw[bytes.count] = 0
+        }
+        let result = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard result == 0 else { throw SocketError.failed("bind") }
+    }
+
+    enum SocketError: Error { case failed(String) }
+
+    @Test func symlinkOutsideTheRepositoryIsSkippedWithAWarning() throws {
+        let (diagnostics, _) = try Self.symlinkOutside()
+        let problems = diagnostics.filter { $0.code != .unusedCohort }
+        #expect(problems.map(\.code) == [.symlinkOutsideRepository])
+        #expect(problems.first?.location?.file.hasSuffix("/policies/shared.yaml") == true)
+        #expect(problems.first?.severity == .warning)
+    }
+
+    @Test func unreadableFileIsReported() throws {
+        let (diagnostics, _) = try Self.unreadableFile()
+        let problems = diagnostics.filter { $0.code != .unusedCohort }
+        #expect(problems.map(\.code) == [.unreadableFile])
+        #expect(problems.first?.location?.file.hasSuffix("/socket.yaml") == true)
+    }
+
+    @Test func emptyRepositoryHasNoPolicyFiles() throws {
+        let (diagnostics, text) = try Self.emptyRepository()
+        #expect(diagnostics.map(\.code) == [.noPolicyFiles])
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(text.contains("repo: warning: "))
+    }
+
+    @Test func symlinkInsideTheRepositoryIsRead() throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(Self.cohort.utf8).write(to: root.appendingPathComponent("cohorts.yaml"))
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("alias.yml"), withDestinationURL: root.appendingPathComponent("cohorts.yaml"))
+        let loaded = try RepositoryLoader().load(root.path)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.files.count == 2)
+    }
+}
