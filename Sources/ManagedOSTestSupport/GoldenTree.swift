@@ -38,38 +38,6 @@ public func expectGoldenTree(
         let want = String(decoding: expected[path] ?? [], as: UTF8.self)
         let got = String(decoding: tree.files[path] ?? [], as: UTF8.self)
         Issue.record(
-            "\(path) differs from its golden:\n\(TextDiff.unified(want, got))", sourceLocation: sourceLocation)
-    }
-}
-
-/// A small line diff for failure messages: lines only in the expected text start with `-`, only in the actual `+`.
-public enum TextDiff {
-    /// The differing lines of `expected` and `actual`, in order, with a little context.
-    public static func unified(_ expected: String, _ actual: String) -> String {
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        // Longest common subsequence table; golden files are small.
-        var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-            }
-        }
-        var out: [String] = []
-        var i = 0
-        var j = 0
-        while i < a.count || j < b.count {
-            if i < a.count && j < b.count && a[i] == b[j] {
-                i += 1
-                j += 1
-            } else if j < b.count && (i == a.count || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                out.append("+\(b[j])")
-                j += 1
-            } else {
-                out.append("-\(a[i])")
-                i += 1
-            }
-        }
-        return out.prefix(80).joined(separator: "\n")
+            "\(path) differs from its golden:\n\(TextDiff.unified(expected: want, actual: got))", sourceLocation: sourceLocation)
     }
 }

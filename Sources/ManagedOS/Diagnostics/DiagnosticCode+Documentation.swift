@@ -157,6 +157,8 @@ extension DiagnosticCode {
             "Name a version explicitly, or update mosc's release catalog."
         case .identifierShortened:
             "Nothing to fix; use a shorter `identifierPrefix`, policy or cohort name to keep identifiers readable."
+        case .unsafeOutputPath:
+            "Report it: validation keeps names to letters, digits and hyphens, so no emitted path should ever leave the output folder."
         case .unreadableFile:
             "Check the file's permissions and type: mosc reads regular files and folders."
         case .noPolicyFiles:
@@ -173,6 +175,14 @@ extension DiagnosticCode {
         case .yamlSyntax:
             #"""
             examples/invalid/tab-indentation/settings.yaml:7:1: error: found character that cannot start any token while scanning for the next token [MOS101]
+            """#
+        case .identifierShortened:
+            #"""
+            repo/cohorts.yaml:1:1: note: declaration identifier shortened to 'com.example.mdm.macos-26.aaaaaaaaaaaaaaaa-30ca75d137.enforcement' to fit Apple's 64 octets [MOS301]
+            """#
+        case .unsafeOutputPath:
+            #"""
+            mosc: error: refused to write 'cohorts/../../etc/ddm/set.txt': it would leave the output folder [MOS401]
             """#
         case .invalidUTF8:
             #"""
@@ -479,7 +489,7 @@ extension DiagnosticCode {
             repo/policies/shared.yaml: warning: symbolic link leads outside the repository; skipped [MOS503]
             """#
         // No stage reports these yet; DiagnosticExamplesTests asks for an example once one does.
-        case .deadlineOnSkippedDay, .unknownRelease, .releaseOlderThanCatalog, .releaseNewerThanCatalog, .buildNotInRelease, .buildUnknownInCatalog, .deadlineBeforeRelease, .newerPatchFixesExploits, .latestResolved, .latestUnresolvable, .identifierShortened:
+        case .deadlineOnSkippedDay, .unknownRelease, .releaseOlderThanCatalog, .releaseNewerThanCatalog, .buildNotInRelease, .buildUnknownInCatalog, .deadlineBeforeRelease, .newerPatchFixesExploits, .latestResolved, .latestUnresolvable:
             ""
         }
     }

@@ -16,6 +16,8 @@ import Testing
         .unreadableFile: { try RepositoryLoaderTests.unreadableFile().text },
         .symlinkOutsideRepository: { try RepositoryLoaderTests.symlinkOutside().text },
         .noPolicyFiles: { try RepositoryLoaderTests.emptyRepository().text },
+        .identifierShortened: { IdentifierTests.shortenedIdentifierText() },
+        .unsafeOutputPath: { try IdentifierTests.unsafePathText() },
         .invalidUTF8: {
             var bytes = Array("apiVersion: mosc/v1\nkind: Cohort\nname: caf".utf8)
             bytes.append(0xE9)
