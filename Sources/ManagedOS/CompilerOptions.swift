@@ -7,11 +7,17 @@ public struct CompilerOptions: Sendable {
     public var limits: InputLimits
     /// The OS and enrollment gates from Apple's schema.
     public var gates: SoftwareUpdateGates
+    /// Apple's OS releases: which versions and builds exist, and when they shipped (`--catalog`).
+    public var catalog: OSCatalog
 
     /// Options with the defaults.
-    public init(now: Instant, limits: InputLimits = .defaults, gates: SoftwareUpdateGates = .bundled) {
+    public init(
+        now: Instant, limits: InputLimits = .defaults, gates: SoftwareUpdateGates = .bundled,
+        catalog: OSCatalog = .bundled
+    ) {
         self.now = now
         self.limits = limits
         self.gates = gates
+        self.catalog = catalog
     }
 }
