@@ -38,8 +38,10 @@ struct CatalogImportCommand: ParsableCommand {
         do {
             catalog = try OSCatalog.importSOFA(feeds: data)
         } catch {
-            // The error numbers feeds from 0; list which file is which.
-            StandardStreams.err("mosc: error: \(error)\n" + feeds.enumerated().map { "  feed \($0): \($1)\n" }.joined())
+            StandardStreams.err("mosc: error: \(error)\n")
+            if let index = (error as? CatalogImportError)?.feedIndex, feeds.indices.contains(index) {
+                StandardStreams.err("mosc: note: feed \(index) is '\(feeds[index])'\n")
+            }
             throw ExitStatus.toolFailure
         }
         let text = catalog.serialized()
@@ -52,6 +54,19 @@ struct CatalogImportCommand: ParsableCommand {
         } catch {
             StandardStreams.err("mosc: error: cannot write '\(output)': \(error.localizedDescription)\n")
             throw ExitStatus.toolFailure
+        }
+    }
+}
+
+extension CatalogImportError {
+    /// The 0-based position of the feed at fault, to name its file.
+    fileprivate var feedIndex: Int? {
+        switch self {
+        case .undecodableFeed(let feed, _), .unknownPlatform(let feed, _), .invalidVersion(let feed, _),
+            .invalidBuild(let feed, _, _), .invalidReleaseDate(let feed, _, _):
+            feed
+        case .noFeeds, .missingCheckDate:
+            nil
         }
     }
 }

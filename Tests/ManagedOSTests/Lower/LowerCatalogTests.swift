@@ -1,3 +1,4 @@
+import Foundation
 import ManagedOS
 import ManagedOSTestSupport
 import Testing
@@ -91,5 +92,19 @@ import Testing
         #expect(canary.targetVersion == "15.7.10")
         // 2026-10-20 + 119d = 2027-02-16, a Tuesday.
         #expect(canary.deadline.wireString == "2027-02-16T09:00:00")
+    }
+
+    @Test func theFleetExampleLowersItsCatalogFeatures() throws {
+        let loaded = try RepositoryLoader().load(RepositoryPaths.examples.appendingPathComponent("fleet").path)
+        let result = Compiler.validate(loaded, options: .testing)
+        let plan = try #require(lowerRepository(ValidationContext(repository: result.repository, options: .testing)))
+        let audio = try #require(plan.cohorts.first { $0.cohort.name == "mac-audio" })
+        #expect(audio.targetVersion == "15.7.9")
+        #expect(audio.targetRequest == "latest-15")
+        // 2026-08-06 + 121d is Saturday 2026-12-05; Settings' skipDays moves it to Monday.
+        #expect(audio.deadline.wireString == "2026-12-07T20:00:00")
+        let iphoneIT = try #require(plan.cohorts.first { $0.cohort.name == "iphone-it" })
+        #expect(iphoneIT.deadline.wireString == "2026-12-09T19:00:00")
+        #expect(iphoneIT.targetRequest == nil)
     }
 }
