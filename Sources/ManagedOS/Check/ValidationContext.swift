@@ -48,8 +48,11 @@ public struct ValidationContext: Sendable {
         Set((policy.skipDays ?? settings?.skipDays)?.days.map(\.value) ?? [])
     }
 
-    /// The policy's deadline (for a cohort reference: its override, else the policy's) as a wall time.
-    public func deadline(_ deadline: DeadlineSyntax, of policy: PolicySyntax) -> Result<ResolvedDeadline, DeadlineProblem> {
+    /// One of the policy's deadlines (its own or a cohort's override) as a wall time, through `resolveDeadline`
+    /// with the policy's target and skipDays: the call validation and lowering share.
+    public func deadline(_ deadline: DeadlineSyntax, of policy: PolicySyntax)
+        -> Result<ResolvedDeadline, DeadlineProblem>
+    {
         resolveDeadline(deadline, target: target(of: policy), skipDays: skipDays(of: policy))
     }
 }

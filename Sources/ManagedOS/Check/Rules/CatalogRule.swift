@@ -60,7 +60,8 @@ struct CatalogRule: ValidationRule {
         let platform = target.platform.rawValue
         let wanted = target.version.description
         guard catalog.covers(platform: platform, version: wanted) else {
-            let covered = catalog.oldestMajor(platform: platform).map { "\(platform) \($0) and later" } ?? "no \(platform) releases"
+            let covered =
+                catalog.oldestMajor(platform: platform).map { "\(platform) \($0) and later" } ?? "no \(platform) releases"
             diagnostics.emit(
                 .releaseOlderThanCatalog,
                 "\(platform) \(wanted) cannot be checked: the catalog covers \(covered)", at: location)
