@@ -7,7 +7,7 @@ public struct CompilerOptions: Sendable {
     public var limits: InputLimits
     /// The OS and enrollment gates from Apple's schema.
     public var gates: SoftwareUpdateGates
-    /// The OS release catalog.
+    /// Apple's OS releases: which versions and builds exist, and when they shipped (`--catalog`).
     public var catalog: OSCatalog
 
     /// Options with the defaults.

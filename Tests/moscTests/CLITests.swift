@@ -48,9 +48,13 @@ import Testing
     enum CLIError: Error { case noExecutable }
 
     @Test func validatesTheFleetExample() throws {
-        let run = try Self.run(["validate", "examples/fleet", "--now", RepositoryPaths.examplesNow])
+        let run = try Self.run(["validate", "examples/fleet", "--now", RepositoryPaths.examplesNow, "--color", "never"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.isEmpty)
+        // The only output is the note that shows what latest-15 resolved to.
+        #expect(
+            run.stderr
+                == "examples/fleet/policies/macos-15-audio.yaml:13:12: note: latest-15 resolves to 15.7.9 (catalog 2026-08-22) [MOS277]\n"
+        )
     }
 
     @Test func reportsErrorsWithExitOne() throws {
@@ -112,5 +116,62 @@ import Testing
         let run = try Self.run(["validate", "examples/fleet"], environment: ["SOURCE_DATE_EPOCH": "1811808000"])
         #expect(run.status == 0)
         #expect(run.stderr.contains("[MOS221]"))
+    }
+
+    @Test func catalogShowListsReleases() throws {
+        let run = try Self.run(["catalog", "show", "macos"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("# OS release catalog of 2026-08-22: "))
+        let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("macOS") && $0.contains(" 15.7.8 ") }
+        #expect(line?.split(separator: " ") == ["macOS", "15.7.8", "24G824", "2026-07-27", "0"])
+        #expect(!run.stdout.contains("iOS"))
+        let forked = try Self.run(["catalog", "show", "iOS"])
+        #expect(forked.stdout.contains("22H6352,22H352"))
+        let unknown = try Self.run(["catalog", "show", "watchOS"])
+        #expect(unknown.status == 64)
+    }
+
+    @Test func badCatalogFileIsAToolFailure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mosc-cli-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.tsv")
+        try "mosc-os-catalog\t1\t2026-13-01\nmacOS\t15\n".write(to: bad, atomically: true, encoding: .utf8)
+        let run = try Self.run(["validate", "examples/fleet", "--catalog", bad.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(bad.path):1: error: invalid catalog date '2026-13-01'"))
+        #expect(run.stderr.contains("\(bad.path):2: error: expected 6 tab-separated fields, found 2"))
+        let missing = try Self.run(["catalog", "show", "--catalog", folder.appendingPathComponent("none.tsv").path])
+        #expect(missing.status == 2)
+    }
+
+    @Test func anotherCatalogChangesTheResolution() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mosc-cli-cat-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("catalog.tsv")
+        // The bundled catalog plus a Sequoia patch released later.
+        let newer = try String(contentsOf: RepositoryPaths.root.appendingPathComponent(
+            "Sources/ManagedOS/Catalog/Data/catalog.tsv"), encoding: .utf8)
+            + "macOS\t15.7.10\t24G900\t2026-09-15\t0\t12\n"
+        try newer.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.run([
+            "validate", "examples/fleet", "--now", RepositoryPaths.examplesNow, "--catalog", file.path, "--color", "never",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("latest-15 resolves to 15.7.10 (catalog 2026-08-22)"))
+    }
+
+    @Test(.enabled(if: RepositoryPaths.shared != nil)) func importingTheSharedFeedsGivesTheBundledCatalog() throws {
+        let sofa = try #require(RepositoryPaths.shared).appendingPathComponent("catalog/sofa")
+        let feeds = ["macos", "ios", "tvos", "visionos"].map { sofa.appendingPathComponent("\($0)_data_feed.json").path }
+        let run = try Self.run(["catalog", "import"] + feeds)
+        #expect(run.status == 0, "\(run.stderr)")
+        let bundled = try String(contentsOf: RepositoryPaths.root.appendingPathComponent(
+            "Sources/ManagedOS/Catalog/Data/catalog.tsv"), encoding: .utf8)
+        #expect(run.stdout == bundled)
+        let notAFeed = try Self.run(["catalog", "import", "Package.swift"])
+        #expect(notAFeed.status == 2)
+        #expect(notAFeed.stderr.contains("feed 0 is 'Package.swift'"))
     }
 }

@@ -33,4 +33,26 @@ public struct ValidationContext: Sendable {
             cohortModels[reference.name.value].map { (reference, $0) }
         }
     }
+
+    /// The policy's target resolved against the catalog; nil when the platform or version is missing or
+    /// unreadable, or a `latest` form matches no release.
+    public func target(of policy: PolicySyntax) -> ResolvedTarget? {
+        guard let platform = policy.platform?.value, let text = policy.target?.version?.value,
+            let request = TargetRequest(text)
+        else { return nil }
+        return options.catalog.resolve(request, platform: platform)
+    }
+
+    /// The weekdays the policy's computed deadlines avoid: its own `skipDays`, else Settings'.
+    public func skipDays(of policy: PolicySyntax) -> Set<Weekday> {
+        Set((policy.skipDays ?? settings?.skipDays)?.days.map(\.value) ?? [])
+    }
+
+    /// One of the policy's deadlines (its own or a cohort's override) as a wall time, through `resolveDeadline`
+    /// with the policy's target and skipDays: the call validation and lowering share.
+    public func deadline(_ deadline: DeadlineSyntax, of policy: PolicySyntax)
+        -> Result<ResolvedDeadline, DeadlineProblem>
+    {
+        resolveDeadline(deadline, target: target(of: policy), skipDays: skipDays(of: policy))
+    }
 }

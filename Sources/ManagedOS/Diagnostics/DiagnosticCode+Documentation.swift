@@ -372,8 +372,8 @@ extension DiagnosticCode {
             """#
         case .invalidVersion:
             #"""
-            repo/policy.yaml:17:19: error: target version '15' is not major.minor[.patch] [MOS230]
-            repo/policy.yaml:17:19: note: write "15"
+            repo/policy.yaml:17:19: error: target version '15' is not major.minor[.patch], 'latest' or 'latest-<major>' [MOS230]
+            repo/policy.yaml:17:19: note: write "15.0"
             """#
         case .invalidBuild:
             #"""
@@ -429,7 +429,7 @@ extension DiagnosticCode {
             """#
         case .minorUpdateOptionOnMajorUpdate:
             #"""
-            repo/policy.yaml:16:21: warning: maxUserDeferrals applies to minor updates only; devices of cohort 'old' from 13.0 take a major update to 14.8 and ignore it [MOS245]
+            repo/policy.yaml:16:21: warning: maxUserDeferrals applies to minor updates only; devices of cohort 'old' from 13.0 take a major update to 14.8.9 and ignore it [MOS245]
             """#
         case .legacyOptionsWithoutLegacyDevices:
             #"""
@@ -489,8 +489,46 @@ extension DiagnosticCode {
             repo/policies/shared.yaml: warning: symbolic link leads outside the repository; skipped [MOS503]
             """#
         // No stage reports these yet; DiagnosticExamplesTests asks for an example once one does.
-        case .deadlineOnSkippedDay, .unknownRelease, .releaseOlderThanCatalog, .releaseNewerThanCatalog, .buildNotInRelease, .buildUnknownInCatalog, .deadlineBeforeRelease, .newerPatchFixesExploits, .latestResolved, .latestUnresolvable:
-            ""
+        case .deadlineOnSkippedDay:
+            #"""
+            repo/policy.yaml:18:11: warning: deadline 2026-12-12T17:00:00 falls on a Saturday, which skipDays excludes [MOS228]
+            """#
+        case .unknownRelease:
+            #"""
+            repo/policy.yaml:23:19: error: macOS 15.4.3 is not an Apple release [MOS270]
+            """#
+        case .releaseOlderThanCatalog:
+            #"""
+            repo/policy.yaml:23:19: note: macOS 11.7.10 cannot be checked: the catalog covers macOS 12 and later [MOS271]
+            """#
+        case .releaseNewerThanCatalog:
+            #"""
+            repo/policy.yaml:23:19: warning: macOS 27.1 is newer than every release in the catalog of 2026-08-22 (newest: 26.6.2) [MOS272]
+            """#
+        case .buildNotInRelease:
+            #"""
+            repo/policy.yaml:23:36: error: build '24G830' is not a build of macOS 15.7.8, whose builds are 24G824 [MOS273]
+            """#
+        case .buildUnknownInCatalog:
+            #"""
+            repo/policy.yaml:23:36: note: the catalog lists no builds for macOS 15.7.5; build '24G517' cannot be checked [MOS274]
+            """#
+        case .deadlineBeforeRelease:
+            #"""
+            repo/policy.yaml:24:11: error: deadline 2026-08-05T17:00:00 precedes the release of macOS 15.7.9 on 2026-08-06 [MOS275]
+            """#
+        case .newerPatchFixesExploits:
+            #"""
+            repo/policy.yaml:23:19: warning: macOS 15.7.9 fixes 1 actively exploited vulnerability that 15.7.8 leaves open [MOS276]
+            """#
+        case .latestResolved:
+            #"""
+            repo/policy.yaml:23:19: note: latest-15 resolves to 15.7.9 (catalog 2026-08-22) [MOS277]
+            """#
+        case .latestUnresolvable:
+            #"""
+            repo/policy.yaml:23:19: error: 'latest-11' matches no macOS release in the catalog (2026-08-22) [MOS278]
+            """#
         }
     }
 }

@@ -4,12 +4,18 @@ public func lowerRepository(_ context: ValidationContext) -> PlanIR? {
     let prefix = context.settings?.identifierPrefix?.value ?? "mosc"
     var plans: [CohortPlanIR] = []
     for policy in context.repository.policies {
-        guard let name = policy.name?.value, let version = policy.target?.version?.value,
-            let policyDeadline = policy.deadline.flatMap({ LocalDateTime.parse($0.text.value).value })
+        guard let name = policy.name?.value, let target = context.target(of: policy),
+            let policyDeadline = policy.deadline.flatMap({ try? context.deadline($0, of: policy).get() })
         else { return nil }
+        // Written out, the version stays as written; a `latest` form becomes the release it resolved to.
+        let version = target.request.isLatest ? target.version.description : policy.target?.version?.value
         let settings = policy.settings.map(lowerSettings)
         for (reference, cohort) in context.cohorts(of: policy) {
-            let deadline = reference.deadline.flatMap { LocalDateTime.parse($0.text.value).value } ?? policyDeadline
+            var deadline = policyDeadline.value
+            if let syntax = reference.deadline {
+                guard let value = try? context.deadline(syntax, of: policy).get() else { return nil }
+                deadline = value.value
+            }
             var legacy: LegacyOptionsIR?
             if cohort.paths.hasLegacy {
                 guard let zone = policy.legacy?.timeZone.flatMap({ ZoneRules.named($0.value) }) else { return nil }
@@ -23,7 +29,8 @@ public func lowerRepository(_ context: ValidationContext) -> PlanIR? {
             }
             plans.append(
                 CohortPlanIR(
-                    cohort: cohort, policy: name, ring: reference.ring, targetVersion: version,
+                    cohort: cohort, policy: name, ring: reference.ring,
+                    targetVersion: version ?? target.version.description, targetRequest: target.latestRequest,
                     targetBuild: policy.target?.build?.value, deadline: deadline,
                     detailsURL: policy.detailsURL?.value, settings: settings, legacy: legacy))
         }

@@ -1,14 +1,15 @@
 /// The keys every document may have, by kind.
 enum DocumentKeys {
-    static let settings = ["apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude"]
+    static let settings = ["apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays"]
     static let cohort = ["apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment"]
     static let policy = [
         "apiVersion", "kind", "name", "platform", "description", "target", "deadline", "detailsURL", "legacy",
-        "settings", "cohorts",
+        "settings", "skipDays", "cohorts",
     ]
     static let target = ["version", "build"]
     static let legacy = ["timeZone", "installAction", "maxUserDeferrals", "priority", "downloadLeadTime"]
     static let cohortReference = ["cohort", "deadline"]
+    static let relativeDeadline = ["afterRelease", "time"]
     static let kinds = ["Settings", "Cohort", "ManagedOSPolicy"]
     static let apiVersion = "mosc/v1"
 }
@@ -69,6 +70,7 @@ extension NodeReader {
         if let node = map["exclude"], let items = sequence(node, context: "exclude") {
             settings.exclude = items.compactMap { string($0, context: "an exclude pattern") }
         }
+        settings.skipDays = map["skipDays"].flatMap { skipDays($0) }
         repository.settings.append(settings)
     }
 
@@ -121,6 +123,7 @@ extension NodeReader {
         if let node = map["settings"] {
             policy.settings = updateSettings(node, at: map.keyLocation("settings"))
         }
+        policy.skipDays = map["skipDays"].flatMap { skipDays($0) }
         if let node = map["cohorts"] {
             policy.cohortsLocation = map.keyLocation("cohorts")
             policy.cohorts = cohortReferences(node, limits: limits)
@@ -128,9 +131,44 @@ extension NodeReader {
         repository.policies.append(policy)
     }
 
+    /// A wall-time string, or `{afterRelease, time}`.
     private mutating func deadline(_ node: YAMLNode) -> DeadlineSyntax? {
-        guard let text = string(node, context: "deadline") else { return nil }
-        return DeadlineSyntax(text: text)
+        if case .mapping = node.content {
+            guard
+                let map = mapping(
+                    node, context: "a relative deadline", allowed: DocumentKeys.relativeDeadline,
+                    required: DocumentKeys.relativeDeadline)
+            else { return nil }
+            return .relative(
+                RelativeDeadlineSyntax(
+                    location: node.location,
+                    afterRelease: map["afterRelease"].flatMap { string($0, context: "deadline.afterRelease") },
+                    time: map["time"].flatMap { string($0, context: "deadline.time") }))
+        }
+        guard case .scalar = node.content, !node.isNull else {
+            wrongType(node, expected: "a local date and time or {afterRelease, time}", context: "deadline")
+            return nil
+        }
+        return string(node, context: "deadline").map { .wallTime($0) }
+    }
+
+    /// A list of three-letter weekday names (`[Sat, Sun]`); other spellings are reported with the right one.
+    private mutating func skipDays(_ node: YAMLNode) -> SkipDaysSyntax? {
+        guard let items = sequence(node, context: "skipDays") else { return nil }
+        var days: [Located<Weekday>] = []
+        for item in items {
+            guard let text = string(item, context: "skipDays") else { continue }
+            if let day = Weekday.allCases.first(where: { $0.shortName == text.value }) {
+                days.append(Located(day, at: text.location))
+                continue
+            }
+            let names = Weekday.allCases.map(\.shortName)
+            diagnostics.emit(
+                .invalidValue, "'\(text.value)' is not a weekday in skipDays", at: text.location,
+                hint: (Weekday.parse(text.value)?.shortName ?? Self.suggestion(for: text.value, among: names))
+                    .map { "write '\($0)'" } ?? "expected one of \(names.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        return SkipDaysSyntax(location: node.location, days: days)
     }
 
     private mutating func cohortReferences(_ node: YAMLNode, limits: InputLimits) -> [CohortReferenceSyntax] {

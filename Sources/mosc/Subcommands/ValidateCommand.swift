@@ -22,6 +22,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var diagnosticOptions: DiagnosticOptions
     @OptionGroup var clock: ClockOptions
+    @OptionGroup var catalogOptions: CatalogOptions
 
     @Option(help: "Output format: text, json, github or sarif.")
     var format: ValidateFormat = .text
@@ -34,7 +35,8 @@ struct ValidateCommand: ParsableCommand {
             StandardStreams.err("mosc: error: \(error)\n")
             throw ExitStatus.toolFailure
         }
-        let result = Compiler.validate(loaded, options: CompilerOptions(now: try clock.resolve()))
+        let options = CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load())
+        let result = Compiler.validate(loaded, options: options)
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
         switch format {
         case .text:

@@ -19,7 +19,7 @@ import Testing
                 kind: ManagedOSPolicy
                 name: p
                 platform: macOS
-                target: 1️⃣{version: "15.2"}
+                target: 1️⃣{version: "15.7.9"}
                 deadline: "2026-12-15T17:00"
                 cohorts: [a]
                 """),
@@ -85,7 +85,7 @@ import Testing
                 kind: ManagedOSPolicy
                 name: p
                 platform: macOS
-                target: {version: "15.2"}
+                target: {version: "15.7.9"}
                 deadline: "2026-12-15T17:00"
                 cohorts: 1️⃣[a, b]
                 """),

@@ -2,6 +2,7 @@
 /// catalog in step.
 enum AllRules {
     static let rules: [any ValidationRule] = [
+        CatalogRule(),
         CohortReferenceRule(),
         DeadlineRule(),
         DetailsURLRule(),

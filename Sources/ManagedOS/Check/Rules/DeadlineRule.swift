@@ -1,11 +1,12 @@
-/// Deadlines are local wall times (`YYYY-MM-DDTHH:MM[:SS]`) on a real calendar. A passed deadline is only a
-/// warning (an old policy kept in git must not fail later builds); so is short notice and a later ring
-/// enforcing before an earlier one. Legacy deadlines are also read in `legacy.timeZone`, where DST gaps and
-/// overlaps matter.
+/// Deadlines are local wall times (`YYYY-MM-DDTHH:MM[:SS]`) on a real calendar, or computed from the target's
+/// release (`{afterRelease: 14d, time: "17:00"}`, moved past `skipDays`). A passed deadline is only a
+/// warning (an old policy kept in git must not fail later builds); so is short notice, a later ring enforcing
+/// before an earlier one, and a written-out deadline on a skipped day. Legacy deadlines are also read in
+/// `legacy.timeZone`, where DST gaps and overlaps matter.
 struct DeadlineRule: ValidationRule {
     static let codes: [DiagnosticCode] = [
         .deadlineHasOffset, .invalidDeadline, .deadlinePassed, .shortNotice, .ringOrder, .deadlineInGap,
-        .deadlineInOverlap, .invalidDuration,
+        .deadlineInOverlap, .invalidDuration, .deadlineOnSkippedDay, .unknownRelease, .invalidValue,
     ]
 
     /// The default `minimumNotice`.
@@ -16,56 +17,111 @@ struct DeadlineRule: ValidationRule {
         if let text = context.settings?.minimumNotice {
             minimumNotice = duration(text, key: "minimumNotice", into: &diagnostics) ?? minimumNotice
         }
+        if let skipDays = context.settings?.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
         for policy in context.repository.policies {
             if let lead = policy.legacy?.downloadLeadTime {
                 _ = duration(lead, key: "legacy.downloadLeadTime", into: &diagnostics)
             }
-            let policyDeadline = policy.deadline.flatMap { parse($0, into: &diagnostics) }
-            var overrides: [Int: LocalDateTime] = [:]
+            if let skipDays = policy.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
+            let policyDeadline = policy.deadline.flatMap { resolve($0, of: policy, context, into: &diagnostics) }
+            var overrides: [Int: ResolvedDeadline] = [:]
             for reference in policy.cohorts {
-                if let syntax = reference.deadline, let value = parse(syntax, into: &diagnostics) {
+                if let syntax = reference.deadline, let value = resolve(syntax, of: policy, context, into: &diagnostics)
+                {
                     overrides[reference.ring] = value
                 }
             }
+            let skipDays = context.skipDays(of: policy)
             var judged: Set<LocalDateTime> = []
-            if let policyDeadline, let location = policy.deadline?.text.location {
+            if let policyDeadline, let location = policy.deadline?.location {
                 judge(policyDeadline, at: location, context: context, notice: minimumNotice, into: &diagnostics)
-                judged.insert(policyDeadline)
+                checkSkippedDay(policyDeadline, at: location, skipDays: skipDays, into: &diagnostics)
+                judged.insert(policyDeadline.value)
             }
             for reference in policy.cohorts {
-                guard let value = overrides[reference.ring], let location = reference.deadline?.text.location,
-                    judged.insert(value).inserted
+                guard let value = overrides[reference.ring], let location = reference.deadline?.location,
+                    judged.insert(value.value).inserted
                 else { continue }
                 judge(value, at: location, context: context, notice: minimumNotice, into: &diagnostics)
+                checkSkippedDay(value, at: location, skipDays: skipDays, into: &diagnostics)
             }
-            checkRingOrder(policy, policyDeadline: policyDeadline, overrides: overrides, into: &diagnostics)
-            checkZone(policy, context: context, policyDeadline: policyDeadline, overrides: overrides, into: &diagnostics)
+            let values = overrides.mapValues(\.value)
+            checkRingOrder(policy, policyDeadline: policyDeadline?.value, overrides: values, into: &diagnostics)
+            checkZone(
+                policy, context: context, policyDeadline: policyDeadline?.value, overrides: values, into: &diagnostics)
         }
     }
 
-    private func parse(_ syntax: DeadlineSyntax, into diagnostics: inout DiagnosticBag) -> LocalDateTime? {
-        switch LocalDateTime.parse(syntax.text.value) {
-        case .valid(let value):
+    /// Resolves through the shared `resolveDeadline` and reports why a deadline has no wall time.
+    private func resolve(
+        _ syntax: DeadlineSyntax, of policy: PolicySyntax, _ context: ValidationContext,
+        into diagnostics: inout DiagnosticBag
+    ) -> ResolvedDeadline? {
+        switch context.deadline(syntax, of: policy) {
+        case .success(let value):
             return value
-        case .hasOffset(_, let offset):
+        case .failure(.hasOffset(let text, let offset)):
             diagnostics.emit(
                 .deadlineHasOffset,
-                "deadline '\(syntax.text.value)' carries the offset '\(offset)'; deadlines are local wall times",
-                at: syntax.text.location,
+                "deadline '\(text.value)' carries the offset '\(offset)'; deadlines are local wall times",
+                at: text.location,
                 hint: "DDM devices enforce in their own local time; the zone for pre-DDM devices belongs in legacy.timeZone")
-            return nil
-        case .notADate(let reason):
+        case .failure(.notADate(let text, let reason)):
             diagnostics.emit(
-                .invalidDeadline, "deadline '\(syntax.text.value)' is not a local date and time: \(reason)",
-                at: syntax.text.location, hint: "write YYYY-MM-DDTHH:MM, e.g. \"2026-12-15T17:00\"")
-            return nil
+                .invalidDeadline, "deadline '\(text.value)' is not a local date and time: \(reason)",
+                at: text.location, hint: "write YYYY-MM-DDTHH:MM, e.g. \"2026-12-15T17:00\"")
+        case .failure(.invalidDelay(let text, let reason)):
+            diagnostics.emit(
+                .invalidDuration, "afterRelease '\(text.value)' is not a duration: \(reason)", at: text.location,
+                hint: "write whole days, e.g. 14d")
+        case .failure(.delayNotWholeDays(let text)):
+            diagnostics.emit(
+                .invalidDuration, "afterRelease '\(text.value)' is not a whole number of days", at: text.location,
+                hint: "write whole days, e.g. 14d; 'time' sets the time of day")
+        case .failure(.invalidTime(let text)):
+            diagnostics.emit(
+                .invalidDeadline, "time '\(text.value)' is not a time of day HH:MM", at: text.location,
+                hint: "write 00:00 to 23:59, quoted, e.g. \"17:00\"")
+        case .failure(.releaseUnknown(let location, let target)):
+            diagnostics.emit(
+                .unknownRelease,
+                "the deadline counts from the release of \(target.platform) \(target.version), but the catalog (\(context.options.catalog.date)) has no such release",
+                at: location,
+                hint: "write the deadline as a date and time, or refresh the catalog: mosc catalog import FEED.json… --output FILE, then --catalog FILE")
+        case .failure(.alreadyReported):
+            break
         }
+        return nil
+    }
+
+    /// A `skipDays` list that holds every weekday leaves no day for a deadline.
+    private func checkSkipDays(_ syntax: SkipDaysSyntax, into diagnostics: inout DiagnosticBag) {
+        guard Set(syntax.days.map(\.value)).count == Weekday.allCases.count else { return }
+        diagnostics.emit(
+            .invalidValue, "skipDays lists every weekday, so no day is left for a deadline", at: syntax.location,
+            hint: "skip at most six weekdays, e.g. [Sat, Sun]")
+    }
+
+    /// A written-out deadline is never moved: say so when it falls on a skipped day.
+    private func checkSkippedDay(
+        _ deadline: ResolvedDeadline, at location: SourceLocation, skipDays: Set<Weekday>,
+        into diagnostics: inout DiagnosticBag
+    ) {
+        guard !deadline.isComputed, skipDays.count < Weekday.allCases.count,
+            skipDays.contains(deadline.value.weekday)
+        else { return }
+        let next = deadline.value.movedPast(skipDays)
+        diagnostics.emit(
+            .deadlineOnSkippedDay,
+            "deadline \(deadline.value.wireString) falls on a \(deadline.value.weekday.fullName), which skipDays excludes",
+            at: location, hint: "move it to the next allowed day, e.g. \"\(next.wireString)\"")
     }
 
     private func judge(
-        _ deadline: LocalDateTime, at location: SourceLocation, context: ValidationContext, notice: DurationSpec,
+        _ resolved: ResolvedDeadline, at location: SourceLocation, context: ValidationContext, notice: DurationSpec,
         into diagnostics: inout DiagnosticBag
     ) {
+        let deadline = resolved.value
         let now = context.options.now
         let first = deadline.earliestInstantAnywhere
         if first <= now {
@@ -93,7 +149,7 @@ struct DeadlineRule: ValidationRule {
                 diagnostics.emit(
                     .ringOrder,
                     "cohort '\(reference.name.value)' enforces at \(value.wireString), before the earlier ring '\(earlier.name)' at \(earlier.value.wireString)",
-                    at: reference.deadline?.text.location ?? reference.name.location)
+                    at: reference.deadline?.location ?? reference.name.location)
             }
             if latest.map({ value >= $0.value }) ?? true { latest = (value, reference.name.value) }
         }
@@ -107,7 +163,7 @@ struct DeadlineRule: ValidationRule {
         var seen: Set<LocalDateTime> = []
         for (reference, cohort) in context.cohorts(of: policy) where cohort.paths.hasLegacy {
             guard let value = overrides[reference.ring] ?? policyDeadline, seen.insert(value).inserted else { continue }
-            let location = reference.deadline?.text.location ?? policy.deadline?.text.location ?? reference.name.location
+            let location = reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location
             switch zone.resolve(value) {
             case .unique:
                 break

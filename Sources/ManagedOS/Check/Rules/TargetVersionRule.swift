@@ -1,7 +1,11 @@
-/// The target: `major.minor[.patch]` and a plausible build; not below every version a cohort runs (it would do
-/// nothing), and never below the DDM threshold on a cohort with DDM devices (DDM cannot downgrade).
+/// The target: `major.minor[.patch]`, `latest` or `latest-<major>`, and a plausible build (never with a
+/// `latest` form, whose build changes with every release); not below every version a cohort runs (it would do
+/// nothing), and never below the DDM threshold on a cohort with DDM devices (DDM cannot downgrade). A `latest`
+/// form is judged by the version the catalog resolves it to.
 struct TargetVersionRule: ValidationRule {
-    static let codes: [DiagnosticCode] = [.invalidVersion, .invalidBuild, .targetBelowCohort, .targetBelowDDMThreshold]
+    static let codes: [DiagnosticCode] = [
+        .invalidVersion, .invalidBuild, .targetBelowCohort, .targetBelowDDMThreshold, .invalidValue,
+    ]
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         for policy in context.repository.policies {
@@ -12,12 +16,20 @@ struct TargetVersionRule: ValidationRule {
                     at: build.location)
             }
             guard let text = target.version else { continue }
-            guard let version = Self.parseTarget(text.value) else {
+            guard let request = TargetRequest(text.value) else {
                 diagnostics.emit(
-                    .invalidVersion, "target version '\(text.value)' is not major.minor[.patch]", at: text.location,
-                    hint: OSVersion(text.value).map { "write \"\($0)\"" })
+                    .invalidVersion,
+                    "target version '\(text.value)' is not major.minor[.patch], 'latest' or 'latest-<major>'",
+                    at: text.location, hint: OSVersion(text.value).map { "write \"\($0.major).\($0.minor)\"" })
                 continue
             }
+            if request.isLatest, let build = target.build {
+                diagnostics.emit(
+                    .invalidValue,
+                    "a build cannot be pinned with target '\(request)': the build changes with every release",
+                    at: build.location, hint: "remove the build, or write the version out")
+            }
+            guard let version = context.target(of: policy)?.version else { continue }
             for (reference, cohort) in context.cohorts(of: policy) where cohort.platform == policy.platform?.value {
                 if cohort.paths.hasDDM && version < cohort.ddmThreshold {
                     diagnostics.emit(
@@ -34,12 +46,6 @@ struct TargetVersionRule: ValidationRule {
                 }
             }
         }
-    }
-
-    /// `major.minor[.patch]` with at least the minor written.
-    static func parseTarget(_ text: String) -> OSVersion? {
-        guard text.split(separator: ".", omittingEmptySubsequences: false).count >= 2 else { return nil }
-        return OSVersion(text)
     }
 
     /// One or two digits, an uppercase letter, 1–5 digits, an optional lowercase letter: `24C101`, `20A242a`.

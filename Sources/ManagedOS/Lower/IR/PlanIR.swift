@@ -14,11 +14,14 @@ public struct CohortPlanIR: Sendable, Hashable {
     public var policy: String
     /// Its ring: its position in the policy's cohort list, from 0.
     public var ring: Int
-    /// The OS version to reach, as written (e.g. "15.2").
+    /// The OS version to reach, as written (e.g. "15.2"), or what `latest`/`latest-<major>` resolved to.
     public var targetVersion: String
+    /// The `latest` form as written (e.g. "latest-15") when the catalog chose `targetVersion`; nil otherwise.
+    /// The manifest records it with the catalog date, so the output stays reproducible for a given catalog.
+    public var targetRequest: String?
     /// The build, when given.
     public var targetBuild: String?
-    /// The local wall-time deadline.
+    /// The local wall-time deadline (a relative deadline computed from the target's release, past skipDays).
     public var deadline: LocalDateTime
     /// The details page, when given.
     public var detailsURL: String?

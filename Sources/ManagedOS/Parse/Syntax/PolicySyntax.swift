@@ -8,6 +8,8 @@ public struct SettingsSyntax: Sendable, Hashable {
     public var minimumNotice: Located<String>?
     /// Globs of files under the repository that are not policies.
     public var exclude: [Located<String>] = []
+    /// The default `skipDays` of every policy.
+    public var skipDays: SkipDaysSyntax?
 }
 
 /// A `Cohort` document: a named group of devices.
@@ -26,10 +28,57 @@ public struct CohortSyntax: Sendable, Hashable {
     public var enrollment: Located<Enrollment>?
 }
 
-/// A deadline as written: a local wall time (a string).
-public struct DeadlineSyntax: Sendable, Hashable {
-    /// The raw text, e.g. `2026-12-15T17:00`.
-    public var text: Located<String>
+/// A deadline as written: a local wall time (a string), or a delay after the target's release (a mapping).
+public enum DeadlineSyntax: Sendable, Hashable {
+    /// The raw text of a local wall time, e.g. `2026-12-15T17:00`.
+    case wallTime(Located<String>)
+    /// `{afterRelease: 14d, time: "17:00"}`.
+    case relative(RelativeDeadlineSyntax)
+
+    /// Where the deadline's value starts.
+    public var location: SourceLocation {
+        switch self {
+        case .wallTime(let text): text.location
+        case .relative(let relative): relative.location
+        }
+    }
+
+    /// The text of a wall-time deadline; nil for a relative one.
+    public var wallTimeText: Located<String>? {
+        if case .wallTime(let text) = self { return text }
+        return nil
+    }
+}
+
+/// A deadline computed from the target's release: the release date plus `afterRelease`, at `time`.
+public struct RelativeDeadlineSyntax: Sendable, Hashable {
+    /// Where the mapping starts.
+    public var location: SourceLocation
+    /// The delay as written, e.g. `14d`.
+    public var afterRelease: Located<String>?
+    /// The local time of day as written, e.g. `17:00`.
+    public var time: Located<String>?
+
+    /// Creates a relative deadline from its parts.
+    public init(location: SourceLocation, afterRelease: Located<String>?, time: Located<String>?) {
+        self.location = location
+        self.afterRelease = afterRelease
+        self.time = time
+    }
+}
+
+/// `skipDays:`: weekdays on which a computed deadline never falls.
+public struct SkipDaysSyntax: Sendable, Hashable {
+    /// Where the list starts.
+    public var location: SourceLocation
+    /// The weekdays that were readable, as written.
+    public var days: [Located<Weekday>]
+
+    /// Creates the list.
+    public init(location: SourceLocation, days: [Located<Weekday>]) {
+        self.location = location
+        self.days = days
+    }
 }
 
 /// The `target:` of a policy.
@@ -88,6 +137,8 @@ public struct PolicySyntax: Sendable, Hashable {
     public var legacy: LegacySyntax?
     /// The software update settings declaration, if any.
     public var settings: UpdateSettingsSyntax?
+    /// Weekdays a computed deadline avoids; nil when not written (Settings' default applies).
+    public var skipDays: SkipDaysSyntax?
     /// The cohorts, in rollout order.
     public var cohorts: [CohortReferenceSyntax] = []
     /// Where the `cohorts` key is written.

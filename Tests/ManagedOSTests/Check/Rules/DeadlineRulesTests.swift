@@ -31,7 +31,7 @@ import Testing
             kind: ManagedOSPolicy
             name: p
             platform: macOS
-            target: {version: "15.2"}
+            target: {version: "15.7.9"}
 
             """ + body
     }

@@ -28,6 +28,7 @@ import Testing
     static let cases: [DiagnosticCase] = [
         DiagnosticCase(
             "InstallLater on iOS", [.at(.installActionNotOnPlatform, "1️⃣")],
+            ignoring: [.unusedCohort, .releaseOlderThanCatalog],
             yaml: repository(
                 platform: "iOS", osVersions: ">=16.0 <17", target: "16.7.12", legacy: "  installAction: 1️⃣InstallLater")),
         DiagnosticCase(
@@ -36,6 +37,7 @@ import Testing
                 platform: "macOS", osVersions: ">=13.0 <14", target: "13.7.8", legacy: "  maxUserDeferrals: 1️⃣3")),
         DiagnosticCase(
             "priority on iOS", [.at(.priorityNotAllowed, "1️⃣")],
+            ignoring: [.unusedCohort, .releaseOlderThanCatalog],
             yaml: repository(
                 platform: "iOS", osVersions: ">=16.0 <17", target: "16.7.12", legacy: "  priority: 1️⃣High")),
         DiagnosticCase(
@@ -50,7 +52,7 @@ import Testing
         DiagnosticCase(
             "maxUserDeferrals on a major update", [.at(.minorUpdateOptionOnMajorUpdate, "1️⃣")],
             yaml: repository(
-                platform: "macOS", osVersions: ">=13.0 <14", target: "14.8",
+                platform: "macOS", osVersions: ">=13.0 <14", target: "14.8.9",
                 legacy: "  installAction: InstallLater\n  maxUserDeferrals: 1️⃣3")),
     ]
 

@@ -31,27 +31,27 @@ import Testing
         DiagnosticCase(
             "recommendedCadence on macOS", [.at(.settingNotOnPlatform, "1️⃣")],
             yaml: repository(
-                platform: "macOS", osVersions: ">=15.0", target: "26.1", settings: "  recommendedCadence: 1️⃣Newest")),
+                platform: "macOS", osVersions: ">=15.0", target: "26.6.2", settings: "  recommendedCadence: 1️⃣Newest")),
         DiagnosticCase(
             "automatic actions on unsupervised iPhones", [.at(.settingNeedsSupervision, "1️⃣")],
             yaml: repository(
-                platform: "iOS", osVersions: ">=18.0", enrollment: "device", target: "26.1",
+                platform: "iOS", osVersions: ">=18.0", enrollment: "device", target: "26.6.1",
                 settings: "  automaticActions:\n    download: 1️⃣AlwaysOn")),
         DiagnosticCase(
             "Macs too old for the settings declaration", [.at(.settingsBelowOSGate, "1️⃣")],
             ignoring: [.unusedCohort, .missingTimeZone],
             yaml: repository(
-                platform: "macOS", osVersions: ">=13.0", target: "26.1", settings: "  notifications: false"
+                platform: "macOS", osVersions: ">=13.0", target: "26.6.2", settings: "  notifications: false"
             ).replacingOccurrences("settings:", with: "1️⃣settings:")),
         DiagnosticCase(
             "a deferral period beyond 90 days", [.at(.settingOutOfRange, "1️⃣")],
             yaml: repository(
-                platform: "macOS", osVersions: ">=15.0", target: "26.1",
+                platform: "macOS", osVersions: ">=15.0", target: "26.6.2",
                 settings: "  deferrals:\n    majorPeriodInDays: 1️⃣120")),
         DiagnosticCase(
             "a required program without AlwaysOn", [.at(.betaProgramConflict, "1️⃣")],
             yaml: repository(
-                platform: "iOS", osVersions: ">=18.0", target: "26.1",
+                platform: "iOS", osVersions: ">=18.0", target: "26.6.1",
                 settings: """
                       beta:
                         programEnrollment: Allowed

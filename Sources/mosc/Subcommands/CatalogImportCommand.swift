@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import ManagedOS
+
+/// `mosc catalog import FEED.json… [--output FILE]`.
+struct CatalogImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Build a catalog from SOFA v2 feeds.",
+        discussion: """
+            Reads SOFA v2 feeds (macos_data_feed.json, ios_data_feed.json, tvos_data_feed.json, \
+            visionos_data_feed.json from macadmins/sofa) and writes mosc's compact catalog format. The iOS \
+            feed also gives iPadOS. Pass the result to other commands with --catalog FILE.
+            \(ExitStatus.table)
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The SOFA v2 feeds to read.", valueName: "feed.json"))
+    var feeds: [String]
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the catalog here. Default: stdout.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if feeds.isEmpty { throw ValidationError("give at least one SOFA feed") }
+    }
+
+    func run() throws {
+        var data: [(platformHint: String?, data: [UInt8])] = []
+        for path in feeds {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                StandardStreams.err("mosc: error: cannot read '\(path)'\n")
+                throw ExitStatus.toolFailure
+            }
+            data.append((platformHint: nil, data: [UInt8](contents)))
+        }
+        let catalog: OSCatalog
+        do {
+            catalog = try OSCatalog.importSOFA(feeds: data)
+        } catch {
+            StandardStreams.err("mosc: error: \(error)\n")
+            if let index = (error as? CatalogImportError)?.feedIndex, feeds.indices.contains(index) {
+                StandardStreams.err("mosc: note: feed \(index) is '\(feeds[index])'\n")
+            }
+            throw ExitStatus.toolFailure
+        }
+        let text = catalog.serialized()
+        guard let output else {
+            StandardStreams.out(text)
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            StandardStreams.err("mosc: error: cannot write '\(output)': \(error.localizedDescription)\n")
+            throw ExitStatus.toolFailure
+        }
+    }
+}
+
+extension CatalogImportError {
+    /// The 0-based position of the feed at fault, to name its file.
+    fileprivate var feedIndex: Int? {
+        switch self {
+        case .undecodableFeed(let feed, _), .unknownPlatform(let feed, _), .invalidVersion(let feed, _),
+            .invalidBuild(let feed, _, _), .invalidReleaseDate(let feed, _, _):
+            feed
+        case .noFeeds, .missingCheckDate:
+            nil
+        }
+    }
+}

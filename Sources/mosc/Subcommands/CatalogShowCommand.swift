@@ -1,0 +1,38 @@
+import ArgumentParser
+import ManagedOS
+
+/// `mosc catalog show [PLATFORM]`.
+struct CatalogShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "List the releases the catalog knows.",
+        discussion: """
+            Prints one line per release: platform, version, builds (- when the source left them blank), release \
+            date and the number of actively exploited vulnerabilities it fixed.
+            \(ExitStatus.table)
+            """
+    )
+
+    @Argument(help: "Only this platform: macOS, iOS, iPadOS, tvOS or visionOS. Default: every platform.")
+    var platform: String?
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    func validate() throws {
+        if let platform, Self.platformName(platform) == nil {
+            throw ValidationError(
+                "unknown platform '\(platform)'; expected one of \(OSCatalog.platforms.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let catalog = try catalogOptions.load()
+        let platforms = platform.flatMap(Self.platformName).map { [$0] }
+        StandardStreams.out(CatalogTableRenderer().render(catalog, platforms: platforms))
+    }
+
+    /// The catalog's spelling of a platform name given in any case (`macos` → `macOS`).
+    static func platformName(_ text: String) -> String? {
+        OSCatalog.platforms.first { $0.lowercased() == text.lowercased() }
+    }
+}
