@@ -270,15 +270,15 @@ private struct State {
     /// Says which commands hold a ProductKey placeholder and why.
     mutating func explainProductKey() {
         let files = steps.flatMap(\.commands).filter { $0.productKey != nil }.map(\.file)
-        guard let first = files.first else { return }
+        guard !files.isEmpty else { return }
         let floor = gates.minimumOS(forScheduleKey: "ProductVersion", platform: platform)
         let why = floor.map { "ProductVersion needs \(platform) \($0) and devices start at \(devices.lowest)" }
             ?? "\(platform) has no ProductVersion"
         let placeholder = commands.productKeySource.placeholder
         notes.append(
-            "\(files.joined(separator: ", ")) hold the placeholder ProductKey '\(placeholder)' (\(why)): replace it "
-                + "with the ProductKey of the AvailableOSUpdates response item that matches before sending; a "
-                + "server must never send \(first) as compiled")
+            "\(files.joined(separator: ", ")) hold the placeholder ProductKey '\(placeholder)' because \(why): before "
+                + "sending, replace it with the ProductKey of the AvailableOSUpdates response item that matches "
+                + "productKey.match; as compiled, these commands cannot be sent")
     }
 
     func timed(_ name: LegacyStep.Name, at instant: Instant, commands: [LegacyCommandReference]) -> LegacyStep {
