@@ -78,6 +78,15 @@ import Testing
             productVersion: true, enforceKeys: ["InstallAction", "ProductVersion"], enforceAction: "InstallASAP",
             scan: false, omitted: ["ScheduleOSUpdateScan"]),
         Case(
+            name: "tvOS 12.1 predates ProductVersion (12.2)", platform: "tvOS", osVersions: ">=12.1 <18",
+            target: "18.6",
+            productVersion: false, enforceKeys: ["InstallAction", "ProductKey"], enforceAction: "InstallASAP",
+            scan: false, omitted: ["ScheduleOSUpdateScan"]),
+        Case(
+            name: "tvOS 12.2 takes ProductVersion", platform: "tvOS", osVersions: ">=12.2 <18", target: "18.6",
+            productVersion: true, enforceKeys: ["InstallAction", "ProductVersion"], enforceAction: "InstallASAP",
+            scan: false, omitted: ["ScheduleOSUpdateScan"]),
+        Case(
             name: "iPadOS uses iOS's gates", platform: "iPadOS", osVersions: ">=16.0 <17", target: "18.7.10",
             productVersion: true, enforceKeys: ["InstallAction", "ProductVersion"], enforceAction: "InstallASAP",
             scan: false, omitted: ["ScheduleOSUpdateScan"]),
@@ -104,7 +113,9 @@ import Testing
         }
 
         #expect((plan.step("download") != nil) == c.download)
-        #expect(plan.steps.map(\.name) == (c.download ? ["publish", "download", "enforce", "verify"] : ["publish", "enforce", "verify"]))
+        #expect(
+            plan.steps.map(\.name)
+                == (c.download ? ["publish", "download", "enforce", "verify"] : ["publish", "enforce", "verify"]))
         if let download = plan.step("download") {
             let item = try LegacyFixture.update(try LegacyFixture.command(output, download.commands[0].file))
             #expect(item["InstallAction"] as? String == "DownloadOnly")

@@ -44,7 +44,8 @@ struct LegacyPlanBuilder {
             return refuse("devices on \(devices.range) reach \(platform) \(end), where ScheduleOSUpdate is deprecated")
         }
         guard !devices.range.isEmpty, schedule.isAvailable(on: devices.lowest) else {
-            return refuse("ScheduleOSUpdate needs \(platform) \(schedule.introduced), devices start at \(devices.lowest)")
+            return refuse(
+                "ScheduleOSUpdate needs \(platform) \(schedule.introduced), devices start at \(devices.lowest)")
         }
         guard let target = OSVersion(ir.targetVersion) else { return refuse("'\(ir.targetVersion)' is not a version") }
 
@@ -148,7 +149,9 @@ private struct State {
             omitted.append(
                 .init(
                     item: request.rawValue,
-                    reason: "\(request.rawValue) needs \(platform) \(support.introduced); devices start at \(devices.lowest)"))
+                    reason:
+                        "\(request.rawValue) needs \(platform) \(support.introduced); devices start at \(devices.lowest)"
+                ))
             return false
         }
         return true
@@ -159,10 +162,14 @@ private struct State {
         var references: [LegacyCommandReference] = []
         if supports(.scheduleOSUpdateScan) {
             references.append(
-                add(commands.command(LegacyRequest.scheduleOSUpdateScan.rawValue, ["Force": .bool(true)], step: .publish, position: next)))
+                add(
+                    commands.command(
+                        LegacyRequest.scheduleOSUpdateScan.rawValue, ["Force": .bool(true)], step: .publish,
+                        position: next)))
         }
         if supports(.availableOSUpdates) {
-            references.append(add(commands.command(LegacyRequest.availableOSUpdates.rawValue, step: .publish, position: next)))
+            references.append(
+                add(commands.command(LegacyRequest.availableOSUpdates.rawValue, step: .publish, position: next)))
         }
         steps.append(LegacyStep(name: .publish, when: "load", commands: references))
     }
@@ -177,7 +184,8 @@ private struct State {
             omitted.append(
                 .init(
                     item: "download",
-                    reason: "InstallAction DownloadOnly needs \(platform) \(floor); devices start at \(devices.lowest)"))
+                    reason: "InstallAction DownloadOnly needs \(platform) \(floor); devices start at \(devices.lowest)")
+            )
             return
         }
         let reference = add(commands.scheduleOSUpdate(.downloadOnly, step: .download, position: next))
@@ -188,10 +196,9 @@ private struct State {
     mutating func enforce(at instant: Instant, options: LegacyOptionsIR, kind: LegacyDevices.UpdateKind) {
         let actions = gates.installActions(for: platform)
         var action = options.installAction
-        if let floor = actions[action], devices.lowest >= floor {
-            // accepted as is
-        } else {
-            let why = actions[action].map { "needs \(platform) \($0); devices start at \(devices.lowest)" }
+        if actions[action].map({ devices.lowest >= $0 }) != true {
+            let why =
+                actions[action].map { "needs \(platform) \($0); devices start at \(devices.lowest)" }
                 ?? "is not available on \(platform)"
             omitted.append(.init(item: "InstallAction \(action.rawValue)", reason: "\(why); Default is sent instead"))
             action = .default
@@ -230,7 +237,8 @@ private struct State {
             case .minor: break
             case .major: reason = "applies to minor updates only; the update to \(ir.targetVersion) is a major one"
             case .mixed:
-                reason = "applies to minor updates only; devices span \(platform) \(devices.majors.lowerBound) to "
+                reason =
+                    "applies to minor updates only; devices span \(platform) \(devices.majors.lowerBound) to "
                     + "\(devices.majors.upperBound), so the update to \(ir.targetVersion) is a major one for some"
             }
         }
@@ -243,13 +251,16 @@ private struct State {
     mutating func verify(enforceAt: Instant) {
         var references: [LegacyCommandReference] = []
         if supports(.osUpdateStatus) {
-            references.append(add(commands.command(LegacyRequest.osUpdateStatus.rawValue, step: .verify, position: next)))
+            references.append(
+                add(commands.command(LegacyRequest.osUpdateStatus.rawValue, step: .verify, position: next)))
         }
         // DeviceInformation is not in mosc's copy of Apple's schema (no gate to read): Apple lists it from iOS 4,
         // macOS 10.7 and tvOS 9, older than any device a legacy plan can reach.
         let queries = PropertyList.array([.string("OSVersion"), .string("BuildVersion")])
-        references.append(add(commands.command("DeviceInformation", ["Queries": queries], step: .verify, position: next)))
-        let statuses = gates.catalog.command(LegacyRequest.scheduleOSUpdate.rawValue)?
+        references.append(
+            add(commands.command("DeviceInformation", ["Queries": queries], step: .verify, position: next)))
+        let statuses =
+            gates.catalog.command(LegacyRequest.scheduleOSUpdate.rawValue)?
             .responseKey(at: "UpdateResults[].Status")?.rangeList ?? []
         var step = timed(.verify, at: enforceAt.adding(LegacyPlanBuilder.verifyInterval), commands: references)
         step.repeatEvery = LegacyPlanBuilder.verifyInterval.description
@@ -272,7 +283,8 @@ private struct State {
         let files = steps.flatMap(\.commands).filter { $0.productKey != nil }.map(\.file)
         guard !files.isEmpty else { return }
         let floor = gates.minimumOS(forScheduleKey: "ProductVersion", platform: platform)
-        let why = floor.map { "ProductVersion needs \(platform) \($0) and devices start at \(devices.lowest)" }
+        let why =
+            floor.map { "ProductVersion needs \(platform) \($0) and devices start at \(devices.lowest)" }
             ?? "\(platform) has no ProductVersion"
         let placeholder = commands.productKeySource.placeholder
         notes.append(
