@@ -4,9 +4,23 @@ struct LegacyArtifacts {
     var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)]
     /// The plan's steps and their UTC instants.
     var instants: [OutputManifest.PlanInstant]
+    /// Why no plan was written (no files then): the caller reports it as an error.
+    var refusal: String?
 }
 
-/// Emits the legacy MDM command plan of one cohort's pre-DDM devices. (Being written: issue 4.)
+/// Emits the legacy MDM command plan of one cohort's pre-DDM devices: `legacy/plan.json` and one property list
+/// per command under `legacy/commands/`. Every file applies from the cohort's lowest OS.
 func emitLegacy(_ plan: CohortPlanIR, gates: SoftwareUpdateGates) -> LegacyArtifacts {
-    LegacyArtifacts(files: [], instants: [])
+    let build: LegacyPlanBuild
+    switch LegacyPlanBuilder(gates: gates).build(plan) {
+    case .success(let built): build = built
+    case .failure(let refusal): return LegacyArtifacts(files: [], instants: [], refusal: refusal.message)
+    }
+    let folder = "cohorts/\(plan.cohort.name)/legacy"
+    let minimumOS = plan.cohort.lowestVersion
+    var files = [("\(folder)/plan.json", Array(CanonicalJSON.data(build.plan)), minimumOS)]
+    for (file, command) in build.commands {
+        files.append(("\(folder)/\(file)", Array(command.document.xmlDocument.utf8), minimumOS))
+    }
+    return LegacyArtifacts(files: files, instants: build.instants)
 }

@@ -55,9 +55,13 @@ public func emitOutput(
         }
         if cohort.paths.hasLegacy {
             let legacy = emitLegacy(cohortPlan, gates: gates)
-            files += legacy.files
-            instants = legacy.instants
-            paths.append("legacy")
+            if let refusal = legacy.refusal {
+                diagnostics.emit(.noLegacyPath, refusal, at: cohort.location)
+            } else {
+                files += legacy.files
+                instants = legacy.instants
+                paths.append("legacy")
+            }
         }
         for file in files {
             tree.add(file.path, file.bytes)
