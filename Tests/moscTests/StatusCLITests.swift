@@ -15,7 +15,9 @@ import Testing
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.contains("COHORT"))
         #expect(run.stdout.contains("C02MIT0001                 mac-it         Downloading  late"))
-        #expect(run.stdout.contains("C02FD00001                 mac-frontdesk  Downloading  -     OSUpdateStatus: Downloading 40%"))
+        #expect(
+            run.stdout.contains(
+                "C02FD00001                 mac-frontdesk  Downloading  -     OSUpdateStatus: Downloading 40%"))
     }
 
     @Test func jsonIsVersioned() throws {
@@ -40,7 +42,9 @@ import Testing
     @Test func usageAndIOErrors() throws {
         let neither = try CLITests.run(["status", "--devices", "examples/status/devices.csv"])
         #expect(neither.status == 64)
-        let missing = try CLITests.run(["status", "--compiled", "no/such/folder", "--devices", "examples/status/devices.csv"])
+        let missing = try CLITests.run([
+            "status", "--compiled", "no/such/folder", "--devices", "examples/status/devices.csv",
+        ])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file or folder"))
     }

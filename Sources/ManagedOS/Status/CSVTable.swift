@@ -94,7 +94,8 @@ struct CSVTable: Sendable, Hashable {
             column += 1
         }
         if inQuotes {
-            recordProblem = recordProblem ?? Problem(line: quoteLine, column: 0, message: "a quoted field is never closed")
+            recordProblem =
+                recordProblem ?? Problem(line: quoteLine, column: 0, message: "a quoted field is never closed")
         }
         if !fields.isEmpty || !field.isEmpty || recordProblem != nil || afterQuote { endRecord() }
     }

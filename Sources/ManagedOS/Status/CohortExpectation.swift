@@ -4,6 +4,7 @@ public struct CohortExpectation: Sendable, Hashable {
     public enum Path: String, Sendable, Hashable, Codable, Comparable {
         case ddm, legacy
 
+        /// Orders paths by name (`ddm` before `legacy`).
         public static func < (lhs: Path, rhs: Path) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 

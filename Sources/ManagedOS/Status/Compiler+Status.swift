@@ -60,7 +60,9 @@ extension Compiler {
             let candidates = [report.serialNumber, report.udid, report.fileName.deviceID].compactMap { $0 }
             guard let position = candidates.lazy.compactMap({ index[$0.uppercased()] }).first else {
                 let id = candidates.first ?? report.fileName.deviceID
-                bag.emit(.unknownDevice, "device '\(id)' is not in the devices list; report ignored", at: .init(file: file.path))
+                bag.emit(
+                    .unknownDevice, "device '\(id)' is not in the devices list; report ignored",
+                    at: .init(file: file.path))
                 continue
             }
             byDevice[position, default: []].append(report)
@@ -130,7 +132,9 @@ extension Compiler {
     /// The name nearest `name` by edit distance, if close enough to suggest.
     private static func closestName(to name: String, in names: [String]) -> String? {
         let limit = max(1, name.count / 3)
-        let scored = names.map { ($0, EditDistance.optimalStringAlignment(Array(name.utf8), Array($0.utf8), limit: limit)) }
+        let scored = names.map {
+            ($0, EditDistance.optimalStringAlignment(Array(name.utf8), Array($0.utf8), limit: limit))
+        }
         return scored.filter { $0.1 <= limit }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }

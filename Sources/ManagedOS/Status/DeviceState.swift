@@ -113,7 +113,8 @@ struct DeviceState: Sendable, Hashable {
             progressPath = .legacy
             for item in items where !vocabulary.osUpdateStatuses.contains(item.status) {
                 diagnostics.emit(
-                    .unknownStatusValue, "unknown OSUpdateStatus Status '\(item.status)'; read as Pending", at: location)
+                    .unknownStatusValue, "unknown OSUpdateStatus Status '\(item.status)'; read as Pending", at: location
+                )
             }
             guard let item = Self.pick(items, target: target, key: \.productKey, rank: Self.rank) else {
                 legacyUpdate = LegacyUpdate(source: "OSUpdateStatus", productKey: "", status: "Idle")
@@ -129,7 +130,8 @@ struct DeviceState: Sendable, Hashable {
                     .unknownStatusValue, "unknown ScheduleOSUpdate Status '\(result.status)'; read as Pending",
                     at: location)
             }
-            for result in results where !result.installAction.isEmpty
+            for result in results
+            where !result.installAction.isEmpty
                 && !vocabulary.installActions.contains(result.installAction)
             {
                 diagnostics.emit(

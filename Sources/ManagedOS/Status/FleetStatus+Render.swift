@@ -4,8 +4,10 @@ extension FleetStatus {
 
     /// A table of counts per cohort, then one line per device; columns padded with spaces, no colour.
     public var text: String {
-        var lines = ["status at \(now); DDM deadlines count as passed at UTC-12 (the last zone to reach them), "
-            + "legacy ones at the legacy plan's enforce instant", ""]
+        var lines = [
+            "status at \(now); DDM deadlines count as passed at UTC-12 (the last zone to reach them), "
+                + "legacy ones at the legacy plan's enforce instant", "",
+        ]
         let statuses = UpdateStatus.allCases
         var table = [["COHORT", "TARGET", "DEVICES"] + statuses.map { $0.rawValue.uppercased() } + ["LATE"]]
         for name in cohorts.keys.sorted() {
@@ -19,7 +21,9 @@ extension FleetStatus {
         lines.append("")
         var rows = [["DEVICE", "COHORT", "STATUS", "LATE", "REASON"]]
         for device in devices {
-            rows.append([device.displayID, device.cohort, device.status.rawValue, device.late ? "late" : "-", device.reason])
+            rows.append([
+                device.displayID, device.cohort, device.status.rawValue, device.late ? "late" : "-", device.reason,
+            ])
         }
         lines += Self.align(rows, rightAligned: [])
         return lines.joined(separator: "\n") + "\n"

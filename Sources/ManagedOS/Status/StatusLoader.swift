@@ -44,7 +44,8 @@ public struct StatusLoader: Sendable {
 
     /// The report files named: files as given, folders searched for `*.json` and `*.plist` (hidden ones
     /// skipped), sorted. A missing path throws; unreadable files and going over the count limit are diagnostics.
-    public func loadReports(_ paths: [String]) throws(CompilerError) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    public func loadReports(_ paths: [String]) throws(CompilerError) -> (files: [SourceFile], diagnostics: [Diagnostic])
+    {
         var found: [String] = []
         var diagnostics: [Diagnostic] = []
         let fm = FileManager.default

@@ -12,7 +12,9 @@ struct StatusVocabulary: Sendable {
     /// The values from `gates`' schema; the documented lists stand in where the schema lacks a file.
     init(gates: SoftwareUpdateGates) {
         installStates = Set(gates.installStates)
-        if installStates.isEmpty { installStates = ["none", "waiting", "downloading", "prepared", "installing", "failed"] }
+        if installStates.isEmpty {
+            installStates = ["none", "waiting", "downloading", "prepared", "installing", "failed"]
+        }
         let schedule = gates.catalog.command("ScheduleOSUpdate")?.responseKeys.flatMap(\.flattened) ?? []
         scheduleStatuses = Set(schedule.first { $0.name == "Status" }?.rangeList ?? Self.documentedScheduleStatuses)
         installActions = Set(

@@ -3,7 +3,9 @@ func judgeDevice(_ state: DeviceState, against cohort: CohortExpectation, now: I
     let path = updatePath(state, cohort: cohort)
     let verdict = status(state, cohort: cohort, path: path)
     // Without a known path, judge late at the later of the two deadlines: never late too early.
-    let lateAfter = path.map { cohort.lateAfter($0) } ?? [cohort.lateAfter(.ddm), cohort.lateAfter(.legacy)].compactMap { $0 }.max()
+    let lateAfter =
+        path.map { cohort.lateAfter($0) }
+        ?? [cohort.lateAfter(.ddm), cohort.lateAfter(.legacy)].compactMap { $0 }.max()
     let late = verdict.status != .pass && (lateAfter.map { now >= $0 } ?? false)
     return DeviceVerdict(status: verdict.status, reason: verdict.reason, late: late, path: path, lateAfter: lateAfter)
 }
@@ -75,7 +77,9 @@ private func status(_ state: DeviceState, cohort: CohortExpectation, path: Cohor
         return verdict
     case .legacy?:
         guard let update = state.legacyUpdate else {
-            return StatusVerdict(status: .pending, reason: "no OSUpdateStatus or ScheduleOSUpdate response\(runs)\(available(state, target))")
+            return StatusVerdict(
+                status: .pending,
+                reason: "no OSUpdateStatus or ScheduleOSUpdate response\(runs)\(available(state, target))")
         }
         if let error = update.commandError { return StatusVerdict(status: .error, reason: error) }
         var verdict: StatusVerdict

@@ -2,7 +2,8 @@
 /// `AvailableOSUpdates`); nil when the dictionary is none of them.
 func readLegacyResponse(_ response: [String: ReportValue], reader: inout ReportReader) -> LegacyResponse? {
     if let list = response["OSUpdateStatus"] {
-        let items = (reader.array(list, "OSUpdateStatus") ?? []).compactMap { value -> LegacyResponse.OSUpdateStatusItem? in
+        let items = (reader.array(list, "OSUpdateStatus") ?? []).compactMap {
+            value -> LegacyResponse.OSUpdateStatusItem? in
             let path = "OSUpdateStatus[]"
             guard let item = reader.dictionary(value, path),
                 let status = reader.required(item, "Status", path, { $0.string($1, $2) })

@@ -94,7 +94,8 @@ private func unwrapCheckIn(
     case .success(let value) where value.dictionary != nil:
         return value.dictionary
     case .success(let value):
-        diagnostics.emit(.unknownReport, "the check-in 'Data' is \(value.kindName); expected a dictionary", at: location)
+        diagnostics.emit(
+            .unknownReport, "the check-in 'Data' is \(value.kindName); expected a dictionary", at: location)
     case .failure(let failure):
         diagnostics.emit(.unreadableReport, "the check-in 'Data': \(failure.message)", at: location)
     }

@@ -11,7 +11,8 @@ extension FleetStatus.FailCondition: ExpressibleByArgument {}
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Map what devices report to one status per device: Pending, Downloading, Cached, Installing, Pass, Error.",
+        abstract:
+            "Map what devices report to one status per device: Pending, Downloading, Cached, Installing, Pass, Error.",
         discussion: """
             Reads the compiled output (--compiled DIR, or --policies PATH compiled in memory at the same --now), \
             the devices list (CSV with a header naming cohort and serial and/or udid) and REPORT files or folders \

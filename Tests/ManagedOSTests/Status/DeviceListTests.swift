@@ -10,7 +10,8 @@ import Testing
     }
 
     @Test func quotesCRLFAndByteOrderMark() {
-        let text = "\u{FEFF}Serial,\"Cohort\",note\r\nC02A,mac-it,\"Lee, Robin\"\r\n\"C02\"\"B\",mac-it,\"two\r\nlines\"\r\n\r\nC02C, mac-it ,x\r\n"
+        let text =
+            "\u{FEFF}Serial,\"Cohort\",note\r\nC02A,mac-it,\"Lee, Robin\"\r\n\"C02\"\"B\",mac-it,\"two\r\nlines\"\r\n\r\nC02C, mac-it ,x\r\n"
         let (list, diagnostics) = Self.read(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(list.entries.map(\.serial) == ["C02A", "C02\"B", "C02C"])
@@ -40,7 +41,8 @@ import Testing
         BadList(name: "row without cohort", text: "cohort,serial\n,C02A\n", code: .invalidDeviceRow, line: 2),
         BadList(name: "row without id", text: "cohort,serial,udid\nmac-it,,\n", code: .invalidDeviceRow, line: 2),
         BadList(name: "too many fields", text: "cohort,serial\nmac-it,A,extra\n", code: .invalidDeviceRow, line: 2),
-        BadList(name: "unclosed quote", text: "cohort,serial\nmac-it,\"C02A\nmac-it,B\n", code: .invalidDeviceRow, line: 2),
+        BadList(
+            name: "unclosed quote", text: "cohort,serial\nmac-it,\"C02A\nmac-it,B\n", code: .invalidDeviceRow, line: 2),
         BadList(name: "stray quote", text: "cohort,serial\nmac-it,C0\"2A\n", code: .invalidDeviceRow, line: 2),
         BadList(name: "text after quote", text: "cohort,serial\nmac-it,\"C02A\"x\n", code: .invalidDeviceRow, line: 2),
         BadList(name: "duplicate", text: "cohort,serial\nmac-it,C02A\nmac-it,c02a\n", code: .duplicateDevice, line: 3),

@@ -9,11 +9,15 @@ import Testing
     @Test func midDownload() {
         let result = F.run(reports: [
             ("C02FD00001-20261209T150000Z.plist", F.deviceInformation(os: "13.7.5", build: "22H527")),
-            ("C02FD00001-20261210T090000Z.plist", F.osUpdateStatus(status: "Downloading", downloaded: false, percent: "0.4")),
+            (
+                "C02FD00001-20261210T090000Z.plist",
+                F.osUpdateStatus(status: "Downloading", downloaded: false, percent: "0.4")
+            ),
         ])
         let device = F.device(result, Self.serial)
         #expect(device?.status == .downloading)
-        #expect(device?.reason == "OSUpdateStatus: Downloading 40% (MSU_UPDATE_22H730_patch_13.7.8); runs 13.7.5 (22H527)")
+        #expect(
+            device?.reason == "OSUpdateStatus: Downloading 40% (MSU_UPDATE_22H730_patch_13.7.8); runs 13.7.5 (22H527)")
         #expect(device?.path == .legacy)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }

@@ -28,7 +28,8 @@ import Testing
             name: "check-in for another endpoint",
             text: "{\"MessageType\": \"DeclarativeManagement\", \"Endpoint\": \"tokens\"}", code: .unknownReport),
         BadReport(
-            name: "command error", text: "{\"Status\": \"Error\", \"ErrorChain\": [{\"LocalizedDescription\": \"nope\"}]}",
+            name: "command error",
+            text: "{\"Status\": \"Error\", \"ErrorChain\": [{\"LocalizedDescription\": \"nope\"}]}",
             code: .commandNotDone),
     ])
     func malformedReportIsADiagnostic(_ c: BadReport) {

@@ -7,7 +7,9 @@ enum StatusFixture {
     static let mac = CohortExpectation(
         name: "mac-it", platform: "macOS", paths: [.ddm], targetVersion: "26.6.2", targetBuild: "25G83",
         deadline: "2026-12-08T18:00:00",
-        declarationIdentifiers: ["com.example.mdm.macos-26.mac-it.enforcement", "com.example.mdm.macos-26.mac-it.activation"],
+        declarationIdentifiers: [
+            "com.example.mdm.macos-26.mac-it.enforcement", "com.example.mdm.macos-26.mac-it.activation",
+        ],
         ddmThreshold: OSVersion(14, 0))
     /// A legacy-only Mac cohort whose plan enforces at 2026-12-16T01:00:00Z.
     static let frontDesk = CohortExpectation(
@@ -54,7 +56,10 @@ enum StatusFixture {
         if !system.isEmpty { device.append("\"operating-system\": {\(system.joined(separator: ", "))}") }
         var update: [String] = []
         if let installState { update.append("\"install-state\": \"\(installState)\"") }
-        if let pending { update.append("\"pending-version\": {\"os-version\": \"\(pending.0)\", \"build-version\": \"\(pending.1)\"}") }
+        if let pending {
+            update.append(
+                "\"pending-version\": {\"os-version\": \"\(pending.0)\", \"build-version\": \"\(pending.1)\"}")
+        }
         if let failures {
             let reason = failureReason.map { ", \"reason\": \"\($0)\"" } ?? ""
             update.append("\"failure-reason\": {\"count\": \(failures)\(reason)}")
@@ -63,7 +68,8 @@ enum StatusFixture {
         if !device.isEmpty { items.append("\"device\": {\(device.joined(separator: ", "))}") }
         if !update.isEmpty { items.append("\"softwareupdate\": {\(update.joined(separator: ", "))}") }
         if let declarations { items.append("\"management\": {\"declarations\": \(declarations)}") }
-        return "{\"StatusItems\": {\(items.joined(separator: ", "))}, \"Errors\": []\(full ? ", \"FullReport\": true" : "")}"
+        return
+            "{\"StatusItems\": {\(items.joined(separator: ", "))}, \"Errors\": []\(full ? ", \"FullReport\": true" : "")}"
     }
 
     /// `management.declarations` with the enforcement configuration in the given state.
@@ -93,7 +99,8 @@ enum StatusFixture {
 
     /// An `OSUpdateStatus` response.
     static func osUpdateStatus(status: String, downloaded: Bool, percent: String) -> String {
-        plist("""
+        plist(
+            """
             <key>OSUpdateStatus</key>
             <array><dict>
             <key>DownloadPercentComplete</key><real>\(percent)</real>
@@ -106,7 +113,8 @@ enum StatusFixture {
 
     /// A `ScheduleOSUpdate` response with one result.
     static func scheduleOSUpdate(status: String, action: String = "InstallASAP") -> String {
-        plist("""
+        plist(
+            """
             <key>UpdateResults</key>
             <array><dict>
             <key>InstallAction</key><string>\(action)</string>
@@ -118,7 +126,8 @@ enum StatusFixture {
 
     /// A `DeviceInformation` response.
     static func deviceInformation(os: String, build: String) -> String {
-        plist("""
+        plist(
+            """
             <key>QueryResponses</key>
             <dict><key>BuildVersion</key><string>\(build)</string><key>OSVersion</key><string>\(os)</string></dict>
             """)

@@ -65,12 +65,14 @@ import Testing
     @Test func rejectedDeclarationIsErrorWithAppleReasonCode() {
         let report = F.ddm(
             os: "26.5", installState: "none",
-            declarations: F.declarations(active: false, valid: "invalid", reasons: ["Error.ConfigurationCannotBeApplied"]))
+            declarations: F.declarations(
+                active: false, valid: "invalid", reasons: ["Error.ConfigurationCannotBeApplied"]))
         let device = F.device(F.run(reports: [("C02AAA0001.json", report)]), "C02AAA0001")
         #expect(device?.status == .error)
         #expect(
             device?.reason
-                == "declaration 'com.example.mdm.macos-26.mac-it.enforcement' invalid: Error.ConfigurationCannotBeApplied")
+                == "declaration 'com.example.mdm.macos-26.mac-it.enforcement' invalid: Error.ConfigurationCannotBeApplied"
+        )
     }
 
     @Test func inactiveDeclarationIsError() {
@@ -98,20 +100,27 @@ import Testing
         #expect(device?.status == .cached)
         #expect(device?.osVersion == "26.5.2")  // kept from the full report
         #expect(device?.reason.contains("26.6.2 (25G83)") == true)
-        #expect(device?.reports == ["reports/C02AAA0001-2026-12-09T08:00:00Z.json", "reports/C02AAA0001-20261209T140000Z.json"])
+        #expect(
+            device?.reports == [
+                "reports/C02AAA0001-2026-12-09T08:00:00Z.json", "reports/C02AAA0001-20261209T140000Z.json",
+            ])
     }
 
     @Test func aLaterFullReportReplacesEverything() {
         let first = F.ddm(installState: "downloading", failures: 1)
         let second = F.ddm(os: "26.5.2", installState: "downloading", full: true)
-        let result = F.run(reports: [("C02AAA0001-20261201T000000Z.json", first), ("C02AAA0001-20261202T000000Z.json", second)])
+        let result = F.run(reports: [
+            ("C02AAA0001-20261201T000000Z.json", first), ("C02AAA0001-20261202T000000Z.json", second),
+        ])
         #expect(F.device(result, "C02AAA0001")?.status == .downloading)
     }
 
     @Test func anIncrementalDeclarationUpdateOverridesTheEarlierOne() {
         let rejected = F.ddm(declarations: F.declarations(active: false, valid: "invalid"))
         let fixed = F.ddm(installState: "downloading", declarations: F.declarations(active: true, valid: "valid"))
-        let result = F.run(reports: [("C02AAA0001-20261201T000000Z.json", rejected), ("C02AAA0001-20261202T000000Z.json", fixed)])
+        let result = F.run(reports: [
+            ("C02AAA0001-20261201T000000Z.json", rejected), ("C02AAA0001-20261202T000000Z.json", fixed),
+        ])
         #expect(F.device(result, "C02AAA0001")?.status == .downloading)
     }
 
