@@ -7,6 +7,6 @@ struct MoscCommand: ParsableCommand {
         commandName: "mosc",
         abstract: "The Managed OS compiler: checks YAML software-update policies and emits MDM artifacts.",
         version: ManagedOSVersion.current,
-        subcommands: [ValidateCommand.self, CompileCommand.self, CatalogCommand.self]
+        subcommands: [ValidateCommand.self, CompileCommand.self, StatusCommand.self, CatalogCommand.self]
     )
 }

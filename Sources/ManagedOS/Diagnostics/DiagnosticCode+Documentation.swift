@@ -159,6 +159,30 @@ extension DiagnosticCode {
             "Nothing to fix; use a shorter `identifierPrefix`, policy or cohort name to keep identifiers readable."
         case .unsafeOutputPath:
             "Report it: validation keeps names to letters, digits and hyphens, so no emitted path should ever leave the output folder."
+        case .unreadableReport:
+            "Send mosc the report as the device sent it: JSON or an XML property list, at most 4 MiB; convert binary plists with `plutil -convert xml1`."
+        case .unknownReport:
+            "Pass DDM status reports, `DeclarativeManagement` status check-ins, or responses to `OSUpdateStatus`, `ScheduleOSUpdate`, `AvailableOSUpdates` or `DeviceInformation`; leave other files out."
+        case .invalidReportValue:
+            "The item does not have the type Apple's schema gives it; check what produced the report. mosc ignores the item and reads the rest."
+        case .unknownStatusValue:
+            "mosc maps the device as Pending; if Apple added the value, update mosc. See `specs/status.md` for the mapping."
+        case .unknownDevice:
+            "Add the device to `devices.csv` with its cohort, or name the report after the device's serial number or UDID."
+        case .invalidDeviceList:
+            "Give `devices.csv` a header row with a `cohort` column and a `serial` and/or `udid` column."
+        case .invalidDeviceRow:
+            "Give every row a cohort and a serial number or UDID, with as many fields as the header."
+        case .duplicateDevice:
+            "List each device once; serial numbers and UDIDs compare without regard to case."
+        case .unknownStatusCohort:
+            "Use a cohort name of the compiled output (see `manifest.json`), or compile the policies that define it."
+        case .unexpectedUpdatePath:
+            "Check the device's OS version and its cohort: the report came over the path its cohort's devices do not take, so `osVersions` may be wrong."
+        case .commandNotDone:
+            "The device did not run the command; resend it. mosc ignores the response for the device's status."
+        case .tooManyReports:
+            "Pass fewer reports at a time, e.g. one folder per day."
         case .unreadableFile:
             "Check the file's permissions and type: mosc reads regular files and folders."
         case .noPolicyFiles:
@@ -183,6 +207,54 @@ extension DiagnosticCode {
         case .unsafeOutputPath:
             #"""
             mosc: error: refused to write 'cohorts/../../etc/ddm/set.txt': it would leave the output folder [MOS401]
+            """#
+        case .unreadableReport:
+            #"""
+            reports/C02AAA0001.json: error: the report is not valid JSON: the given data was not valid JSON. [MOS701]
+            """#
+        case .unknownReport:
+            #"""
+            reports/C02AAA0001.json: error: not a status report or an OSUpdateStatus, ScheduleOSUpdate, DeviceInformation or AvailableOSUpdates response (keys: 'Hello') [MOS702]
+            """#
+        case .invalidReportValue:
+            #"""
+            reports/C02AAA0001.json: warning: 'softwareupdate.failure-reason.count' is a string; expected an integer [MOS703]
+            """#
+        case .unknownStatusValue:
+            #"""
+            reports/C02AAA0001.json: warning: unknown install-state 'verifying'; read as Pending (expected one of 'downloading', 'failed', 'installing', 'none', 'prepared', 'waiting') [MOS704]
+            """#
+        case .unknownDevice:
+            #"""
+            reports/SOMEONEELSE.json: warning: device 'SOMEONEELSE' is not in the devices list; report ignored [MOS705]
+            """#
+        case .invalidDeviceList:
+            #"""
+            devices.csv:1: error: the header row must name 'cohort' and 'serial' and/or 'udid'; found 'serial', 'udid' [MOS706]
+            """#
+        case .invalidDeviceRow:
+            #"""
+            devices.csv:2: error: the row has no cohort [MOS707]
+            """#
+        case .duplicateDevice:
+            #"""
+            devices.csv:3: error: device 'c02a' is listed twice [MOS708]
+            """#
+        case .unknownStatusCohort:
+            #"""
+            devices.csv:2: error: cohort 'mac-itt' is not in the compiled output [MOS709]
+            """#
+        case .unexpectedUpdatePath:
+            #"""
+            reports/C02FD00001.json: warning: device 'C02FD00001' reports over DDM but cohort 'mac-frontdesk' has no ddm path [MOS710]
+            """#
+        case .commandNotDone:
+            #"""
+            reports/C02AAA0001.json: warning: the command response has Status 'Error': nope; ignored [MOS711]
+            """#
+        case .tooManyReports:
+            #"""
+            reports/C.json: error: 3 report files; only the first 2 are read [MOS712]
             """#
         case .invalidUTF8:
             #"""

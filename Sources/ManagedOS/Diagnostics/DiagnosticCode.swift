@@ -105,6 +105,20 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case noPolicyFiles = "MOS502"
     case symlinkOutsideRepository = "MOS503"
 
+    // MARK: MOS7xx: status reports and device lists
+    case unreadableReport = "MOS701"
+    case unknownReport = "MOS702"
+    case invalidReportValue = "MOS703"
+    case unknownStatusValue = "MOS704"
+    case unknownDevice = "MOS705"
+    case invalidDeviceList = "MOS706"
+    case invalidDeviceRow = "MOS707"
+    case duplicateDevice = "MOS708"
+    case unknownStatusCohort = "MOS709"
+    case unexpectedUpdatePath = "MOS710"
+    case commandNotDone = "MOS711"
+    case tooManyReports = "MOS712"
+
     /// The severity a diagnostic with this code has unless the rule says otherwise.
     public var defaultSeverity: Severity {
         switch self {
@@ -112,6 +126,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
             .deadlineInOverlap, .targetBelowCohort, .installForceRestart, .minorUpdateOptionOnMajorUpdate,
             .settingsBelowOSGate, .releaseNewerThanCatalog, .newerPatchFixesExploits, .deadlineOnSkippedDay,
             .noPolicyFiles, .symlinkOutsideRepository, .legacyOptionsWithoutLegacyDevices, .ambiguousBoolean:
+            .warning
+        case .invalidReportValue, .unknownStatusValue, .unknownDevice, .unexpectedUpdatePath, .commandNotDone:
             .warning
         case .releaseOlderThanCatalog, .buildUnknownInCatalog, .latestResolved, .identifierShortened:
             .note
@@ -202,6 +218,18 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .unreadableFile: "a file or folder cannot be read"
         case .noPolicyFiles: "the repository holds no policy files"
         case .symlinkOutsideRepository: "a symbolic link points outside the repository and is skipped"
+        case .unreadableReport: "a report cannot be read: too large, too deep, or not JSON or an XML property list"
+        case .unknownReport: "a report is neither a DDM status report nor a known legacy command response"
+        case .invalidReportValue: "a status item or response key has the wrong type; it is ignored"
+        case .unknownStatusValue: "a status value Apple does not document; mapped to the stated fallback"
+        case .unknownDevice: "a report's device is not in the devices list"
+        case .invalidDeviceList: "the devices list lacks a header with cohort and serial or udid, or is not CSV"
+        case .invalidDeviceRow: "a devices list row lacks a cohort or a device id, or has extra fields"
+        case .duplicateDevice: "the devices list names the same device twice"
+        case .unknownStatusCohort: "a device's cohort is not in the compiled output"
+        case .unexpectedUpdatePath: "a device reports over a path (DDM or legacy) its cohort does not use"
+        case .commandNotDone: "a legacy command response has Status Error or NotNow; it is ignored"
+        case .tooManyReports: "more report files than the limit; the rest are not read"
         }
     }
 

@@ -20,6 +20,9 @@ import Testing
     /// Codes `Compiler.validate` reports itself.
     static let compilerCodes: Set<DiagnosticCode> = [.noPolicyFiles, .identifierShortened, .unsafeOutputPath]
 
+    /// Codes `mosc status` reports about reports and device lists.
+    static var statusCodes: Set<DiagnosticCode> { Set(StatusDiagnosticScenarios.scenarios.keys) }
+
     /// Codes reserved for work in progress, with no producer yet. Remove a code here when its producer lands
     /// (a test below fails to say so); the list should only shrink.
     static let pendingProducers: Set<DiagnosticCode> = [
@@ -61,7 +64,7 @@ import Testing
     @Test func everyCodeHasAProducerOrIsPending() {
         let rules = Self.ruleCodes
         // Rules may share a code (MOS117 for any value outside its allowed set); each code needs one producer.
-        let produced = Set(rules).union(Self.parseStageCodes).union(Self.loaderCodes).union(Self.compilerCodes)
+        let produced = Set(rules).union(Self.parseStageCodes).union(Self.loaderCodes).union(Self.compilerCodes).union(Self.statusCodes)
         let missing = DiagnosticCode.allCases.filter { !produced.contains($0) && !Self.pendingProducers.contains($0) }
         #expect(missing.isEmpty, "no producer: \(missing.map { "\($0.rawValue) .\($0.name)" })")
         let landed = Self.pendingProducers.intersection(produced).sorted()

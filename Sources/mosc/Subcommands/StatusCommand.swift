@@ -1,0 +1,103 @@
+import ArgumentParser
+import ManagedOS
+
+/// The output formats of `mosc status`.
+enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension FleetStatus.FailCondition: ExpressibleByArgument {}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract:
+            "Map what devices report to one status per device: Pending, Downloading, Cached, Installing, Pass, Error.",
+        discussion: """
+            Reads the compiled output (--compiled DIR, or --policies PATH compiled in memory at the same --now), \
+            the devices list (CSV with a header naming cohort and serial and/or udid) and REPORT files or folders \
+            of them: DDM status reports (JSON, full or incremental) and legacy OSUpdateStatus, ScheduleOSUpdate, \
+            DeviceInformation and AvailableOSUpdates responses (XML plist or JSON), at most 4 MiB each. \
+            A report names its device by its serial-number/udid status items or UDID, else by its file name \
+            <serial or udid>[-<ISO instant>].json; a device's reports apply in instant order, then by name. \
+            A device is late once its deadline has passed without Pass: DDM deadlines are local wall times, \
+            judged at UTC-12 (the last zone to reach them); legacy ones at the plan's enforce instant. \
+            The table or JSON goes to stdout, diagnostics to stderr. See specs/status.md for the mapping.
+            Exit status: 0 success, 1 the inputs have errors or --fail-on matched a device, 2 I/O failure or \
+            an unreadable manifest, 64 usage error.
+            """
+    )
+
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+    @OptionGroup var clock: ClockOptions
+
+    @Option(help: ArgumentHelp("The output folder of 'mosc compile'.", valueName: "dir"))
+    var compiled: String?
+
+    @Option(help: ArgumentHelp("A policy repository to compile in memory instead of --compiled.", valueName: "path"))
+    var policies: String?
+
+    @Option(help: ArgumentHelp("The devices list (CSV: cohort, serial and/or udid).", valueName: "csv"))
+    var devices: String
+
+    @Option(help: "Output format: text or json.")
+    var format: StatusFormat = .text
+
+    @Option(help: ArgumentHelp("Exit 1 when any device is in Error or late (repeatable).", valueName: "error|late"))
+    var failOn: [FleetStatus.FailCondition] = []
+
+    @Argument(help: ArgumentHelp("Report files, or folders of them.", valueName: "report"))
+    var reports: [String] = []
+
+    func validate() throws {
+        if (compiled == nil) == (policies == nil) {
+            throw ValidationError("give exactly one of --compiled DIR and --policies PATH")
+        }
+    }
+
+    func run() throws {
+        let now = try clock.resolve()
+        let loader = StatusLoader()
+        var diagnostics: [Diagnostic] = []
+        let manifest: OutputManifest
+        let deviceFile: SourceFile
+        let reportFiles: [SourceFile]
+        do {
+            if let compiled {
+                manifest = try loader.loadManifest(compiled: compiled)
+            } else {
+                let loaded = try RepositoryLoader().load(policies ?? ".")
+                let result = Compiler.compile(loaded, options: CompilerOptions(now: now))
+                guard let output = result.output, !result.hasErrors else {
+                    render(diagnosticOptions.finalize(result.diagnostics))
+                    throw ExitStatus.inputErrors
+                }
+                // Compile warnings (a deadline already passed, …) are validate's business; status reports on them.
+                manifest = output.manifest
+            }
+            deviceFile = try loader.readFile(devices, limit: StatusLimits.defaults.maxDeviceListBytes)
+            let loaded = try loader.loadReports(reports)
+            reportFiles = loaded.files
+            diagnostics += loaded.diagnostics
+        } catch let error as CompilerError {
+            StandardStreams.err("mosc: error: \(error)\n")
+            throw ExitStatus.toolFailure
+        }
+        let result = Compiler.status(
+            cohorts: CohortExpectation.all(from: manifest), devices: deviceFile, reports: reportFiles,
+            options: StatusOptions(now: now))
+        let all = diagnosticOptions.finalize((diagnostics + result.diagnostics).sorted())
+        render(all)
+        switch format {
+        case .text: StandardStreams.out(result.fleet.text)
+        case .json: StandardStreams.out(result.fleet.json)
+        }
+        if all.contains(where: { $0.severity == .error }) { throw ExitStatus.inputErrors }
+        if failOn.contains(where: result.fleet.hasDevices) { throw ExitStatus.inputErrors }
+    }
+
+    private func render(_ diagnostics: [Diagnostic]) {
+        let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
+        StandardStreams.err(TextRenderer(colored: colored).render(diagnostics))
+    }
+}
