@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of validating a repository.
 public struct ValidationResult: Sendable {
     /// The repository as read (partial where files had errors).
@@ -30,7 +32,11 @@ public enum Compiler {
         var result = validate(root: loaded.root, files: loaded.files, options: options)
         result.diagnostics = (loaded.diagnostics + result.diagnostics).sorted()
         if let focus = loaded.focus {
-            result.diagnostics = result.diagnostics.filter { $0.location?.file == focus }
+            // Compare standardized paths: `./a.yaml` and `repo/../repo/a.yaml` name the same file.
+            let wanted = URL(fileURLWithPath: focus).standardizedFileURL.path
+            result.diagnostics = result.diagnostics.filter { diagnostic in
+                diagnostic.location.map { URL(fileURLWithPath: $0.file).standardizedFileURL.path == wanted } ?? false
+            }
         }
         return result
     }

@@ -67,6 +67,34 @@ import Testing
         #expect(run.stderr.contains("did you mean 'deadline'?"))
     }
 
+    @Test func aFileIsValidatedWithItsRepository() throws {
+        // The policy names cohorts defined in another file: no unknown-cohort error, only this file's problems.
+        let run = try Self.run([
+            "validate", "examples/invalid/unknown-key-typo/policy.yaml", "--now", RepositoryPaths.examplesNow,
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("[MOS112]"))
+        #expect(!run.stderr.contains("[MOS203]"))
+        #expect(!run.stderr.contains("cohorts.yaml"))
+    }
+
+    @Test func compileWritesTheTreeAndRefusesOnErrors() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mosc-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let good = try Self.run(["compile", "examples/fleet", "--out", out.path, "--now", RepositoryPaths.examplesNow])
+        #expect(good.status == 0, "\(good.stderr)")
+        let manifest = out.appendingPathComponent("manifest.json")
+        let before = try Data(contentsOf: manifest)
+        let bad = try Self.run([
+            "compile", "examples/invalid/impossible-date", "--out", out.path, "--now", RepositoryPaths.examplesNow,
+        ])
+        #expect(bad.status == 1)
+        #expect(try Data(contentsOf: manifest) == before, "a failed compile must leave the previous output untouched")
+        let again = try Self.run(["compile", "examples/fleet", "--out", out.path, "--now", RepositoryPaths.examplesNow])
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: manifest) == before, "same sources and --now give byte-identical output")
+    }
+
     @Test func warningsAsErrors() throws {
         let path = "examples/invalid/unused-cohort"
         let plain = try Self.run(["validate", path, "--now", RepositoryPaths.examplesNow])

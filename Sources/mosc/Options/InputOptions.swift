@@ -5,4 +5,14 @@ import ManagedOS
 struct InputOptions: ParsableArguments {
     @Argument(help: "The policy repository (a folder), or a file inside one. Default: the current folder.")
     var path: String = "."
+
+    /// Reads the repository's files; an unreadable path is reported and ends the run with exit 2.
+    func load() throws -> RepositoryLoader.Loaded {
+        do {
+            return try RepositoryLoader().load(path)
+        } catch {
+            StandardStreams.err("mosc: error: \(error)\n")
+            throw ExitStatus.toolFailure
+        }
+    }
 }

@@ -19,6 +19,7 @@ struct CompileCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var diagnosticOptions: DiagnosticOptions
     @OptionGroup var clock: ClockOptions
+    @OptionGroup var catalogOptions: CatalogOptions
 
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out: String
@@ -32,14 +33,9 @@ struct CompileCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: RepositoryLoader.Loaded
-        do {
-            loaded = try RepositoryLoader().load(input.path)
-        } catch {
-            StandardStreams.err("mosc: error: \(error)\n")
-            throw ExitStatus.toolFailure
-        }
-        let result = Compiler.compile(loaded, options: CompilerOptions(now: try clock.resolve()))
+        let loaded = try input.load()
+        let options = CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load())
+        let result = Compiler.compile(loaded, options: options)
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
         let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
         StandardStreams.err(TextRenderer(colored: colored).render(diagnostics))

@@ -28,13 +28,7 @@ struct ValidateCommand: ParsableCommand {
     var format: ValidateFormat = .text
 
     func run() throws {
-        let loaded: RepositoryLoader.Loaded
-        do {
-            loaded = try RepositoryLoader().load(input.path)
-        } catch {
-            StandardStreams.err("mosc: error: \(error)\n")
-            throw ExitStatus.toolFailure
-        }
+        let loaded = try input.load()
         let options = CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load())
         let result = Compiler.validate(loaded, options: options)
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
