@@ -189,6 +189,18 @@ extension DiagnosticCode {
             "Point mosc at the repository's root folder, which holds the `*.yaml`/`*.yml` files."
         case .symlinkOutsideRepository:
             "Copy the file into the repository, or point the link at a file inside it."
+        case .deadlineMovedEarlier:
+            "Keep the earlier deadline only if users were told; otherwise keep the old one. Devices get less time than they were promised."
+        case .changedDeadlineShortNotice:
+            "Move the new deadline later, so devices get at least `minimumNotice` after the change is deployed."
+        case .targetLowered:
+            "Check the version: DDM never downgrades, so devices already past the new target keep their version, and the others stop at an older release."
+        case .enforcementRemoved:
+            "If the devices should still update, enforce the cohort (or its `osVersions`) in a policy again; otherwise nothing to fix."
+        case .deadlineMovedWhileEnforcing:
+            "Wait until the old deadline has passed everywhere before changing it, or accept that some devices enforce the old one."
+        case .changedDeadlinePassed:
+            "Fix the deadline: a deadline that has already passed makes every device not yet updated install at once. Check the year."
         }
     }
 
@@ -252,6 +264,9 @@ extension DiagnosticCode {
             #"""
             reports/C02AAA0001.json: warning: the command response has Status 'Error': nope; ignored [MOS711]
             """#
+        case .deadlineMovedEarlier, .changedDeadlineShortNotice, .targetLowered, .enforcementRemoved,
+            .deadlineMovedWhileEnforcing, .changedDeadlinePassed:
+            "TODO"
         case .tooManyReports:
             #"""
             reports/C.json: error: 3 report files; only the first 2 are read [MOS712]
