@@ -264,9 +264,30 @@ extension DiagnosticCode {
             #"""
             reports/C02AAA0001.json: warning: the command response has Status 'Error': nope; ignored [MOS711]
             """#
-        case .deadlineMovedEarlier, .changedDeadlineShortNotice, .targetLowered, .enforcementRemoved,
-            .deadlineMovedWhileEnforcing, .changedDeadlinePassed:
-            "TODO"
+        case .deadlineMovedEarlier:
+            #"""
+            head/fleet.yaml:31:11: warning: cohort 'mac-office' deadline moved earlier by 7d, from 2027-01-26T18:00:00 to 2027-01-19T18:00:00 [MOS601]
+            """#
+        case .changedDeadlineShortNotice:
+            #"""
+            head/fleet.yaml:38:15: warning: cohort 'mac-it' deadline 2026-11-27T18:00:00 leaves some devices 1d16h of notice, less than minimumNotice (3d) [MOS602]
+            """#
+        case .targetLowered:
+            #"""
+            head/fleet.yaml:29:12: warning: cohort 'mac-it' target lowered from 26.6.1 to 26.6: devices already on a newer version stay there, and none downgrades [MOS603]
+            """#
+        case .enforcementRemoved:
+            #"""
+            base/fleet.yaml:39:5: warning: cohort 'mac-office' is no longer enforced (policy 'macos-26' enforced it): its devices lose their deadline and stay on the OS they run [MOS604]
+            """#
+        case .deadlineMovedWhileEnforcing:
+            #"""
+            head/fleet.yaml:38:15: warning: cohort 'mac-it' deadline moved while devices may already be enforcing the old one: 2026-12-08T18:00:00 falls between 2026-12-08T04:00:00Z and 2026-12-09T06:00:00Z, and it is 2026-12-08T10:00:00Z [MOS605]
+            """#
+        case .changedDeadlinePassed:
+            #"""
+            head/fleet.yaml:38:15: error: cohort 'mac-it' deadline 2026-11-20T18:00:00 has already passed at 2026-11-25T12:00:00Z: devices not yet updated install at once; check the year [MOS606]
+            """#
         case .tooManyReports:
             #"""
             reports/C.json: error: 3 report files; only the first 2 are read [MOS712]

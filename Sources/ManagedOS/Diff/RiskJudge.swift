@@ -77,7 +77,7 @@ struct RiskJudge {
         {
             flag(
                 .deadlineMovedWhileEnforcing,
-                "cohort '\(name)' deadline moved while the old one (\(before.deadline)) is within \(DiffText.duration(imminentSeconds)) of \(now.iso8601): devices may already be enforcing it",
+                "cohort '\(name)' deadline moved while devices may already be enforcing the old one: \(before.deadline) falls between \(old.first.iso8601) and \(old.last.iso8601), and it is \(now.iso8601)",
                 at: headAt(headPlaces?.deadline))
         }
         deadlineRisks(name, after, at: headAt(headPlaces?.deadline), flag: flag)
