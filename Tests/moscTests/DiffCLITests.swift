@@ -32,8 +32,10 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            ["git", "-C", folder.path, "-c", "user.name=mosc", "-c", "user.email=mosc@example.com",
-             "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"] + arguments
+            [
+                "git", "-C", folder.path, "-c", "user.name=mosc", "-c", "user.email=mosc@example.com",
+                "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",
+            ] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -62,16 +64,20 @@ import Testing
         let plain = try Self.run(["diff", "git:HEAD", "policies", "--now", Self.now], in: repo)
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(plain.stdout.contains("+ mac-lab (macos-26, ring 2, macOS): newly enforced"))
-        #expect(plain.stdout.contains("policies/policies/macos-26.yaml:8:11: warning: cohort 'mac-office' deadline moved earlier"))
+        #expect(
+            plain.stdout.contains(
+                "policies/policies/macos-26.yaml:8:11: warning: cohort 'mac-office' deadline moved earlier"))
         let strict = try Self.run(["diff", "git:HEAD", "policies", "--now", Self.now, "--exit-code"], in: repo)
         #expect(strict.status == 1)
-        let json = try Self.run(["diff", "--base", "main", "policies", "--now", Self.now, "--format", "json"], in: repo)
+        let json = try Self.run(
+            ["diff", "--base", "main", "policies", "--now", Self.now, "--format", "json"], in: repo)
         #expect(json.status == 0, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["formatVersion"] as? Int == 1)
         let label = (object?["base"] as? [String: Any])?["label"] as? String ?? ""
         #expect(label.hasPrefix("merge-base of HEAD and main"), "\(label)")
-        let markdown = try Self.run(["diff", "git:HEAD", "policies", "--now", Self.now, "--format", "markdown"], in: repo)
+        let markdown = try Self.run(
+            ["diff", "git:HEAD", "policies", "--now", Self.now, "--format", "markdown"], in: repo)
         #expect(markdown.stdout.hasPrefix("## mosc diff\n") && markdown.stdout.contains("```mermaid\ngantt\n"))
     }
 

@@ -63,7 +63,9 @@ extension CohortPair {
         let oldSteps = Dictionary((before.legacyPlan ?? []).map { ($0.step, $0.utc ?? "load") }) { a, _ in a }
         let newSteps = Dictionary((after.legacyPlan ?? []).map { ($0.step, $0.utc ?? "load") }) { a, _ in a }
         for step in LegacyStep.Name.allCases.map(\.rawValue) {
-            if let change = Self.instant("legacy.step.\(step)", oldSteps[step], newSteps[step]) { fields.append(change) }
+            if let change = Self.instant("legacy.step.\(step)", oldSteps[step], newSteps[step]) {
+                fields.append(change)
+            }
         }
         guard old != new else { return (fields, false) }
         let planPath = "cohorts/\(name)/legacy/plan.json"
@@ -92,7 +94,8 @@ extension CohortPair {
                 }
             }
         }
-        if !explained, fields.count == found, let a = old[planPath], let b = new[planPath], a != b, old.keys == new.keys {
+        if !explained, fields.count == found, let a = old[planPath], let b = new[planPath], a != b, old.keys == new.keys
+        {
             // Something else in the plan differs (its notes, a CommandUUID): name the file, not a guess.
             fields.append(.init(field: "legacy.plan", before: String(a.prefix(12)), after: String(b.prefix(12))))
         }

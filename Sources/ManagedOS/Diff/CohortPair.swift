@@ -62,7 +62,8 @@ struct CohortPair {
         plain("target.build", before.targetBuild, after.targetBuild)
         if before.deadline != after.deadline {
             var change = RolloutDiff.FieldChange(field: "deadline", before: before.deadline, after: after.deadline)
-            if let old = LocalDateTime.parse(before.deadline).value, let new = LocalDateTime.parse(after.deadline).value {
+            if let old = LocalDateTime.parse(before.deadline).value, let new = LocalDateTime.parse(after.deadline).value
+            {
                 change.shiftSeconds = new.secondsSinceEpochAsIfUTC - old.secondsSinceEpochAsIfUTC
                 change.direction = new > old ? "later" : "earlier"
             }

@@ -36,7 +36,8 @@ public struct DiffSideLoader: Sendable {
                 return .loaded(DiffSide(compiledFolder: path, label: path, manifest: manifest))
             }
             let loaded = try RepositoryLoader().load(path)
-            return compile(root: loaded.root, files: loaded.files, extra: loaded.diagnostics, label: path, kind: .policies)
+            return compile(
+                root: loaded.root, files: loaded.files, extra: loaded.diagnostics, label: path, kind: .policies)
         case .git(let revision, let path):
             let commit = try git.commit(revision)
             let folder: String

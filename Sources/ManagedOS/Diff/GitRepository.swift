@@ -24,7 +24,8 @@ public struct GitRepository: Sendable {
         let result = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"])
         let sha = result.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard result.status == 0, !sha.isEmpty else {
-            throw .unreadable("git:\(revision)", "unknown revision '\(revision)' in the git repository at '\(directory)'")
+            throw .unreadable(
+                "git:\(revision)", "unknown revision '\(revision)' in the git repository at '\(directory)'")
         }
         return sha
     }

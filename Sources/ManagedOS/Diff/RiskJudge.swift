@@ -30,7 +30,8 @@ struct RiskJudge {
         let headPlaces = pair.head.places[name]
         let basePlaces = pair.base.places[name]
         func flag(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
-            risks.append(.init(code: code, severity: code.defaultSeverity, cohort: name, message: message, location: location))
+            risks.append(
+                .init(code: code, severity: code.defaultSeverity, cohort: name, message: message, location: location))
         }
         let headAt = { (place: SourceLocation?) in place ?? pair.head.manifestLocation }
 

@@ -9,9 +9,12 @@ extension RolloutDiff {
     ///   - limit: At most this many cohorts get a table row and a details block.
     public func markdown(before: RolloutTimeline, after: RolloutTimeline, limit: Int = 200) -> String {
         var out = "## mosc diff\n\n"
-        guard hasChanges else { return out + "no changes between `\(Self.code(base.label))` and `\(Self.code(head.label))`\n" }
+        guard hasChanges else {
+            return out + "no changes between `\(Self.code(base.label))` and `\(Self.code(head.label))`\n"
+        }
         out += "`\(Self.code(base.label))` → `\(Self.code(head.label))`: \(summaryLine)"
-        out += "; \(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")\n\n"
+        out +=
+            "; \(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")\n\n"
         let risksByCohort = Dictionary(grouping: risks, by: \.cohort)
         out += "| Cohort | Change | Policy | Ring | Target | Deadline | Re-sync | Risks |\n"
         out += "|---|---|---|---|---|---|---|---|\n"
@@ -27,12 +30,15 @@ extension RolloutDiff {
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        if cohorts.count > limit { out += "\n\(cohorts.count - limit) more cohorts differ; see `mosc diff --format json`.\n" }
+        if cohorts.count > limit {
+            out += "\n\(cohorts.count - limit) more cohorts differ; see `mosc diff --format json`.\n"
+        }
         if !risks.isEmpty {
             out += "\n### Risks\n\n"
             for risk in risks {
                 let place = risk.location.map { " (\(Self.cell($0.description)))" } ?? ""
-                out += "- **\(risk.severity.rawValue)** \(risk.code.rawValue) `\(risk.cohort)`\(place): \(Self.cell(risk.message))\n"
+                out +=
+                    "- **\(risk.severity.rawValue)** \(risk.code.rawValue) `\(risk.cohort)`\(place): \(Self.cell(risk.message))\n"
             }
         }
         out += "\n### Details\n"
@@ -41,7 +47,8 @@ extension RolloutDiff {
             switch cohort.change {
             case .added:
                 if let head = cohort.head {
-                    out += "Newly enforced by policy `\(head.policy)` (ring \(head.ring + 1)): target \(Self.cell(head.targetVersion))"
+                    out +=
+                        "Newly enforced by policy `\(head.policy)` (ring \(head.ring + 1)): target \(Self.cell(head.targetVersion))"
                     out += head.targetBuild.map { " (\(Self.cell($0)))" } ?? ""
                     out += " by \(Self.cell(head.deadline)), paths \(head.paths.joined(separator: ", ")).\n"
                 }
@@ -50,10 +57,13 @@ extension RolloutDiff {
             case .changed:
                 out += "| Field | Before | After | |\n|---|---|---|---|\n"
                 for field in cohort.fields {
-                    out += "| `\(field.field)` | \(Self.cell(Self.value(field.before))) | \(Self.cell(Self.value(field.after))) | \(Self.annotation(field) ?? "") |\n"
+                    out +=
+                        "| `\(field.field)` | \(Self.cell(Self.value(field.before))) | \(Self.cell(Self.value(field.after))) | \(Self.annotation(field) ?? "") |\n"
                 }
             }
-            if let resync = Self.resyncText(cohort.resync) { out += "\nRe-sync: \(Self.cell(resync.replacingOccurrences(of: " -> ", with: " → "))).\n" }
+            if let resync = Self.resyncText(cohort.resync) {
+                out += "\nRe-sync: \(Self.cell(resync.replacingOccurrences(of: " -> ", with: " → "))).\n"
+            }
         }
         let policies = Set(cohorts.compactMap { $0.head?.policy } + cohorts.compactMap { $0.base?.policy })
         out += "\n### Rollout\n\nNotice window (minimumNotice \(minimumNotice)) and deadline per cohort, by ring.\n\n"

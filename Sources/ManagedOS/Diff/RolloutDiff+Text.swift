@@ -17,7 +17,9 @@ extension RolloutDiff {
                 out += head.map { ", target \($0.targetVersion) by \($0.deadline)" } ?? ""
                 out += "\n"
             case .removed:
-                out += paint("- \(cohort.cohort)", "31") + " (\(facts)): no longer enforced; its devices lose enforcement\n"
+                out +=
+                    paint("- \(cohort.cohort)", "31")
+                    + " (\(facts)): no longer enforced; its devices lose enforcement\n"
             case .changed:
                 out += paint("~ \(cohort.cohort)", "33") + " (\(facts))\n"
                 for field in cohort.fields {
@@ -56,7 +58,8 @@ extension RolloutDiff {
         var parts: [String] = []
         if resync.ddm {
             parts.append(
-                "DDM devices (DeclarationsToken \(short(resync.declarationsTokenBefore)) -> \(short(resync.declarationsTokenAfter)))")
+                "DDM devices (DeclarationsToken \(short(resync.declarationsTokenBefore)) -> \(short(resync.declarationsTokenAfter)))"
+            )
             for token in resync.serverTokens {
                 parts.append("ServerToken of \(token.identifier) \(short(token.before)) -> \(short(token.after))")
             }

@@ -47,7 +47,8 @@ extension RolloutTimeline {
                 rows.append(bar("ring \(b.ring + 1) \(b.cohort)", b, tag: nil))
             case (let a?, let b?):
                 rows.append(bar("ring \(a.ring + 1) \(a.cohort) before", a, tag: "done"))
-                rows.append(bar("ring \(b.ring + 1) \(b.cohort) after", b, tag: b.deadline < a.deadline ? "crit" : "active"))
+                rows.append(
+                    bar("ring \(b.ring + 1) \(b.cohort) after", b, tag: b.deadline < a.deadline ? "crit" : "active"))
             case (nil, let b?):
                 rows.append(bar("ring \(b.ring + 1) \(b.cohort) added", b, tag: "active"))
             case (let a?, nil):

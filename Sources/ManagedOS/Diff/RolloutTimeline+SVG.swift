@@ -56,9 +56,13 @@ extension RolloutTimeline {
                         """
                 }
                 let dx = position(entry.deadline)
-                let points = [(dx, Double(middle - 7)), (dx + 7, Double(middle)), (dx, Double(middle + 7)), (dx - 7, Double(middle))]
-                    .map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
-                let tip = "\(entry.cohort): deadline \(entry.deadline.mermaidText)"
+                let points = [
+                    (dx, Double(middle - 7)), (dx + 7, Double(middle)), (dx, Double(middle + 7)),
+                    (dx - 7, Double(middle)),
+                ]
+                .map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
+                let tip =
+                    "\(entry.cohort): deadline \(entry.deadline.mermaidText)"
                     + (entry.legacyEnforce.map { ", legacy enforce \($0)" } ?? "")
                 out += """
                     <polygon points="\(points)" fill="#d62728"><title>\(Self.escape(tip))</title></polygon>

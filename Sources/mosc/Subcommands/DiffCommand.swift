@@ -30,7 +30,8 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("BASE HEAD, or only PATH with --base.", valueName: "side"))
     var sides: [String] = []
 
-    @Option(help: ArgumentHelp("Compare the merge-base of HEAD and this revision with the working tree.", valueName: "rev"))
+    @Option(
+        help: ArgumentHelp("Compare the merge-base of HEAD and this revision with the working tree.", valueName: "rev"))
     var base: String?
 
     @Option(help: "Output format: text, markdown or json.")

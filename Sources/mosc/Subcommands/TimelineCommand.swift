@@ -33,7 +33,8 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var notice: NoticeOptions
 
     func run() throws {
-        let loader = DiffSideLoader(options: CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load()))
+        let loader = DiffSideLoader(
+            options: CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load()))
         let side: DiffSide
         do {
             switch try loader.load(DiffSideSpec.parse(path)) {

@@ -29,14 +29,20 @@ import Testing
     static let cases: [Case] = [
         Case(
             name: "target raised",
-            edit: { $0.target = "26.6.2"; $0.build = "25G83" },
+            edit: {
+                $0.target = "26.6.2"; $0.build = "25G83"
+            },
             changes: ["mac-it": .changed, "mac-office": .changed],
-            fields: ["mac-it target.version": "raised", "mac-it target.build": "", "mac-office target.version": "raised",
-                     "mac-office legacy.enforce.ProductVersion": ""],
+            fields: [
+                "mac-it target.version": "raised", "mac-it target.build": "", "mac-office target.version": "raised",
+                "mac-office legacy.enforce.ProductVersion": "",
+            ],
             ddmResync: ["mac-it", "mac-office"], legacyResync: ["mac-office"]),
         Case(
             name: "target lowered",
-            edit: { $0.target = "26.6"; $0.build = "25G72" },
+            edit: {
+                $0.target = "26.6"; $0.build = "25G72"
+            },
             changes: ["mac-it": .changed, "mac-office": .changed],
             fields: ["mac-it target.version": "lowered", "mac-office target.version": "lowered"],
             risks: [.targetLowered, .targetLowered],
@@ -51,8 +57,10 @@ import Testing
             name: "deadline later",
             edit: { $0.policyDeadline = "2027-02-02T18:00" },
             changes: ["mac-office": .changed],
-            fields: ["mac-office deadline": "later", "mac-office legacy.step.enforce": "later",
-                     "mac-office legacy.step.download": "later", "mac-office legacy.step.verify": "later"],
+            fields: [
+                "mac-office deadline": "later", "mac-office legacy.step.enforce": "later",
+                "mac-office legacy.step.download": "later", "mac-office legacy.step.verify": "later",
+            ],
             ddmResync: ["mac-office"], legacyResync: ["mac-office"]),
         Case(
             name: "deadline earlier",
@@ -87,8 +95,10 @@ import Testing
             name: "details URL",
             edit: { $0.detailsURL = "https://it.example.com/updates/tahoe" },
             changes: ["mac-it": .changed, "mac-office": .changed],
-            fields: ["mac-it ddm.enforcement.Payload.DetailsURL": "",
-                     "mac-office ddm.enforcement.Payload.DetailsURL": ""],
+            fields: [
+                "mac-it ddm.enforcement.Payload.DetailsURL": "",
+                "mac-office ddm.enforcement.Payload.DetailsURL": "",
+            ],
             ddmResync: ["mac-it", "mac-office"]),
         Case(
             name: "settings declaration added",
@@ -178,13 +188,16 @@ import Testing
     @Test func zeroMinimumNoticeSwitchesTheNoticeFlagOff() throws {
         let head = Self.base.with { $0.itDeadline = "2026-11-27T18:00" }
         let diff = Compiler.diff(
-            try Self.base.side("base"), try head.side("head"), options: DiffOptions(now: .testingNow, minimumNoticeSeconds: 0))
+            try Self.base.side("base"), try head.side("head"),
+            options: DiffOptions(now: .testingNow, minimumNoticeSeconds: 0))
         #expect(diff.risks.map(\.code) == [.deadlineMovedEarlier])
         #expect(diff.minimumNotice == "off")
     }
 
     @Test func minimumNoticeComesFromTheHeadSettings() throws {
-        let head = Self.base.with { $0.itDeadline = "2026-11-30T18:00"; $0.minimumNotice = "7d" }
+        let head = Self.base.with {
+            $0.itDeadline = "2026-11-30T18:00"; $0.minimumNotice = "7d"
+        }
         let diff = try DiffFleet.diff(Self.base, head)
         #expect(diff.minimumNotice == "7d")
         #expect(diff.risks.map(\.code) == [.deadlineMovedEarlier, .changedDeadlineShortNotice])
@@ -199,8 +212,10 @@ import Testing
 
     @Test func anInvalidSideSaysSo() {
         let loader = DiffSideLoader(options: .testing)
-        let yaml = DiffFleet().yaml.replacingOccurrences(of: "platform: macOS\nosVersions: \">=15.0\"", with: "platform: macos")
-        let load = loader.compile(root: "broken", files: [SourceFile(path: "broken/fleet.yaml", text: yaml)], label: "broken")
+        let yaml = DiffFleet().yaml.replacingOccurrences(
+            of: "platform: macOS\nosVersions: \">=15.0\"", with: "platform: macos")
+        let load = loader.compile(
+            root: "broken", files: [SourceFile(path: "broken/fleet.yaml", text: yaml)], label: "broken")
         guard case .invalid(let label, let diagnostics) = load else {
             Issue.record("expected the side not to validate")
             return

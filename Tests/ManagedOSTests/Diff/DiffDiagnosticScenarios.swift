@@ -15,7 +15,11 @@ enum DiffDiagnosticScenarios {
     static let scenarios: [DiagnosticCode: @Sendable () throws -> String] = [
         .deadlineMovedEarlier: { try text { $0.policyDeadline = "2027-01-19T18:00" } },
         .changedDeadlineShortNotice: { try text { $0.itDeadline = "2026-11-27T18:00" } },
-        .targetLowered: { try text { $0.target = "26.6"; $0.build = "25G72" } },
+        .targetLowered: {
+            try text {
+                $0.target = "26.6"; $0.build = "25G72"
+            }
+        },
         .enforcementRemoved: { try text { $0.cohorts = ["mac-it"] } },
         .deadlineMovedWhileEnforcing: {
             try text({ $0.itDeadline = "2026-12-15T18:00" }, now: Instant(unixSeconds: 1_796_724_000))

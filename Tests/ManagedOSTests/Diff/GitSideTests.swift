@@ -11,8 +11,10 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            ["git", "-C", folder.path, "-c", "user.name=mosc", "-c", "user.email=mosc@example.com",
-             "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"] + arguments
+            [
+                "git", "-C", folder.path, "-c", "user.name=mosc", "-c", "user.email=mosc@example.com",
+                "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",
+            ] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -31,7 +33,8 @@ import Testing
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         try git(["init", "-q"], in: folder)
         try DiffFleet().yaml.write(to: sub.appendingPathComponent("fleet.yaml"), atomically: true, encoding: .utf8)
-        try "not: a policy\n".write(to: folder.appendingPathComponent(".hidden.yaml"), atomically: true, encoding: .utf8)
+        try "not: a policy\n".write(
+            to: folder.appendingPathComponent(".hidden.yaml"), atomically: true, encoding: .utf8)
         try git(["add", "-A"], in: folder)
         try git(["commit", "-q", "-m", "base"], in: folder)
         try head.yaml.write(to: sub.appendingPathComponent("fleet.yaml"), atomically: true, encoding: .utf8)
@@ -63,7 +66,9 @@ import Testing
     }
 
     @Test func revisionWithPathAndTheWorkingTreeUntouched() throws {
-        let head = DiffFleet().with { $0.target = "26.6.2"; $0.build = "25G83" }
+        let head = DiffFleet().with {
+            $0.target = "26.6.2"; $0.build = "25G83"
+        }
         let uncommitted = DiffFleet().with { $0.detailsURL = "https://it.example.com/uncommitted" }
         let repo = try Self.repository(head: head, workingTree: uncommitted)
         defer { try? FileManager.default.removeItem(at: repo) }
@@ -96,7 +101,10 @@ import Testing
         let repo = try Self.repository(head: DiffFleet())
         defer { try? FileManager.default.removeItem(at: repo) }
         let loader = DiffSideLoader(options: .testing, git: GitRepository(directory: repo.path))
-        #expect(throws: CompilerError.unreadable("git:nope", "unknown revision 'nope' in the git repository at '\(repo.path)'")) {
+        #expect(
+            throws: CompilerError.unreadable(
+                "git:nope", "unknown revision 'nope' in the git repository at '\(repo.path)'")
+        ) {
             try loader.load(.parse("git:nope:sub"))
         }
         #expect(throws: CompilerError.self) { try loader.load(.parse("git:--all")) }
