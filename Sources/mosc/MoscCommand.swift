@@ -7,6 +7,9 @@ struct MoscCommand: ParsableCommand {
         commandName: "mosc",
         abstract: "The Managed OS compiler: checks YAML software-update policies and emits MDM artifacts.",
         version: ManagedOSVersion.current,
-        subcommands: [ValidateCommand.self, CompileCommand.self, StatusCommand.self, CatalogCommand.self]
+        subcommands: [
+            ValidateCommand.self, CompileCommand.self, DiffCommand.self, TimelineCommand.self, StatusCommand.self,
+            CatalogCommand.self,
+        ]
     )
 }

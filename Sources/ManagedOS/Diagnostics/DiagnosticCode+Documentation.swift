@@ -189,6 +189,18 @@ extension DiagnosticCode {
             "Point mosc at the repository's root folder, which holds the `*.yaml`/`*.yml` files."
         case .symlinkOutsideRepository:
             "Copy the file into the repository, or point the link at a file inside it."
+        case .deadlineMovedEarlier:
+            "Keep the earlier deadline only if users were told; otherwise keep the old one. Devices get less time than they were promised."
+        case .changedDeadlineShortNotice:
+            "Move the new deadline later, so devices get at least `minimumNotice` after the change is deployed."
+        case .targetLowered:
+            "Check the version: DDM never downgrades, so devices already past the new target keep their version, and the others stop at an older release."
+        case .enforcementRemoved:
+            "If the devices should still update, enforce the cohort (or its `osVersions`) in a policy again; otherwise nothing to fix."
+        case .deadlineMovedWhileEnforcing:
+            "Wait until the old deadline has passed everywhere before changing it, or accept that some devices enforce the old one."
+        case .changedDeadlinePassed:
+            "Fix the deadline: a deadline that has already passed makes every device not yet updated install at once. Check the year."
         }
     }
 
@@ -251,6 +263,30 @@ extension DiagnosticCode {
         case .commandNotDone:
             #"""
             reports/C02AAA0001.json: warning: the command response has Status 'Error': nope; ignored [MOS711]
+            """#
+        case .deadlineMovedEarlier:
+            #"""
+            head/fleet.yaml:31:11: warning: cohort 'mac-office' deadline moved earlier by 7d, from 2027-01-26T18:00:00 to 2027-01-19T18:00:00 [MOS601]
+            """#
+        case .changedDeadlineShortNotice:
+            #"""
+            head/fleet.yaml:38:15: warning: cohort 'mac-it' deadline 2026-11-27T18:00:00 leaves some devices 1d16h of notice, less than minimumNotice (3d) [MOS602]
+            """#
+        case .targetLowered:
+            #"""
+            head/fleet.yaml:29:12: warning: cohort 'mac-it' target lowered from 26.6.1 to 26.6: devices already on a newer version stay there, and none downgrades [MOS603]
+            """#
+        case .enforcementRemoved:
+            #"""
+            base/fleet.yaml:39:5: warning: cohort 'mac-office' is no longer enforced (policy 'macos-26' enforced it): its devices lose their deadline and stay on the OS they run [MOS604]
+            """#
+        case .deadlineMovedWhileEnforcing:
+            #"""
+            head/fleet.yaml:38:15: warning: cohort 'mac-it' deadline moved while devices may already be enforcing the old one: 2026-12-08T18:00:00 falls between 2026-12-08T04:00:00Z and 2026-12-09T06:00:00Z, and it is 2026-12-08T10:00:00Z [MOS605]
+            """#
+        case .changedDeadlinePassed:
+            #"""
+            head/fleet.yaml:38:15: error: cohort 'mac-it' deadline 2026-11-20T18:00:00 has already passed at 2026-11-25T12:00:00Z: devices not yet updated install at once; check the year [MOS606]
             """#
         case .tooManyReports:
             #"""

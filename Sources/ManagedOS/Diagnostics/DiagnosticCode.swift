@@ -105,6 +105,14 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case noPolicyFiles = "MOS502"
     case symlinkOutsideRepository = "MOS503"
 
+    // MARK: MOS6xx: diff risk flags
+    case deadlineMovedEarlier = "MOS601"
+    case changedDeadlineShortNotice = "MOS602"
+    case targetLowered = "MOS603"
+    case enforcementRemoved = "MOS604"
+    case deadlineMovedWhileEnforcing = "MOS605"
+    case changedDeadlinePassed = "MOS606"
+
     // MARK: MOS7xx: status reports and device lists
     case unreadableReport = "MOS701"
     case unknownReport = "MOS702"
@@ -128,6 +136,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
             .noPolicyFiles, .symlinkOutsideRepository, .legacyOptionsWithoutLegacyDevices, .ambiguousBoolean:
             .warning
         case .invalidReportValue, .unknownStatusValue, .unknownDevice, .unexpectedUpdatePath, .commandNotDone:
+            .warning
+        case .deadlineMovedEarlier, .changedDeadlineShortNotice, .targetLowered, .enforcementRemoved,
+            .deadlineMovedWhileEnforcing:
             .warning
         case .releaseOlderThanCatalog, .buildUnknownInCatalog, .latestResolved, .identifierShortened:
             .note
@@ -218,6 +229,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .unreadableFile: "a file or folder cannot be read"
         case .noPolicyFiles: "the repository holds no policy files"
         case .symlinkOutsideRepository: "a symbolic link points outside the repository and is skipped"
+        case .deadlineMovedEarlier: "the change moves a cohort's deadline earlier"
+        case .changedDeadlineShortNotice: "a deadline the change sets or moves leaves less notice than minimumNotice"
+        case .targetLowered: "the change lowers a cohort's target version"
+        case .enforcementRemoved: "the change stops enforcing a cohort, or one of its update paths"
+        case .deadlineMovedWhileEnforcing: "the change moves a deadline that devices may already be enforcing"
+        case .changedDeadlinePassed: "a deadline the change sets or moves has already passed"
         case .unreadableReport: "a report cannot be read: too large, too deep, or not JSON or an XML property list"
         case .unknownReport: "a report is neither a DDM status report nor a known legacy command response"
         case .invalidReportValue: "a status item or response key has the wrong type; it is ignored"

@@ -21,6 +21,7 @@ public enum DiagnosticCatalogDocument {
             for hints and related places. `--warnings-as-errors` raises warnings to errors; the severities below are the
             defaults. Each example is real text output of mosc, from `examples/invalid/` or from the test inputs (paths under
             `repo/`; the bounds MOS105–MOS109 and MOS120 with small test limits), validated at 2026-11-25T12:00:00Z.
+            `MOS6xx` are the risk flags of `mosc diff`, raised on the change between a `base/` and a `head/` policy tree.
 
             | Code | Name | Severity | Summary |
             |---|---|---|---|

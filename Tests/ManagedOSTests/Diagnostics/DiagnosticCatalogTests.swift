@@ -23,6 +23,9 @@ import Testing
     /// Codes `mosc status` reports about reports and device lists.
     static var statusCodes: Set<DiagnosticCode> { Set(StatusDiagnosticScenarios.scenarios.keys) }
 
+    /// Codes `mosc diff` raises as risk flags.
+    static var diffCodes: Set<DiagnosticCode> { Set(DiffDiagnosticScenarios.scenarios.keys) }
+
     /// Codes reserved for work in progress, with no producer yet. Remove a code here when its producer lands
     /// (a test below fails to say so); the list should only shrink.
     static let pendingProducers: Set<DiagnosticCode> = [
@@ -65,6 +68,7 @@ import Testing
         let rules = Self.ruleCodes
         // Rules may share a code (MOS117 for any value outside its allowed set); each code needs one producer.
         let produced = Set(rules).union(Self.parseStageCodes).union(Self.loaderCodes).union(Self.compilerCodes).union(Self.statusCodes)
+            .union(Self.diffCodes)
         let missing = DiagnosticCode.allCases.filter { !produced.contains($0) && !Self.pendingProducers.contains($0) }
         #expect(missing.isEmpty, "no producer: \(missing.map { "\($0.rawValue) .\($0.name)" })")
         let landed = Self.pendingProducers.intersection(produced).sorted()

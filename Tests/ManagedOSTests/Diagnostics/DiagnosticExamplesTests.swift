@@ -54,7 +54,11 @@ import Testing
 
     /// The text renderings of every input that can show `code`'s example.
     static func outputs(for code: DiagnosticCode, example: String) throws -> [String] {
-        if let scenario = scenarios[code] ?? StatusDiagnosticScenarios.scenarios[code] { return [try scenario()] }
+        if let scenario = scenarios[code] ?? StatusDiagnosticScenarios.scenarios[code]
+            ?? DiffDiagnosticScenarios.scenarios[code]
+        {
+            return [try scenario()]
+        }
         if example.hasPrefix("examples/invalid/") {
             let caseName = example.split(separator: "/").dropFirst(2).first.map(String.init) ?? ""
             let folder = RepositoryPaths.examples.appendingPathComponent("invalid").appendingPathComponent(caseName)

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ManagedOS
+
+/// The output formats of `mosc timeline`.
+enum TimelineFormat: String, ExpressibleByArgument, CaseIterable {
+    case mermaid, svg, html
+}
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Draw a rollout: per cohort, by policy and ring, its notice window and deadline.",
+        discussion: """
+            PATH is a policy folder (compiled in memory), a compiled output folder or git:REV[:path], as for \
+            'mosc diff'. Formats: mermaid (default; a gantt chart GitHub and GitLab render), svg (a \
+            self-contained picture), html (a self-contained page with the picture and a table). The output goes \
+            to stdout and is byte-identical for the same input. The notice window is minimumNotice before each \
+            deadline.
+            Exit status: 0 success, 1 the policies have errors, 2 I/O failure, a bad revision or an unreadable \
+            manifest, 64 usage error.
+            """
+    )
+
+    @Argument(help: "A policy folder, a compiled output folder or git:REV[:path]. Default: the current folder.")
+    var path: String = "."
+
+    @Option(help: "Output format: mermaid, svg or html.")
+    var format: TimelineFormat = .mermaid
+
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+    @OptionGroup var clock: ClockOptions
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var notice: NoticeOptions
+
+    func run() throws {
+        let loader = DiffSideLoader(
+            options: CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load()))
+        let side: DiffSide
+        do {
+            switch try loader.load(DiffSideSpec.parse(path)) {
+            case .loaded(let loaded):
+                side = loaded
+            case .invalid(_, let diagnostics):
+                let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
+                StandardStreams.err(TextRenderer(colored: colored).render(diagnosticOptions.finalize(diagnostics)))
+                throw ExitStatus.inputErrors
+            }
+        } catch let error as CompilerError {
+            StandardStreams.err("mosc: error: \(error)\n")
+            throw ExitStatus.toolFailure
+        }
+        let timeline = RolloutTimeline(side, minimumNoticeSeconds: notice.minimumNoticeSeconds)
+        switch format {
+        case .mermaid: StandardStreams.out(timeline.mermaid)
+        case .svg: StandardStreams.out(timeline.svg)
+        case .html: StandardStreams.out(timeline.html)
+        }
+    }
+}
