@@ -16,5 +16,12 @@ mkdir -p "$corpus" "$scratch/crashes"
 find examples -name '*.yaml' -print0 | while IFS= read -r -d '' f; do
     cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"
 done
-"$bin" "$corpus" -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" -max_len=16384 -timeout=5 \
-    -rss_limit_mb=2048 -artifact_prefix="$scratch/crashes/" -print_final_stats=1 2>&1 | tail -25
+flags=(-max_total_time="$seconds" -max_len=16384 -timeout=5 -rss_limit_mb=2048
+    -artifact_prefix="$scratch/crashes/" -print_final_stats=1)
+if [ "$jobs" -gt 1 ]; then
+    # Parallel jobs log to fuzz-<n>.log in the current folder: keep them in the scratch folder.
+    (cd "$scratch" && "$bin" corpus "${flags[@]/-artifact_prefix=$scratch\//-artifact_prefix=}" -jobs="$jobs" -workers="$jobs")
+    tail -n 25 "$scratch"/fuzz-*.log
+else
+    "$bin" "$corpus" "${flags[@]}" 2>&1 | tail -n 25
+fi
