@@ -16,12 +16,11 @@ mkdir -p "$corpus" "$scratch/crashes"
 find examples -name '*.yaml' -print0 | while IFS= read -r -d '' f; do
     cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"
 done
-flags=(-max_total_time="$seconds" -max_len=16384 -timeout=5 -rss_limit_mb=2048
-    -artifact_prefix="$scratch/crashes/" -print_final_stats=1)
+flags=(-max_total_time="$seconds" -max_len=16384 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1)
 if [ "$jobs" -gt 1 ]; then
-    # Parallel jobs log to fuzz-<n>.log in the current folder: keep them in the scratch folder.
-    (cd "$scratch" && "$bin" corpus "${flags[@]/-artifact_prefix=$scratch\//-artifact_prefix=}" -jobs="$jobs" -workers="$jobs")
+    # Parallel jobs write fuzz-<n>.log into the current folder: run them inside the scratch folder.
+    (cd "$scratch" && "$bin" corpus "${flags[@]}" -artifact_prefix=crashes/ -jobs="$jobs" -workers="$jobs")
     tail -n 25 "$scratch"/fuzz-*.log
 else
-    "$bin" "$corpus" "${flags[@]}" 2>&1 | tail -n 25
+    "$bin" "$corpus" "${flags[@]}" -artifact_prefix="$scratch/crashes/" 2>&1 | tail -n 25
 fi
