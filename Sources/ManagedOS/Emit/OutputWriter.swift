@@ -76,12 +76,22 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Removes what killed runs left beside the target. When the fallback path was killed between its two
+    /// renames, the target is missing and the previous tree sits complete in `.<name>.mosc-old-<pid>`: that
+    /// tree is put back first, so even then a compile never ends with no tree at all.
     private func removeStaleStaging(in parent: String, name: String) {
         let fm = FileManager.default
         guard let entries = try? fm.contentsOfDirectory(atPath: parent) else { return }
+        let target = (parent as NSString).appendingPathComponent(name)
+        if !fm.fileExists(atPath: target),
+            let old = entries.sorted().first(where: { $0.hasPrefix(".\(name).mosc-old-") })
+        {
+            _ = rename((parent as NSString).appendingPathComponent(old), target)
+        }
         for entry in entries
         where entry.hasPrefix(".\(name).mosc-staging-") || entry.hasPrefix(".\(name).mosc-old-") {
-            try? fm.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
+            let path = (parent as NSString).appendingPathComponent(entry)
+            if fm.fileExists(atPath: path) { try? fm.removeItem(atPath: path) }
         }
     }
 

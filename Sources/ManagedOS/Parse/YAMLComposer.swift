@@ -84,17 +84,56 @@ private struct ComposerRun {
     var documentLocation = SourceLocation(file: "")
     var documentRoot: YAMLNode?
     var nodeCount = 0
+    /// The last line and the column just past its end, as libyaml counts them.
+    var end = (line: 1, column: 1)
 
     init(path: String, limits: InputLimits) {
         self.path = path
         self.limits = limits
     }
 
+    /// A libyaml mark as a location. At the end of a file without a final line break libyaml reports the
+    /// start of a line that does not exist; that is clamped to the end of the last line.
     func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        let line = Int(mark.line) + 1
+        if line > end.line { return SourceLocation(file: path, line: end.line, column: end.column) }
+        return SourceLocation(file: path, line: line, column: Int(mark.column) + 1)
+    }
+
+    /// Where a file ends, counting lines and columns as libyaml does: a line break is `\r\n`, `\r`, `\n`,
+    /// U+0085, U+2028 or U+2029; a column is one character; a leading byte-order mark is not counted.
+    static func end(of buffer: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < buffer.count {
+            let width = breakWidth(buffer, at: index)
+            if width > 0 {
+                line += 1
+                column = 1
+                index += width
+                continue
+            }
+            if buffer[index] & 0xC0 != 0x80 { column += 1 }  // continuation bytes belong to the character before
+            index += 1
+        }
+        return (line, column)
+    }
+
+    /// The length in bytes of the line break at `index`, or 0.
+    static func breakWidth(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = buffer[index]
+        let next = index + 1 < buffer.count ? buffer[index + 1] : 0
+        let third = index + 2 < buffer.count ? buffer[index + 2] : 0
+        if byte == 0x0A { return 1 }
+        if byte == 0x0D { return next == 0x0A ? 2 : 1 }
+        if byte == 0xC2 && next == 0x85 { return 2 }
+        if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) { return 3 }
+        return 0
     }
 
     mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {
+        end = Self.end(of: buffer)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.emit(.yamlSyntax, "the YAML parser could not start", at: SourceLocation(file: path))

@@ -2,9 +2,21 @@
 ///
 /// Files matching the `exclude` globs of the repository's Settings are dropped with their diagnostics. Each
 /// file is parsed on its own, so one broken file never hides the others' problems.
+///
+/// The bounds come in two steps, because the Settings document that may change them (`limits:`) is itself
+/// YAML that must be parsed under some bounds first:
+/// 1. `settingsLimits` finds the first Settings document (files in path order, as for `exclude`), parsing
+///    only the files that can hold one, under `limits` (the defaults or the caller's), and throws away
+///    whatever that pass reports.
+/// 2. Every file, the Settings file included, is parsed once more under the bounds that document sets, and
+///    only this pass reports.
+/// So a Settings document is always read under the defaults, it cannot raise the bounds of its own first
+/// reading, and no bound ever exceeds `InputLimits.hardCaps` (the reader refuses larger values). The Settings
+/// file is usually a few hundred bytes, so reading it twice costs nothing that matters.
 public func parseRepository(
-    root: String, files: [SourceFile], limits: InputLimits, diagnostics: inout DiagnosticBag
+    root: String, files: [SourceFile], limits base: InputLimits, diagnostics: inout DiagnosticBag
 ) -> RepositorySyntax {
+    let limits = settingsLimits(files, base: base)
     var pieces: [(path: String, syntax: RepositorySyntax, diagnostics: [Diagnostic])] = []
     pieces.reserveCapacity(files.count)
     let composer = YAMLComposer(limits: limits)
@@ -22,6 +34,7 @@ public func parseRepository(
     }
     let globs = pieces.flatMap { $0.syntax.settings }.first?.exclude.compactMap { Glob($0.value) } ?? []
     var repository = RepositorySyntax(root: root)
+    repository.limits = limits
     for piece in pieces {
         let relative = relativePath(piece.path, root: root)
         if globs.contains(where: { $0.matches(relative) }) { continue }
@@ -33,6 +46,41 @@ public func parseRepository(
         diagnostics.append(contentsOf: piece.diagnostics)
     }
     return repository
+}
+
+/// `base` with the `limits:` of the repository's first Settings document applied, reading it under `base`.
+///
+/// Only files that can hold a Settings document are parsed: those whose bytes contain `Settings`, or a
+/// backslash (a double-quoted `"Se\x74tings"` spells it without those bytes).
+func settingsLimits(_ files: [SourceFile], base: InputLimits) -> InputLimits {
+    let composer = YAMLComposer(limits: base)
+    for file in files where mayHoldSettings(file.contents) {
+        var scratch = DiagnosticBag()
+        var reader = NodeReader()
+        var piece = RepositorySyntax(root: "")
+        for document in composer.compose(file, diagnostics: &scratch) {
+            reader.read(document, limits: base, into: &piece)
+        }
+        if let settings = piece.settings.first {
+            return settings.limits?.applied(to: base) ?? base
+        }
+    }
+    return base
+}
+
+/// Whether `bytes` contains `Settings` or a backslash.
+func mayHoldSettings(_ bytes: [UInt8]) -> Bool {
+    let word = Array("Settings".utf8)
+    var index = 0
+    while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\\") { return true }
+        if byte == word[0], index + word.count <= bytes.count, bytes[index..<(index + word.count)].elementsEqual(word) {
+            return true
+        }
+        index += 1
+    }
+    return false
 }
 
 /// `path` relative to `root` (`root/a/b.yaml` → `a/b.yaml`).

@@ -1,6 +1,8 @@
 /// The keys every document may have, by kind.
 enum DocumentKeys {
-    static let settings = ["apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays"]
+    static let settings = [
+        "apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays", "limits",
+    ]
     static let cohort = ["apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment"]
     static let policy = [
         "apiVersion", "kind", "name", "platform", "description", "target", "deadline", "detailsURL", "legacy",
@@ -71,7 +73,22 @@ extension NodeReader {
             settings.exclude = items.compactMap { string($0, context: "an exclude pattern") }
         }
         settings.skipDays = map["skipDays"].flatMap { skipDays($0) }
+        settings.limits = map["limits"].flatMap { limits($0) }
         repository.settings.append(settings)
+    }
+
+    /// `limits: {maxDepth: 48, …}`: whole numbers from 1 up to each bound's hard cap; anything else is MOS117
+    /// (MOS114 when not a number) and leaves that bound as it was.
+    private mutating func limits(_ node: YAMLNode) -> LimitsSyntax? {
+        let names = InputLimits.Key.allCases.map(\.rawValue)
+        guard let map = mapping(node, context: "limits", allowed: names) else { return nil }
+        var limits = LimitsSyntax(location: node.location)
+        for key in InputLimits.Key.allCases {
+            guard let valueNode = map[key.rawValue] else { continue }
+            let range = 1...InputLimits.hardCaps[key]
+            limits.values[key] = integer(valueNode, context: "limits.\(key.rawValue)", range: range)
+        }
+        return limits
     }
 
     private mutating func readCohort(_ root: YAMLNode, into repository: inout RepositorySyntax) {

@@ -36,8 +36,9 @@ public struct RepositoryLoader: Sendable {
 
     /// The most folders deep the walk goes.
     public var maxFolderDepth = 64
-    /// The largest file read; bigger ones are reported without being read in full.
-    public var maxFileBytes = InputLimits.defaults.maxFileBytes
+    /// The largest file read; bigger ones are reported without being read in full. The hard cap rather than the
+    /// default: a repository's Settings may raise the limit, and the composer reports the size either way.
+    public var maxFileBytes = InputLimits.hardCaps.maxFileBytes
 
     /// A loader with default bounds.
     public init() {}

@@ -60,3 +60,17 @@ import Testing
         #expect(!OutputTree.isSafe(path))
     }
 }
+
+/// A fallback run killed between its two renames leaves no tree at the target and the previous one beside it.
+@Suite struct OutputWriterRecoveryTests {
+    @Test func theNextWriteRestoresThePreviousTreeBeforeReplacingIt() throws {
+        let base = try OutputWriterTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let old = base.appendingPathComponent(".out.mosc-old-4242")
+        try OutputWriter().write(OutputWriterTests.tree("previous"), to: old.path)
+        let out = base.appendingPathComponent("out")
+        try OutputWriter().write(OutputWriterTests.tree("new"), to: out.path)
+        #expect(OutputWriterTests.read(out.appendingPathComponent("cohorts/a/ddm/set.txt")) == "new\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path) == ["out"])
+    }
+}

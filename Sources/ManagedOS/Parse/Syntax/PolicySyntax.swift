@@ -10,6 +10,23 @@ public struct SettingsSyntax: Sendable, Hashable {
     public var exclude: [Located<String>] = []
     /// The default `skipDays` of every policy.
     public var skipDays: SkipDaysSyntax?
+    /// `limits:`: the input bounds this repository raises or lowers.
+    public var limits: LimitsSyntax?
+}
+
+/// `limits:` in the `Settings` document: input bounds by name, each already checked against its hard cap.
+public struct LimitsSyntax: Sendable, Hashable {
+    /// Where the mapping starts.
+    public var location: SourceLocation
+    /// The bounds that were written and are within their caps; the others were reported.
+    public var values: [InputLimits.Key: Located<Int>] = [:]
+
+    /// `base` with these bounds in place of its own.
+    public func applied(to base: InputLimits) -> InputLimits {
+        var limits = base
+        for (key, value) in values { limits[key] = value.value }
+        return limits
+    }
 }
 
 /// A `Cohort` document: a named group of devices.
@@ -159,6 +176,8 @@ public struct RepositorySyntax: Sendable, Hashable {
     public var policies: [PolicySyntax] = []
     /// Whether some file could not be read in full (syntax error or bound), so cross-file checks are partial.
     public var isIncomplete = false
+    /// The input bounds the files were parsed under: the options' limits with the Settings' `limits:` applied.
+    public var limits: InputLimits = .defaults
 
     /// Creates an empty repository.
     public init(root: String) {
