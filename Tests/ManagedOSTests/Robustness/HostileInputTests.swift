@@ -99,3 +99,24 @@ import Testing
         #expect(result.diagnostics.contains { $0.code == c.code }, "\(result.diagnostics.map(\.code))")
     }
 }
+
+/// Long collections compose in linear time: each of these once took minutes (every append copied the array).
+@Suite struct LongCollectionTests {
+    static func compose(_ text: String, limits: InputLimits = .defaults) -> (documents: Int, codes: [DiagnosticCode]) {
+        var bag = DiagnosticBag()
+        let documents = YAMLComposer(limits: limits).compose(SourceFile(path: "long.yaml", text: text), diagnostics: &bag)
+        return (documents.count, bag.diagnostics.map(\.code))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func longFlowSequenceStopsAtTheNodeLimit() {
+        let text = "[" + Array(repeating: "a", count: 300_000).joined(separator: ",") + "]"
+        #expect(Self.compose(text).codes == [.tooManyNodes])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func longSequenceAndMappingWithinTheLimit() {
+        let sequence = "- " + Array(repeating: "a", count: 100_000).joined(separator: "\n- ")
+        #expect(Self.compose(sequence) == (1, []))
+        let mapping = (0..<50_000).map { "k\($0): v" }.joined(separator: "\n")
+        #expect(Self.compose(mapping) == (1, []))
+    }
+}
