@@ -9,7 +9,8 @@ import Testing
         var lines = ["apiVersion: mosc/v1", "kind: Cohort", "name: a", "platform: macOS"]
         lines.append("l0: 1️⃣&l0 [\(Array(repeating: "\"lol\"", count: 10).joined(separator: ","))]")
         for level in 1...9 {
-            lines.append("l\(level): &l\(level) [\(Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ","))]")
+            lines.append(
+                "l\(level): &l\(level) [\(Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ","))]")
         }
         return lines.joined(separator: "\n")
     }()
@@ -104,7 +105,8 @@ import Testing
 @Suite struct LongCollectionTests {
     static func compose(_ text: String, limits: InputLimits = .defaults) -> (documents: Int, codes: [DiagnosticCode]) {
         var bag = DiagnosticBag()
-        let documents = YAMLComposer(limits: limits).compose(SourceFile(path: "long.yaml", text: text), diagnostics: &bag)
+        let documents = YAMLComposer(limits: limits).compose(
+            SourceFile(path: "long.yaml", text: text), diagnostics: &bag)
         return (documents.count, bag.diagnostics.map(\.code))
     }
 
