@@ -122,3 +122,18 @@ import Testing
         #expect(Self.compose(mapping) == (1, []))
     }
 }
+
+/// libyaml reports errors at the end of a file without a final newline on a line after the last one; mosc
+/// points at the end of the last line instead.
+@Suite struct EndOfFileLocationTests {
+    @Test(arguments: ["a: b\nc: [d", "a: b\nc: {d: e", "a: b\nc: \"open", "a: b\n- c", "a: b\nc: 'x"])
+    func syntaxErrorsPointInsideTheFile(_ text: String) throws {
+        var bag = DiagnosticBag()
+        _ = YAMLComposer().compose(SourceFile(path: "t.yaml", text: text), diagnostics: &bag)
+        let location = try #require(bag.diagnostics.first?.location)
+        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        #expect(bag.diagnostics.map(\.code) == [.yamlSyntax])
+        #expect(location.line >= 1 && location.line <= 2, "\(location)")
+        if location.line == 2 { #expect(location.column <= lastLine.count + 1, "\(location)") }
+    }
+}
