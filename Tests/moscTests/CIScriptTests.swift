@@ -27,7 +27,8 @@ import Testing
     }
 
     @Test func preCommitHookValidatesTheWholeRepository() throws {
-        let text = try String(contentsOf: RepositoryPaths.root.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: RepositoryPaths.root.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
         for line in [
             "- id: mosc-validate", "entry: mosc validate", "pass_filenames: false", "files: \\.(ya?ml)$",
             "language: system",

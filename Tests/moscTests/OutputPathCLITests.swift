@@ -52,7 +52,8 @@ import Testing
         let base = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: base) }
         let link = base.appendingPathComponent("fleet-link").path
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: base.appendingPathComponent("fleet").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: link, withDestinationPath: base.appendingPathComponent("fleet").path)
         let run = try Self.compile(link, out: base.path)
         #expect(run.status == 64)
     }

@@ -114,8 +114,9 @@ extension NodeReader {
         policy.name = map["name"].flatMap { string($0, context: "name") }
         policy.platform = map["platform"].flatMap { choice($0, context: "platform") }
         policy.description = map["description"].flatMap { string($0, context: "description") }
-        if let node = map["target"], let target = mapping(
-            node, context: "target", allowed: DocumentKeys.target, required: ["version"])
+        if let node = map["target"],
+            let target = mapping(
+                node, context: "target", allowed: DocumentKeys.target, required: ["version"])
         {
             policy.target = TargetSyntax(
                 location: map.keyLocation("target"),

@@ -9,7 +9,8 @@ import Testing
         var lines = ["apiVersion: mosc/v1", "kind: Cohort", "name: a", "platform: macOS"]
         lines.append("l0: 1️⃣&l0 [\(Array(repeating: "\"lol\"", count: 10).joined(separator: ","))]")
         for level in 1...9 {
-            lines.append("l\(level): &l\(level) [\(Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ","))]")
+            lines.append(
+                "l\(level): &l\(level) [\(Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ","))]")
         }
         return lines.joined(separator: "\n")
     }()
@@ -97,5 +98,42 @@ import Testing
         let result = Compiler.compile(root: "repo", files: files, options: .testing)
         #expect(result.output == nil)
         #expect(result.diagnostics.contains { $0.code == c.code }, "\(result.diagnostics.map(\.code))")
+    }
+}
+
+/// Long collections compose in linear time: each of these once took minutes (every append copied the array).
+@Suite struct LongCollectionTests {
+    static func compose(_ text: String, limits: InputLimits = .defaults) -> (documents: Int, codes: [DiagnosticCode]) {
+        var bag = DiagnosticBag()
+        let documents = YAMLComposer(limits: limits).compose(
+            SourceFile(path: "long.yaml", text: text), diagnostics: &bag)
+        return (documents.count, bag.diagnostics.map(\.code))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func longFlowSequenceStopsAtTheNodeLimit() {
+        let text = "[" + Array(repeating: "a", count: 300_000).joined(separator: ",") + "]"
+        #expect(Self.compose(text).codes == [.tooManyNodes])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func longSequenceAndMappingWithinTheLimit() {
+        let sequence = "- " + Array(repeating: "a", count: 100_000).joined(separator: "\n- ")
+        #expect(Self.compose(sequence) == (1, []))
+        let mapping = (0..<50_000).map { "k\($0): v" }.joined(separator: "\n")
+        #expect(Self.compose(mapping) == (1, []))
+    }
+}
+
+/// libyaml reports errors at the end of a file without a final newline on a line after the last one; mosc
+/// points at the end of the last line instead.
+@Suite struct EndOfFileLocationTests {
+    @Test(arguments: ["a: b\nc: [d", "a: b\nc: {d: e", "a: b\nc: \"open", "a: b\n- c", "a: b\nc: 'x"])
+    func syntaxErrorsPointInsideTheFile(_ text: String) throws {
+        var bag = DiagnosticBag()
+        _ = YAMLComposer().compose(SourceFile(path: "t.yaml", text: text), diagnostics: &bag)
+        let location = try #require(bag.diagnostics.first?.location)
+        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        #expect(bag.diagnostics.map(\.code) == [.yamlSyntax])
+        #expect(location.line >= 1 && location.line <= 2, "\(location)")
+        if location.line == 2 { #expect(location.column <= lastLine.count + 1, "\(location)") }
     }
 }

@@ -43,11 +43,17 @@ enum Mutation: String, CaseIterable, Sendable {
             let depth = Int.random(in: 20...400, using: &random)
             let nest: [UInt8] =
                 switch Int.random(in: 0...2, using: &random) {
-                case 0: Array(("nested: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8)
-                case 1: Array(("nested: " + String(repeating: "{a: ", count: depth) + String(repeating: "}", count: depth)).utf8)
+                case 0:
+                    Array(
+                        ("nested: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8)
+                case 1:
+                    Array(
+                        ("nested: " + String(repeating: "{a: ", count: depth) + String(repeating: "}", count: depth))
+                            .utf8)
                 default:
-                    Array((0..<min(depth, 80)).map { String(repeating: " ", count: $0 * 2) + "k\($0):" }
-                        .joined(separator: "\n").utf8)
+                    Array(
+                        (0..<min(depth, 80)).map { String(repeating: " ", count: $0 * 2) + "k\($0):" }
+                            .joined(separator: "\n").utf8)
                 }
             lines.insert(nest, at: Int.random(in: 0...lines.count, using: &random))
         case .anchorAlias:
@@ -58,7 +64,8 @@ enum Mutation: String, CaseIterable, Sendable {
             lines[a].insert(contentsOf: Array("&x ".utf8), at: sa)
             if a != b { lines[b] = Array(lines[b][..<sb]) + Array("*x".utf8) }
         case .randomBytes:
-            let run = (0..<Int.random(in: 1...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let run = (0..<Int.random(in: 1...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random)
+            }
             var result = bytes
             result.insert(contentsOf: run, at: Int.random(in: 0...bytes.count, using: &random))
             return result

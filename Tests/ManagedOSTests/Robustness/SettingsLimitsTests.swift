@@ -61,10 +61,16 @@ import Testing
             ]),
         DiagnosticCase(
             "maxFileBytes lowered", [.line(.fileTooLarge, 0, file: "policy.yaml")],
-            files: [settings("{maxFileBytes: 100}"), ("policy.yaml", cohort + "\ndescription: \(String(repeating: "x", count: 100))")]),
+            files: [
+                settings("{maxFileBytes: 100}"),
+                ("policy.yaml", cohort + "\ndescription: \(String(repeating: "x", count: 100))"),
+            ]),
         DiagnosticCase(
             "maxScalarBytes lowered", [.at(.scalarTooLong, "1️⃣", file: "policy.yaml")],
-            files: [settings("{maxScalarBytes: 16}"), ("policy.yaml", cohort + "\ndescription: 1️⃣Macs of the engineering team")]),
+            files: [
+                settings("{maxScalarBytes: 16}"),
+                ("policy.yaml", cohort + "\ndescription: 1️⃣Macs of the engineering team"),
+            ]),
         DiagnosticCase(
             "maxDocuments lowered", [.at(.tooManyDocuments, "1️⃣", file: "policy.yaml")],
             files: [
@@ -160,12 +166,16 @@ import Testing
 
     @Test func raisedScalarAndFileSizeAcceptLargerInput() {
         let long = Self.cohort + "\ndescription: " + String(repeating: "x", count: 40_000)
-        let big = Self.cohort(named: "b") + "\n" + String(repeating: "# padding to make the file large\n", count: 40_000)
+        let big =
+            Self.cohort(named: "b") + "\n" + String(repeating: "# padding to make the file large\n", count: 40_000)
         #expect(big.utf8.count > InputLimits.defaults.maxFileBytes)
         let before = Self.validate([("a.yaml", long), ("b.yaml", big)])
         #expect(Set(Self.codes(before)) == [.scalarTooLong, .fileTooLarge])
         let after = Self.validate([
-            ("settings.yaml", "apiVersion: mosc/v1\nkind: Settings\nlimits: {maxScalarBytes: 65536, maxFileBytes: 4194304}"),
+            (
+                "settings.yaml",
+                "apiVersion: mosc/v1\nkind: Settings\nlimits: {maxScalarBytes: 65536, maxFileBytes: 4194304}"
+            ),
             ("a.yaml", long), ("b.yaml", big),
         ])
         #expect(Self.codes(after).isEmpty, "\(after.diagnostics)")
