@@ -62,9 +62,9 @@ public struct DiagnosticCase: Sendable, CustomTestStringConvertible {
         self.options = options
     }
 
+    /// The case's name in test output.
     public var testDescription: String { name }
 }
-
 
 /// Validates the case's repository and checks its diagnostics against the expectations.
 public func expectDiagnostics(_ c: DiagnosticCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -115,7 +115,9 @@ extension DiagnosticCase {
     /// The same case with every expectation in `file`.
     public func inFile(_ file: String) -> DiagnosticCase {
         var copy = self
-        copy.expected = expected.map { var e = $0; e.file = e.file ?? file; return e }
+        copy.expected = expected.map {
+            var e = $0; e.file = e.file ?? file; return e
+        }
         return copy
     }
 }

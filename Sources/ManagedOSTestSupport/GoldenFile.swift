@@ -47,7 +47,8 @@ public struct GoldenFile: Sendable {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             Issue.record(
-                "golden \(shownPath) does not exist; record it with \(recordVariable)=1", sourceLocation: sourceLocation)
+                "golden \(shownPath) does not exist; record it with \(recordVariable)=1", sourceLocation: sourceLocation
+            )
             return
         }
         let expected = String(decoding: data, as: UTF8.self)

@@ -38,6 +38,7 @@ public func expectGoldenTree(
         let want = String(decoding: expected[path] ?? [], as: UTF8.self)
         let got = String(decoding: tree.files[path] ?? [], as: UTF8.self)
         Issue.record(
-            "\(path) differs from its golden:\n\(TextDiff.unified(expected: want, actual: got))", sourceLocation: sourceLocation)
+            "\(path) differs from its golden:\n\(TextDiff.unified(expected: want, actual: got))",
+            sourceLocation: sourceLocation)
     }
 }

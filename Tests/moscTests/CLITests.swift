@@ -118,7 +118,9 @@ import Testing
         let run = try Self.run([
             "validate", "examples/invalid/impossible-date", "--now", RepositoryPaths.examplesNow, "--format", "github",
         ])
-        #expect(run.stdout.hasPrefix("::error file=examples/invalid/impossible-date/repo.yaml,line=18,col=11,title=MOS220::"))
+        #expect(
+            run.stdout.hasPrefix(
+                "::error file=examples/invalid/impossible-date/repo.yaml,line=18,col=11,title=MOS220::"))
     }
 
     @Test func sarifFormat() throws {
@@ -179,12 +181,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("catalog.tsv")
         // The bundled catalog plus a Sequoia patch released later.
-        let newer = try String(contentsOf: RepositoryPaths.root.appendingPathComponent(
-            "Sources/ManagedOS/Catalog/Data/catalog.tsv"), encoding: .utf8)
+        let newer =
+            try String(
+                contentsOf: RepositoryPaths.root.appendingPathComponent(
+                    "Sources/ManagedOS/Catalog/Data/catalog.tsv"), encoding: .utf8)
             + "macOS\t15.7.10\t24G900\t2026-09-15\t0\t12\n"
         try newer.write(to: file, atomically: true, encoding: .utf8)
         let run = try Self.run([
-            "validate", "examples/fleet", "--now", RepositoryPaths.examplesNow, "--catalog", file.path, "--color", "never",
+            "validate", "examples/fleet", "--now", RepositoryPaths.examplesNow, "--catalog", file.path, "--color",
+            "never",
         ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("latest-15 resolves to 15.7.10 (catalog 2026-08-22)"))
@@ -192,11 +197,14 @@ import Testing
 
     @Test(.enabled(if: RepositoryPaths.shared != nil)) func importingTheSharedFeedsGivesTheBundledCatalog() throws {
         let sofa = try #require(RepositoryPaths.shared).appendingPathComponent("catalog/sofa")
-        let feeds = ["macos", "ios", "tvos", "visionos"].map { sofa.appendingPathComponent("\($0)_data_feed.json").path }
+        let feeds = ["macos", "ios", "tvos", "visionos"].map {
+            sofa.appendingPathComponent("\($0)_data_feed.json").path
+        }
         let run = try Self.run(["catalog", "import"] + feeds)
         #expect(run.status == 0, "\(run.stderr)")
-        let bundled = try String(contentsOf: RepositoryPaths.root.appendingPathComponent(
-            "Sources/ManagedOS/Catalog/Data/catalog.tsv"), encoding: .utf8)
+        let bundled = try String(
+            contentsOf: RepositoryPaths.root.appendingPathComponent(
+                "Sources/ManagedOS/Catalog/Data/catalog.tsv"), encoding: .utf8)
         #expect(run.stdout == bundled)
         let notAFeed = try Self.run(["catalog", "import", "Package.swift"])
         #expect(notAFeed.status == 2)

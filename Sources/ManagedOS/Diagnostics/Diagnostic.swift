@@ -10,6 +10,7 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
         }
     }
 
+    /// Orders values for sorted, stable output.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
@@ -59,6 +60,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable {
         self.notes = notes
     }
 
+    /// Orders values for sorted, stable output.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         let l = lhs.location ?? SourceLocation(file: "")
         let r = rhs.location ?? SourceLocation(file: "")

@@ -250,5 +250,6 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         }
     }
 
+    /// Orders values for sorted, stable output.
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -43,7 +43,9 @@ public struct Declaration: Sendable, Hashable, Codable {
 
     /// `<prefix>.<policy>.<cohort>.<kind>`, shortened deterministically (with a hash of the full name, so it
     /// stays unique) when it would exceed Apple's 64 octets.
-    public static func identifier(prefix: String, policy: String, cohort: String, kind: Kind) -> (String, shortened: Bool) {
+    public static func identifier(prefix: String, policy: String, cohort: String, kind: Kind) -> (
+        String, shortened: Bool
+    ) {
         let base = "\(prefix).\(policy).\(cohort)"
         let suffix = ".\(kind.rawValue)"
         if base.utf8.count + suffix.utf8.count <= 64 { return (base + suffix, false) }

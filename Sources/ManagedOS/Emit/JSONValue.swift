@@ -7,6 +7,7 @@ public indirect enum JSONValue: Sendable, Hashable, Codable {
     case object([String: JSONValue])
     case null
 
+    /// Encodes the value as plain JSON.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -19,6 +20,7 @@ public indirect enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {

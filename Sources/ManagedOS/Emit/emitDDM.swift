@@ -46,7 +46,8 @@ func emitDDM(_ plan: CohortPlanIR, prefix: String, now: Instant, gates: Software
     var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)] = []
     for (declaration, minimumOS) in configurations + [(activation, cohort.lowestDDMVersion)] {
         files.append(
-            ("\(folder)/declarations/\(declaration.identifier).json", Array(CanonicalJSON.data(declaration)), minimumOS))
+            ("\(folder)/declarations/\(declaration.identifier).json", Array(CanonicalJSON.data(declaration)), minimumOS)
+        )
     }
 
     let items = DeclarationItems(

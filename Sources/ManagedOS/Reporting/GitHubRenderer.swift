@@ -6,6 +6,7 @@ public struct GitHubRenderer: DiagnosticRenderer {
     /// Creates a renderer.
     public init() {}
 
+    /// Renders the diagnostics in this format.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for diagnostic in diagnostics {

@@ -32,6 +32,7 @@ public struct JSONRenderer: DiagnosticRenderer {
         var column: Int?
     }
 
+    /// Renders the diagnostics in this format.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         let document = Document(
             version: Self.formatVersion,

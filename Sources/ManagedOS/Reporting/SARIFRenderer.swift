@@ -25,6 +25,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
         self.documentationURI = documentationURI
     }
 
+    /// Renders the diagnostics in this format.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         let codes = DiagnosticCode.allCases.sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })

@@ -8,6 +8,7 @@ public struct TextRenderer: DiagnosticRenderer {
         self.colored = colored
     }
 
+    /// Renders the diagnostics in this format.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for diagnostic in diagnostics {

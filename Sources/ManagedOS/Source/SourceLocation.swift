@@ -14,6 +14,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable {
         self.column = column
     }
 
+    /// Orders values for sorted, stable output.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }

@@ -13,7 +13,8 @@ struct ClockOptions: ParsableArguments {
 
     func validate() throws {
         if let now, Instant.parseISO8601(now) == nil {
-            throw ValidationError("--now '\(now)' is not an ISO 8601 instant with Z or an offset, e.g. 2026-11-25T09:00:00Z")
+            throw ValidationError(
+                "--now '\(now)' is not an ISO 8601 instant with Z or an offset, e.g. 2026-11-25T09:00:00Z")
         }
     }
 

@@ -48,6 +48,7 @@ struct CompileCommand: ParsableCommand {
             StandardStreams.err("mosc: error: \(error)\n")
             throw ExitStatus.toolFailure
         }
-        StandardStreams.err("mosc: wrote \(output.tree.files.count) files for \(output.manifest.cohorts.count) cohorts to \(out)\n")
+        StandardStreams.err(
+            "mosc: wrote \(output.tree.files.count) files for \(output.manifest.cohorts.count) cohorts to \(out)\n")
     }
 }

@@ -28,8 +28,7 @@ import Testing
 
     /// Codes reserved for work in progress, with no producer yet. Remove a code here when its producer lands
     /// (a test below fails to say so); the list should only shrink.
-    static let pendingProducers: Set<DiagnosticCode> = [
-    ]
+    static let pendingProducers: Set<DiagnosticCode> = []
 
     /// Every code a `ValidationRule` in `AllRules` declares.
     static var ruleCodes: [DiagnosticCode] { AllRules.rules.flatMap { type(of: $0).codes } }
@@ -67,8 +66,10 @@ import Testing
     @Test func everyCodeHasAProducerOrIsPending() {
         let rules = Self.ruleCodes
         // Rules may share a code (MOS117 for any value outside its allowed set); each code needs one producer.
-        let produced = Set(rules).union(Self.parseStageCodes).union(Self.loaderCodes).union(Self.compilerCodes).union(Self.statusCodes)
-            .union(Self.diffCodes)
+        let produced = Set(rules).union(Self.parseStageCodes).union(Self.loaderCodes).union(Self.compilerCodes).union(
+            Self.statusCodes
+        )
+        .union(Self.diffCodes)
         let missing = DiagnosticCode.allCases.filter { !produced.contains($0) && !Self.pendingProducers.contains($0) }
         #expect(missing.isEmpty, "no producer: \(missing.map { "\($0.rawValue) .\($0.name)" })")
         let landed = Self.pendingProducers.intersection(produced).sorted()

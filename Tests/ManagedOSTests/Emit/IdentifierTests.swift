@@ -1,6 +1,7 @@
-@testable import ManagedOS
 import ManagedOSTestSupport
 import Testing
+
+@testable import ManagedOS
 
 /// Declaration identifiers: `<prefix>.<policy>.<cohort>.<kind>`, within Apple's 64 octets, unique.
 @Suite struct IdentifierTests {
@@ -38,7 +39,8 @@ import Testing
     }
 
     @Test func shortIdentifiersAreKeptAsWritten() {
-        let (id, shortened) = Declaration.identifier(prefix: "com.example", policy: "p", cohort: "c", kind: .enforcement)
+        let (id, shortened) = Declaration.identifier(
+            prefix: "com.example", policy: "p", cohort: "c", kind: .enforcement)
         #expect(id == "com.example.p.c.enforcement")
         #expect(!shortened)
     }

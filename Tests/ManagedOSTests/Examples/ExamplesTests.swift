@@ -12,7 +12,9 @@ import Testing
         let loaded = try RepositoryLoader().load(RepositoryPaths.examples.appendingPathComponent("fleet").path)
         let result = Compiler.validate(loaded, options: Self.options)
         let problems = result.diagnostics.filter { $0.severity != .note }
-        #expect(problems.isEmpty, "\(problems.map { "\($0.location?.description ?? "") \($0.code.rawValue) \($0.message)" })")
+        #expect(
+            problems.isEmpty,
+            "\(problems.map { "\($0.location?.description ?? "") \($0.code.rawValue) \($0.message)" })")
         #expect(result.repository.cohorts.count >= 5)
         #expect(Set(result.repository.cohorts.compactMap { $0.platform?.value }) == [.macOS, .iOS, .iPadOS])
     }

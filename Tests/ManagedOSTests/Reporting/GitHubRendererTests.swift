@@ -17,7 +17,9 @@ import Testing
         ("a\r\nb", "a%0D%0Ab"),
     ])
     func propertyEscaping(_ raw: String, _ escaped: String) {
-        let out = GitHubRenderer().render([Diagnostic(.unknownKey, "m", at: SourceLocation(file: raw, line: 2, column: 3))])
+        let out = GitHubRenderer().render([
+            Diagnostic(.unknownKey, "m", at: SourceLocation(file: raw, line: 2, column: 3))
+        ])
         #expect(out == "::error file=\(escaped),line=2,col=3,title=MOS112::m\n")
     }
 
@@ -36,6 +38,7 @@ import Testing
                 .duplicateKey, "duplicate key 'a'", at: SourceLocation(file: "f.yaml", line: 5, column: 1), hint: "h",
                 notes: [.init("first here", at: SourceLocation(file: "f.yaml", line: 3, column: 1))])
         ])
-        #expect(out == "::error file=f.yaml,line=5,col=1,title=MOS103::duplicate key 'a'%0Ah%0Af.yaml:3:1: first here\n")
+        #expect(
+            out == "::error file=f.yaml,line=5,col=1,title=MOS103::duplicate key 'a'%0Ah%0Af.yaml:3:1: first here\n")
     }
 }

@@ -18,7 +18,8 @@ import Testing
 
     @Test(arguments: renderers.map(\.file)) func renderingMatchesGolden(_ file: String) throws {
         let renderer = try #require(Self.renderers.first { $0.file == file }?.renderer)
-        GoldenFile(Self.folder.appendingPathComponent(file)).expectMatches(renderer.render(ReportingFixtures.diagnostics))
+        GoldenFile(Self.folder.appendingPathComponent(file)).expectMatches(
+            renderer.render(ReportingFixtures.diagnostics))
     }
 
     @Test func renderingIsDeterministic() {

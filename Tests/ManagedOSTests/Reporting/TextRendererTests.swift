@@ -9,7 +9,9 @@ import Testing
         let out = TextRenderer().render([
             Diagnostic(
                 .duplicateKey, "duplicate key 'name'", at: Self.place, hint: "remove one",
-                notes: [.init("'name' is first defined here", at: SourceLocation(file: "repo/p.yaml", line: 2, column: 1))])
+                notes: [
+                    .init("'name' is first defined here", at: SourceLocation(file: "repo/p.yaml", line: 2, column: 1))
+                ])
         ])
         #expect(
             out == """

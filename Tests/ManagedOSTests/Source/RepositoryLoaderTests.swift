@@ -124,7 +124,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try Data(Self.cohort.utf8).write(to: root.appendingPathComponent("cohorts.yaml"))
         try FileManager.default.createSymbolicLink(
-            at: root.appendingPathComponent("alias.yml"), withDestinationURL: root.appendingPathComponent("cohorts.yaml"))
+            at: root.appendingPathComponent("alias.yml"),
+            withDestinationURL: root.appendingPathComponent("cohorts.yaml"))
         let loaded = try RepositoryLoader().load(root.path)
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.files.count == 2)

@@ -65,7 +65,9 @@ struct DeadlineRule: ValidationRule {
                 .deadlineHasOffset,
                 "deadline '\(text.value)' carries the offset '\(offset)'; deadlines are local wall times",
                 at: text.location,
-                hint: "DDM devices enforce in their own local time; the zone for pre-DDM devices belongs in legacy.timeZone")
+                hint:
+                    "DDM devices enforce in their own local time; the zone for pre-DDM devices belongs in legacy.timeZone"
+            )
         case .failure(.notADate(let text, let reason)):
             diagnostics.emit(
                 .invalidDeadline, "deadline '\(text.value)' is not a local date and time: \(reason)",
@@ -87,7 +89,9 @@ struct DeadlineRule: ValidationRule {
                 .unknownRelease,
                 "the deadline counts from the release of \(target.platform) \(target.version), but the catalog (\(context.options.catalog.date)) has no such release",
                 at: location,
-                hint: "write the deadline as a date and time, or refresh the catalog: mosc catalog import FEED.json… --output FILE, then --catalog FILE")
+                hint:
+                    "write the deadline as a date and time, or refresh the catalog: mosc catalog import FEED.json… --output FILE, then --catalog FILE"
+            )
         case .failure(.alreadyReported):
             break
         }
@@ -134,7 +138,8 @@ struct DeadlineRule: ValidationRule {
                 .shortNotice,
                 "deadline \(deadline.wireString) leaves devices in UTC+14 less than \(notice) of notice (minimumNotice)",
                 at: location,
-                hint: "the OS bypasses Do Not Disturb only in the last 24 hours; give users time to update on their own")
+                hint: "the OS bypasses Do Not Disturb only in the last 24 hours; give users time to update on their own"
+            )
         }
     }
 

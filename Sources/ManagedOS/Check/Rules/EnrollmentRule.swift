@@ -39,7 +39,9 @@ struct EnrollmentRule: ValidationRule {
                     .unsupervisedLegacyDevices,
                     "cohort '\(name)' is \(model.enrollment)-enrolled and can hold devices \(below); the legacy update commands need supervision",
                     at: rangeAt,
-                    hint: "declare 'osVersions: \">=\(model.ddmThreshold)\"' so the cohort is DDM-only, or supervise the devices")
+                    hint:
+                        "declare 'osVersions: \">=\(model.ddmThreshold)\"' so the cohort is DDM-only, or supervise the devices"
+                )
             }
         }
     }

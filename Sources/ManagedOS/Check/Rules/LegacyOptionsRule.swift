@@ -39,15 +39,20 @@ struct LegacyOptionsRule: ValidationRule {
             if let deferrals = legacy.maxUserDeferrals {
                 if platform != .macOS {
                     diagnostics.emit(
-                        .maxUserDeferralsNotAllowed, "maxUserDeferrals is available on macOS only", at: deferrals.location)
+                        .maxUserDeferralsNotAllowed, "maxUserDeferrals is available on macOS only",
+                        at: deferrals.location)
                 } else if action?.value != .installLater {
                     diagnostics.emit(
                         .maxUserDeferralsNotAllowed, "maxUserDeferrals needs installAction InstallLater",
                         at: deferrals.location, hint: "add 'installAction: InstallLater' or remove maxUserDeferrals")
                 } else if let floor = gates.minimumOS(forScheduleKey: "MaxUserDeferrals", platform: platform) {
-                    gate("maxUserDeferrals", floor: floor, at: deferrals.location, cohorts: legacyCohorts, into: &diagnostics)
+                    gate(
+                        "maxUserDeferrals", floor: floor, at: deferrals.location, cohorts: legacyCohorts,
+                        into: &diagnostics)
                 }
-                minorOnly("maxUserDeferrals", at: deferrals.location, policy: policy, cohorts: legacyCohorts, into: &diagnostics)
+                minorOnly(
+                    "maxUserDeferrals", at: deferrals.location, policy: policy, cohorts: legacyCohorts,
+                    into: &diagnostics)
             }
             if let priority = legacy.priority {
                 if platform != .macOS {

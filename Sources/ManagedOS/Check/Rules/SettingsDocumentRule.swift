@@ -30,7 +30,9 @@ struct SettingsDocumentRule: ValidationRule {
         return labels.allSatisfy { label in
             let bytes = Array(label.utf8)
             guard !bytes.isEmpty, bytes.first != 45, bytes.last != 45 else { return false }
-            return bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+            return bytes.allSatisfy {
+                ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45
+            }
         }
     }
 }

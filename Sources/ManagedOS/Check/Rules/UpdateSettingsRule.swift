@@ -40,12 +40,14 @@ struct UpdateSettingsRule: ValidationRule {
         }
     }
 
-    private func checkValue(_ entry: UpdateSettingsSyntax.Entry, key: SchemaKey, into diagnostics: inout DiagnosticBag) {
+    private func checkValue(_ entry: UpdateSettingsSyntax.Entry, key: SchemaKey, into diagnostics: inout DiagnosticBag)
+    {
         switch entry.value {
         case .string(let text):
             if let allowed = key.rangeList, !allowed.contains(text) {
                 diagnostics.emit(
-                    .settingOutOfRange, "settings.\(entry.path) is '\(text)'; expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))",
+                    .settingOutOfRange,
+                    "settings.\(entry.path) is '\(text)'; expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))",
                     at: entry.location,
                     hint: NodeReader.suggestion(for: text, among: allowed).map { "did you mean '\($0)'?" })
             }

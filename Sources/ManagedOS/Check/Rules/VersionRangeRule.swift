@@ -12,7 +12,8 @@ struct VersionRangeRule: ValidationRule {
                     hint: "write comparators joined by spaces, e.g. \">=13.0 <16\"")
             case .success(let range):
                 if range.isEmpty {
-                    diagnostics.emit(.emptyVersionRange, "osVersions '\(text.value)' matches no version", at: text.location)
+                    diagnostics.emit(
+                        .emptyVersionRange, "osVersions '\(text.value)' matches no version", at: text.location)
                 } else if let platform = cohort.platform?.value {
                     let floor = PlatformFloors.floor(for: platform)
                     if range.isWhollyBelow(floor) {
