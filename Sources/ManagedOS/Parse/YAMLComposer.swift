@@ -45,6 +45,22 @@ public struct YAMLComposer: Sendable {
 
     /// The offset, line and column of the first byte that is not valid UTF-8, if any.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
+        // Nearly every policy file is ASCII: check eight bytes at a time before decoding scalar by scalar.
+        let isASCII = bytes.withUnsafeBytes { raw -> Bool in
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    return false
+                }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+        if isASCII { return nil }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -71,9 +87,15 @@ public struct YAMLComposer: Sendable {
 
 /// The mutable state of one parse.
 private struct ComposerRun {
-    enum Frame {
-        case sequence(items: [YAMLNode], location: SourceLocation, tag: String?)
-        case mapping(pairs: [YAMLNode.Pair], pendingKey: YAMLNode?, location: SourceLocation, tag: String?)
+    /// An open sequence or mapping. A struct rather than an enum with payloads, so `add` appends to the open
+    /// collection in place instead of taking it out of the stack and putting it back (a copy per node).
+    struct Frame {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLNode.Pair] = []
+        var pendingKey: YAMLNode?
+        var location: SourceLocation
+        var tag: String?
     }
 
     let path: String
@@ -189,22 +211,19 @@ private struct ComposerRun {
             let start = event.data.sequence_start
             if start.anchor != nil { return refuseAnchor(here) }
             guard push(at: here) else { return false }
-            stack.append(.sequence(items: [], location: here, tag: start.tag.map { String(cString: $0) }))
+            stack.append(Frame(isMapping: false, location: here, tag: start.tag.map { String(cString: $0) }))
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
             if start.anchor != nil { return refuseAnchor(here) }
             guard push(at: here) else { return false }
-            stack.append(
-                .mapping(pairs: [], pendingKey: nil, location: here, tag: start.tag.map { String(cString: $0) }))
+            stack.append(Frame(isMapping: true, location: here, tag: start.tag.map { String(cString: $0) }))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            switch frame {
-            case .sequence(let items, let location, let tag):
-                return add(YAMLNode(.sequence(items), at: location, tag: tag))
-            case .mapping(let pairs, _, let location, let tag):
-                reportDuplicateKeys(pairs)
-                return add(YAMLNode(.mapping(pairs), at: location, tag: tag))
+            if frame.isMapping {
+                reportDuplicateKeys(frame.pairs)
+                return add(YAMLNode(.mapping(frame.pairs), at: frame.location, tag: frame.tag))
             }
+            return add(YAMLNode(.sequence(frame.items), at: frame.location, tag: frame.tag))
         default:
             break
         }
@@ -233,27 +252,36 @@ private struct ComposerRun {
             diagnostics.emit(.tooManyNodes, "file holds more than \(limits.maxNodes) YAML nodes", at: node.location)
             return false
         }
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             documentRoot = node
             return true
         }
-        switch top {
-        case .sequence(var items, let location, let tag):
-            items.append(node)
-            stack.append(.sequence(items: items, location: location, tag: tag))
-        case .mapping(var pairs, let pendingKey, let location, let tag):
-            if let key = pendingKey {
-                pairs.append(YAMLNode.Pair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, location: location, tag: tag))
-            } else {
-                stack.append(.mapping(pairs: pairs, pendingKey: node, location: location, tag: tag))
-            }
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            stack[top].pendingKey = node
         }
         return true
     }
 
     mutating func reportDuplicateKeys(_ pairs: [YAMLNode.Pair]) {
         guard pairs.count > 1 else { return }
+        // Policy mappings hold a handful of keys: comparing each with the earlier ones beats building a table.
+        if pairs.count <= 16 {
+            for index in 1..<pairs.count {
+                guard let text = pairs[index].key.scalarText,
+                    let first = pairs[..<index].first(where: { $0.key.scalarText == text })
+                else { continue }
+                diagnostics.emit(
+                    .duplicateKey, "duplicate key '\(text)'", at: pairs[index].key.location,
+                    notes: [.init("'\(text)' is first defined here", at: first.key.location)])
+            }
+            return
+        }
         var seen: [String: SourceLocation] = [:]
         seen.reserveCapacity(pairs.count)
         for pair in pairs {
