@@ -55,7 +55,8 @@ def main():
                 base, label = m.get("mosc compile"), "compile"
             ratio = f"{t / base:.2f}× {label}" if base else "—"
             rss = d["rss"].get(name, 0)
-            print(f"| {name} | {t * 1000:.0f} ms | {ratio} | {mb(rss)} | {rss / d['bytes']:.1f}× |")
+            memory = f"{mb(rss)} | {rss / d['bytes']:.1f}×" if rss else "— | —"
+            print(f"| {name} | {t * 1000:.0f} ms | {ratio} | {memory} |")
         if "python alternative" in m and "mosc compile" in m:
             print()
             print(f"mosc compile is {m['python alternative'] / m['mosc compile']:.1f}× faster than the Python alternative.")
@@ -78,7 +79,8 @@ def main():
 
     m = data[mid]["median"]
     row(f"validate ≤ 2× floor ({mid})", m["mosc validate"] / m["floor"], 2)
-    row(f"compile ≤ 2× (floor + cp -r) ({mid})", m["mosc compile"] / m["floor + cp -r"], 2)
+    if "floor + cp -r" in m:
+        row(f"compile ≤ 2× (floor + cp -r) ({mid})", m["mosc compile"] / m["floor + cp -r"], 2)
     diffs = [n for n in m if n.startswith("mosc diff")]
     for name in diffs:
         row(f"{name} ≤ 2.5× compile ({mid})", m[name] / m["mosc compile"], 2.5)
@@ -90,10 +92,11 @@ def main():
         a, b = data["10k"], data["100k"]
         for name in ["mosc validate", "mosc compile"] + diffs:
             row(f"{name}: time 100k / 10k ≤ 11", b["median"][name] / a["median"][name], 11)
-            row(f"{name}: peak RSS 100k / 10k ≤ 11", b["rss"][name] / a["rss"][name], 11)
+            if b["rss"].get(name) and a["rss"].get(name):
+                row(f"{name}: peak RSS 100k / 10k ≤ 11", b["rss"][name] / a["rss"][name], 11)
     for size, d in data.items():
         for name in ["mosc validate", "mosc compile"] + diffs:
-            if name in d["rss"]:
+            if d["rss"].get(name):
                 row(f"{name}: peak RSS ≤ 10× input ({size})", d["rss"][name] / d["bytes"], 10)
 
 
