@@ -25,6 +25,45 @@ public struct OSVersion: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Parses `14`, `14.0` or `15.7.8`: one to three dot-separated ASCII numbers without signs, spaces or
     /// leading zeros (so `15.01` is rejected instead of being read as `15.1`).
     public init?(_ text: String) {
+        // The same grammar on bytes: any byte that is not an ASCII digit or '.' fails either way, so reading
+        // UTF-8 instead of Characters changes nothing but the cost (versions are read for every policy).
+        var numbers = (0, 0, 0)
+        var count = 0
+        var value = 0
+        var digits = 0
+        var leadingZero = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, !(leadingZero && digits > 1), count < 2 else { return nil }
+                Self.store(value, at: count, in: &numbers)
+                count += 1
+                value = 0
+                digits = 0
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39, digits < 6 else { return nil }
+            if digits == 0 { leadingZero = byte == 0x30 }
+            value = value * 10 + Int(byte - 0x30)
+            digits += 1
+        }
+        guard digits > 0, !(leadingZero && digits > 1) else { return nil }
+        Self.store(value, at: count, in: &numbers)
+        major = numbers.0
+        minor = numbers.1
+        patch = numbers.2
+        precision = count + 1
+    }
+
+    private static func store(_ value: Int, at index: Int, in numbers: inout (Int, Int, Int)) {
+        switch index {
+        case 0: numbers.0 = value
+        case 1: numbers.1 = value
+        default: numbers.2 = value
+        }
+    }
+
+    /// The character-level reading the byte-level `init?(_:)` replaced; kept for the equivalence test.
+    init?(characters text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count) else { return nil }
         var numbers: [Int] = []

@@ -8,6 +8,7 @@ extension SoftwareUpdateGates {
 
     /// The settings key at `path`, e.g. `Deferrals.CombinedPeriodInDays`.
     public func settingsKey(_ path: String) -> SettingsKeyGate? {
+        if let memo = memoized { return memo.settingsKeys[path] }
         guard let settings, let key = settings.key(at: path) else { return nil }
         return gate(for: key, in: settings)
     }

@@ -15,9 +15,18 @@ public struct SoftwareUpdateGates: Sendable {
     /// The gates from the bundled schema, parsed once on first use.
     public static let bundled = SoftwareUpdateGates(catalog: .bundled)
 
+    /// The answers to the questions rules and emitters ask per policy and cohort, computed once from `catalog`
+    /// (nil only while `init` computes them).
+    private var memo: GateMemo?
+
+    /// The memo, for the extensions in other files.
+    var memoized: GateMemo? { memo }
+
     /// Gates read from `catalog` (tests pass a hand-made one).
     public init(catalog: AppleSchemaCatalog) {
         self.catalog = catalog
+        self.memo = nil
+        self.memo = GateMemo(self)
     }
 
     /// The enforcement declaration's schema.
@@ -39,13 +48,15 @@ public struct SoftwareUpdateGates: Sendable {
     /// The lowest OS that accepts the enforcement declaration (macOS 14.0, iOS/iPadOS 17.0, tvOS 18.4,
     /// visionOS 26.0), or nil if the platform can't.
     public func ddmThreshold(for platform: Platform) -> OSVersion? {
-        enforcement.flatMap { support(of: $0, on: platform).introducedVersion }
+        if let memo { return memo.platforms[platform]?.ddmThreshold }
+        return enforcement.flatMap { support(of: $0, on: platform).introducedVersion }
     }
 
     /// The lowest OS that accepts the settings declaration (macOS 15.0, iOS/iPadOS 18.0, tvOS 18.4,
     /// visionOS 26.0), or nil if the platform can't.
     public func settingsThreshold(for platform: Platform) -> OSVersion? {
-        settings.flatMap { support(of: $0, on: platform).introducedVersion }
+        if let memo { return memo.platforms[platform]?.settingsThreshold }
+        return settings.flatMap { support(of: $0, on: platform).introducedVersion }
     }
 
     /// The lowest OS that supports declarative management at all (the `DeclarativeManagement` command).
@@ -56,12 +67,14 @@ public struct SoftwareUpdateGates: Sendable {
     /// The enrollments the enforcement declaration allows (macOS: supervised; iOS: supervised and device);
     /// empty when the platform can't use it.
     public func enforcementEnrollments(for platform: Platform) -> Set<Enrollment> {
-        enforcement.map { enrollments(of: $0, on: platform) } ?? []
+        if let memo { return memo.platforms[platform]?.enforcementEnrollments ?? [] }
+        return enforcement.map { enrollments(of: $0, on: platform) } ?? []
     }
 
     /// The enrollments the settings declaration allows; empty when the platform can't use it.
     public func settingsEnrollments(for platform: Platform) -> Set<Enrollment> {
-        settings.map { enrollments(of: $0, on: platform) } ?? []
+        if let memo { return memo.platforms[platform]?.settingsEnrollments ?? [] }
+        return settings.map { enrollments(of: $0, on: platform) } ?? []
     }
 
     private func enrollments(of item: SchemaItem, on platform: Platform) -> Set<Enrollment> {

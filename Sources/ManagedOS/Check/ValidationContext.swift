@@ -8,6 +8,14 @@ public struct ValidationContext: Sendable {
     public let cohortsByName: [String: CohortSyntax]
     /// Resolved cohorts by name (cohorts whose name, platform and osVersions are readable).
     public let cohortModels: [String: CohortModel]
+    /// Each distinct (platform, target text) resolved against the catalog once: every rule, and lowering, asks
+    /// for a policy's target, and a catalog look-up per question dominated large repositories' validation.
+    private let targets: [TargetKey: ResolvedTarget]
+
+    private struct TargetKey: Hashable {
+        var platform: Platform
+        var text: String
+    }
 
     /// Derives the shared facts.
     public init(repository: RepositorySyntax, options: CompilerOptions) {
@@ -22,6 +30,16 @@ public struct ValidationContext: Sendable {
         }
         self.cohortsByName = byName
         self.cohortModels = models
+        var targets: [TargetKey: ResolvedTarget] = [:]
+        for policy in repository.policies {
+            guard let platform = policy.platform?.value, let text = policy.target?.version?.value else { continue }
+            let key = TargetKey(platform: platform, text: text)
+            guard targets[key] == nil, let request = TargetRequest(text),
+                let target = options.catalog.resolve(request, platform: platform)
+            else { continue }
+            targets[key] = target
+        }
+        self.targets = targets
     }
 
     /// The single Settings document, if there is exactly one or more (the first).
@@ -37,10 +55,8 @@ public struct ValidationContext: Sendable {
     /// The policy's target resolved against the catalog; nil when the platform or version is missing or
     /// unreadable, or a `latest` form matches no release.
     public func target(of policy: PolicySyntax) -> ResolvedTarget? {
-        guard let platform = policy.platform?.value, let text = policy.target?.version?.value,
-            let request = TargetRequest(text)
-        else { return nil }
-        return options.catalog.resolve(request, platform: platform)
+        guard let platform = policy.platform?.value, let text = policy.target?.version?.value else { return nil }
+        return targets[TargetKey(platform: platform, text: text)]
     }
 
     /// The weekdays the policy's computed deadlines avoid: its own `skipDays`, else Settings'.

@@ -33,6 +33,13 @@ public struct VersionRange: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// Parses comparators (`>=`, `>`, `<=`, `<`, `=`, or a bare version meaning `=`) joined by spaces.
     public static func parse(_ text: String) -> Result<VersionRange, ParseError> {
+        // Every cohort's range is parsed for every run; for ASCII text (all real ranges) bytes are Characters,
+        // so the byte-level reading gives the same result without Character segmentation.
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? parseASCII(text) : parseCharacters(text)
+    }
+
+    /// `parse(_:)` by Characters, for any text.
+    static func parseCharacters(_ text: String) -> Result<VersionRange, ParseError> {
         let terms = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !terms.isEmpty else { return .failure(.empty) }
         var range = VersionRange(lower: nil, upper: nil)
@@ -52,6 +59,42 @@ public struct VersionRange: Sendable, Hashable, Codable, CustomStringConvertible
                 return .failure(.badComparator(String(term)))
             }
             guard let version = OSVersion(String(rest)) else { return .failure(.badVersion(String(rest))) }
+            switch op {
+            case ">=": range.raiseLower(Bound(version: version, inclusive: true))
+            case ">": range.raiseLower(Bound(version: version, inclusive: false))
+            case "<=": range.lowerUpper(Bound(version: version, inclusive: true))
+            case "<": range.lowerUpper(Bound(version: version, inclusive: false))
+            default:
+                range.raiseLower(Bound(version: version, inclusive: true))
+                range.lowerUpper(Bound(version: version, inclusive: true))
+            }
+        }
+        return .success(range)
+    }
+
+    /// `parse(_:)` for ASCII text.
+    static func parseASCII(_ text: String) -> Result<VersionRange, ParseError> {
+        let terms = text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        guard !terms.isEmpty else { return .failure(.empty) }
+        var range = VersionRange(lower: nil, upper: nil)
+        for term in terms {
+            let first = term.first
+            let second = term.dropFirst().first
+            var op = ""
+            var length = 0
+            if first == UInt8(ascii: ">") || first == UInt8(ascii: "<") {
+                let orEqual = second == UInt8(ascii: "=")
+                op = (first == UInt8(ascii: ">") ? ">" : "<") + (orEqual ? "=" : "")
+                length = orEqual ? 2 : 1
+            } else if first == UInt8(ascii: "=") {
+                op = "=="
+                length = second == UInt8(ascii: "=") ? 2 : 1
+            }
+            let rest = String(decoding: term.dropFirst(length), as: UTF8.self)
+            if op.isEmpty, let byte = first, !(byte >= 0x30 && byte <= 0x39) {
+                return .failure(.badComparator(String(decoding: term, as: UTF8.self)))
+            }
+            guard let version = OSVersion(rest) else { return .failure(.badVersion(rest)) }
             switch op {
             case ">=": range.raiseLower(Bound(version: version, inclusive: true))
             case ">": range.raiseLower(Bound(version: version, inclusive: false))

@@ -13,14 +13,23 @@ public struct NodeReader {
     public struct Mapping {
         /// The mapping node itself.
         public let node: YAMLNode
+        /// The allowed pairs in source order with their key text. A list, not a table: documents hold a dozen
+        /// short keys, and a table per mapping was a measurable share of reading large repositories.
+        let entries: [(key: String, pair: YAMLNode.Pair)]
+
         /// Pairs by key text; for duplicate keys the first one (the composer reported the rest).
-        public let pairs: [String: YAMLNode.Pair]
+        public var pairs: [String: YAMLNode.Pair] {
+            Dictionary(entries.map { ($0.key, $0.pair) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The first pair whose key is `key`.
+        func pair(_ key: String) -> YAMLNode.Pair? { entries.first { $0.key == key }?.pair }
 
         /// The value for `key`, if present.
-        public subscript(key: String) -> YAMLNode? { pairs[key]?.value }
+        public subscript(key: String) -> YAMLNode? { pair(key)?.value }
 
         /// Where `key` is written, else where the mapping starts.
-        public func keyLocation(_ key: String) -> SourceLocation { pairs[key]?.key.location ?? node.location }
+        public func keyLocation(_ key: String) -> SourceLocation { pair(key)?.key.location ?? node.location }
     }
 
     /// Reads a mapping, reporting a non-mapping, non-scalar or unknown keys (with a hint) and missing required keys.
@@ -32,8 +41,8 @@ public struct NodeReader {
             return nil
         }
         rejectTag(node)
-        var pairs: [String: YAMLNode.Pair] = [:]
-        pairs.reserveCapacity(list.count)
+        var entries: [(key: String, pair: YAMLNode.Pair)] = []
+        entries.reserveCapacity(list.count)
         for pair in list {
             guard let key = pair.key.scalarText else {
                 diagnostics.emit(
@@ -54,12 +63,12 @@ public struct NodeReader {
                         ?? "expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))")
                 continue
             }
-            if pairs[key] == nil { pairs[key] = pair }
+            entries.append((key, pair))
         }
-        for key in required where pairs[key] == nil {
+        for key in required where !entries.contains(where: { $0.key == key }) {
             diagnostics.emit(.missingKey, "\(context) is missing required key '\(key)'", at: node.location)
         }
-        return Mapping(node: node, pairs: pairs)
+        return Mapping(node: node, entries: entries)
     }
 
     /// Reads a sequence's items; a single scalar or mapping is reported.
@@ -79,7 +88,7 @@ public struct NodeReader {
             return nil
         }
         rejectTag(node)
-        if style == .plain && Self.ambiguousBooleans.contains(text.lowercased()) {
+        if style == .plain && text.utf8.count <= 3 && Self.ambiguousBooleans.contains(text.lowercased()) {
             diagnostics.emit(
                 .ambiguousBoolean,
                 "plain '\(text)' in \(context) is read as a boolean by YAML 1.1 tools", at: node.location,
@@ -180,6 +189,7 @@ public struct NodeReader {
     }
 
     /// Plain scalars that YAML 1.1 reads as booleans (besides true/false).
+    /// (At most three letters: `string(_:context:)` skips lowercasing longer text.)
     static let ambiguousBooleans: Set<String> = ["yes", "no", "on", "off", "y", "n"]
 
     /// Whether YAML (1.1 or 1.2 core) would read this plain text as a number.

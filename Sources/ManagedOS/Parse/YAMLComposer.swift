@@ -45,6 +45,22 @@ public struct YAMLComposer: Sendable {
 
     /// The offset, line and column of the first byte that is not valid UTF-8, if any.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
+        // Nearly every policy file is ASCII: check eight bytes at a time before decoding scalar by scalar.
+        let isASCII = bytes.withUnsafeBytes { raw -> Bool in
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    return false
+                }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+        if isASCII { return nil }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -294,6 +310,18 @@ private struct ComposerRun {
 
     mutating func reportDuplicateKeys(_ pairs: [YAMLNode.Pair]) {
         guard pairs.count > 1 else { return }
+        // Policy mappings hold a handful of keys: comparing each with the earlier ones beats building a table.
+        if pairs.count <= 16 {
+            for index in 1..<pairs.count {
+                guard let text = pairs[index].key.scalarText,
+                    let first = pairs[..<index].first(where: { $0.key.scalarText == text })
+                else { continue }
+                diagnostics.emit(
+                    .duplicateKey, "duplicate key '\(text)'", at: pairs[index].key.location,
+                    notes: [.init("'\(text)' is first defined here", at: first.key.location)])
+            }
+            return
+        }
         var seen: [String: SourceLocation] = [:]
         seen.reserveCapacity(pairs.count)
         for pair in pairs {

@@ -35,7 +35,12 @@ public func parseRepository(
     let globs = pieces.flatMap { $0.syntax.settings }.first?.exclude.compactMap { Glob($0.value) } ?? []
     var repository = RepositorySyntax(root: root)
     repository.limits = limits
-    for piece in pieces {
+    repository.policies.reserveCapacity(pieces.reduce(0) { $0 + $1.syntax.policies.count })
+    repository.cohorts.reserveCapacity(pieces.reduce(0) { $0 + $1.syntax.cohorts.count })
+    // Each piece is released as soon as it is merged, so the repository is never held twice.
+    for index in pieces.indices {
+        let piece = pieces[index]
+        pieces[index] = (piece.path, RepositorySyntax(root: root), [])
         let relative = relativePath(piece.path, root: root)
         if globs.contains(where: { $0.matches(relative) }) { continue }
         repository.files.append(piece.path)

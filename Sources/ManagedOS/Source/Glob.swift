@@ -3,7 +3,9 @@
 public struct Glob: Sendable, Hashable {
     /// The pattern as written.
     public let pattern: String
-    private let segments: [Substring]
+    /// The pattern's segments as bytes, split once here rather than for every path matched.
+    private let segments: [[UInt8]]
+    private static let doubleStar = Array("**".utf8)
 
     /// Creates a glob; nil when the pattern is empty, absolute or climbs out with `..`.
     public init?(_ pattern: String) {
@@ -11,26 +13,30 @@ public struct Glob: Sendable, Hashable {
         let segments = pattern.split(separator: "/", omittingEmptySubsequences: true)
         guard !segments.isEmpty, !segments.contains("..") else { return nil }
         self.pattern = pattern
-        self.segments = segments
+        self.segments = segments.map { Array($0.utf8) }
     }
 
     /// Whether `path` (relative, `/`-separated) matches; a pattern matching a folder matches all below it.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        // Splitting bytes equals splitting Characters when the path is ASCII (every path, nearly).
+        let parts: [ArraySlice<UInt8>] =
+            path.utf8.allSatisfy { $0 < 0x80 }
+            ? Array(path.utf8).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
+            : path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8)[...] }
         for end in stride(from: parts.count, through: 1, by: -1) where Self.match(segments[...], parts[..<end]) {
             return true
         }
         return false
     }
 
-    private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
+    private static func match(_ pattern: ArraySlice<[UInt8]>, _ path: ArraySlice<ArraySlice<UInt8>>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
+        if first == Self.doubleStar {
             let rest = pattern.dropFirst()
             for skip in 0...path.count where match(rest, path.dropFirst(skip)) { return true }
             return false
         }
-        guard let head = path.first, matchSegment(Array(first.utf8)[...], Array(head.utf8)[...]) else { return false }
+        guard let head = path.first, matchSegment(first[...], head) else { return false }
         return match(pattern.dropFirst(), path.dropFirst())
     }
 

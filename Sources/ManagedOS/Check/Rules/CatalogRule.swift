@@ -15,7 +15,7 @@ struct CatalogRule: ValidationRule {
             guard let platform = policy.platform?.value, let text = policy.target?.version,
                 let request = TargetRequest(text.value)
             else { continue }
-            guard let target = catalog.resolve(request, platform: platform) else {
+            guard let target = context.target(of: policy) else {
                 diagnostics.emit(
                     .latestUnresolvable,
                     "'\(request)' matches no \(platform) release in the catalog (\(catalog.date))", at: text.location,

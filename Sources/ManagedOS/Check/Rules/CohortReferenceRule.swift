@@ -4,13 +4,16 @@ struct CohortReferenceRule: ValidationRule {
     static let codes: [DiagnosticCode] = [.unknownCohort, .platformMismatch, .cohortEnforcedTwice, .unusedCohort]
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
-        let names = Array(context.cohortsByName.keys).sorted()
+        // Sorted once and only when a name is unknown: the suggestions need it, a valid repository does not.
+        var sortedNames: [String]?
         var enforcedBy: [String: (policy: String, location: SourceLocation)] = [:]
         for policy in context.repository.policies {
             let policyName = policy.name?.value ?? "?"
             for reference in policy.cohorts {
                 let name = reference.name.value
                 guard let cohort = context.cohortsByName[name] else {
+                    let names = sortedNames ?? Array(context.cohortsByName.keys).sorted()
+                    sortedNames = names
                     diagnostics.emit(
                         .unknownCohort, "policy '\(policyName)' names unknown cohort '\(name)'",
                         at: reference.name.location,

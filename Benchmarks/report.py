@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Turns the harness's raw results (hyperfine JSON, peak RSS, input bytes) into the Markdown table and targets.
+
+    python3 Benchmarks/report.py .build-bench/results 1k 10k 100k
+"""
+
+import json
+import os
+import sys
+
+
+def load(results, size):
+    path = os.path.join(results, f"{size}.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        runs = {r["command"]: r for r in json.load(f)["results"]}
+    rss = {}
+    with open(os.path.join(results, f"{size}-rss.tsv")) as f:
+        for line in f:
+            name, kb = line.rstrip("\n").split("\t")
+            rss[name] = int(kb or 0) * 1024
+    with open(os.path.join(results, f"{size}-bytes.txt")) as f:
+        size_bytes = int(f.read())
+    with open(os.path.join(results, f"{size}-outfiles.txt")) as f:
+        out_files = int(f.read())
+    return {"median": {n: r["median"] for n, r in runs.items()}, "rss": rss, "bytes": size_bytes,
+            "outfiles": out_files}
+
+
+def mb(n):
+    return f"{n / 1e6:.1f} MB"
+
+
+def main():
+    results, sizes = sys.argv[1], sys.argv[2:]
+    data = {s: load(results, s) for s in sizes}
+    data = {s: d for s, d in data.items() if d}
+    print("Medians of hyperfine runs (warm page cache). Ratios: `mosc validate` and the Python alternative to the")
+    print("floor; `mosc compile` to floor + `cp -r` of its output; `mosc diff` to one `mosc compile`.")
+    print()
+    for size, d in data.items():
+        m = d["median"]
+        print(f"## {size} policies: {mb(d['bytes'])} of YAML in, {d['outfiles']} files out")
+        print()
+        print("| command | median | ratio | peak RSS | RSS / input |")
+        print("|---|---:|---:|---:|---:|")
+        for name, t in m.items():
+            base = None
+            if name in ("mosc validate", "floor + cp -r", "cp -r", "python alternative"):
+                base, label = m.get("floor"), "floor"
+            if name == "mosc compile":
+                base, label = m.get("floor + cp -r"), "floor + cp"
+            if name.startswith("mosc diff"):
+                base, label = m.get("mosc compile"), "compile"
+            ratio = f"{t / base:.2f}× {label}" if base else "—"
+            rss = d["rss"].get(name, 0)
+            memory = f"{mb(rss)} | {rss / d['bytes']:.1f}×" if rss else "— | —"
+            print(f"| {name} | {t * 1000:.0f} ms | {ratio} | {memory} |")
+        if "python alternative" in m and "mosc compile" in m:
+            print()
+            print(f"mosc compile is {m['python alternative'] / m['mosc compile']:.1f}× faster than the Python alternative.")
+        print()
+
+    print("## Targets")
+    print()
+    print("| target | measured | verdict |")
+    print("|---|---:|---|")
+    mid = "10k" if "10k" in data else next(iter(data), None)
+    if mid is None:
+        return
+
+    def row(target, value, limit, higher_is_better=False):
+        if value is None:
+            print(f"| {target} | — | not measured |")
+            return
+        ok = value >= limit if higher_is_better else value <= limit
+        print(f"| {target} | {value:.2f} | {'met' if ok else '**missed**'} |")
+
+    m = data[mid]["median"]
+    row(f"validate ≤ 2× floor ({mid})", m["mosc validate"] / m["floor"], 2)
+    if "floor + cp -r" in m:
+        row(f"compile ≤ 2× (floor + cp -r) ({mid})", m["mosc compile"] / m["floor + cp -r"], 2)
+    diffs = [n for n in m if n.startswith("mosc diff")]
+    for name in diffs:
+        row(f"{name} ≤ 2.5× compile ({mid})", m[name] / m["mosc compile"], 2.5)
+    if not diffs:
+        print(f"| diff ≤ 2.5× compile ({mid}) | — | not measured: `mosc diff` does not exist yet |")
+    alt = m.get("python alternative")
+    row(f"compile ≥ 10× faster than the alternative ({mid})", alt / m["mosc compile"] if alt else None, 10, True)
+    if "10k" in data and "100k" in data:
+        a, b = data["10k"], data["100k"]
+        for name in ["mosc validate", "mosc compile"] + diffs:
+            row(f"{name}: time 100k / 10k ≤ 11", b["median"][name] / a["median"][name], 11)
+            if b["rss"].get(name) and a["rss"].get(name):
+                row(f"{name}: peak RSS 100k / 10k ≤ 11", b["rss"][name] / a["rss"][name], 11)
+    for size, d in data.items():
+        for name in ["mosc validate", "mosc compile"] + diffs:
+            if d["rss"].get(name):
+                row(f"{name}: peak RSS ≤ 10× input ({size})", d["rss"][name] / d["bytes"], 10)
+
+
+if __name__ == "__main__":
+    main()
