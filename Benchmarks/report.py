@@ -49,7 +49,9 @@ def main():
             base = None
             if name in ("mosc validate", "floor + cp -r", "cp -r", "python alternative"):
                 base, label = m.get("floor"), "floor"
-            if name == "mosc compile":
+            if name.startswith("mosc validate (") or name == "python alternative":
+                base, label = m.get("floor"), "floor"
+            if name.startswith("mosc compile"):
                 base, label = m.get("floor + cp -r"), "floor + cp"
             if name.startswith("mosc diff"):
                 base, label = m.get("mosc compile"), "compile"
@@ -60,6 +62,9 @@ def main():
         if "python alternative" in m and "mosc compile" in m:
             print()
             print(f"mosc compile is {m['python alternative'] / m['mosc compile']:.1f}× faster than the Python alternative.")
+        for name in ("mosc validate", "mosc compile"):
+            if f"{name} (before)" in m:
+                print(f"{name}: {m[f'{name} (before)'] / m[name]:.2f}× faster than before the fixes.")
         print()
 
     print("## Targets")

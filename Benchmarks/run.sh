@@ -27,6 +27,7 @@ while [ $# -gt 0 ]; do
         --mosc) MOSC_BIN="$2"; shift 2 ;;  # a prebuilt mosc (the smoke test passes the debug build)
         --dir) BENCH="$2"; shift 2 ;;      # where corpora and results go (default .build-bench)
         --disk) OUT_ROOT=disk; shift ;;    # write output trees below --dir, not to tmpfs
+        --before) BEFORE_BIN="$2"; shift 2 ;;  # another mosc to time beside this one (up to 10k), e.g. before a fix
         -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument '$1'" >&2; exit 64 ;;
     esac
@@ -92,6 +93,13 @@ rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 for size in $SIZES; do
     corpus=$BENCH/corpus/$size
     out=$OUT_ROOT/$size
+    # At 100k the output tree (about 9 GB on tmpfs) and mosc's own memory must both fit: else use the disk.
+    if [ "$(count "$size")" -gt 10000 ] && [ "${OUT_ROOT#/dev/shm}" != "$OUT_ROOT" ] \
+        && [ "$(awk '/MemAvailable/ {print $2}' /proc/meminfo)" -lt $((20 * 1024 * 1024)) ]; then
+        out=$BENCH/out/$size
+        say "$size: not enough free memory for tmpfs; output trees on disk"
+    fi
+    df --output=fstype "$(dirname "$out")" | tail -1 > "$RESULTS/$size-fs.txt" 2>/dev/null || true
     rm -rf "$out" && mkdir -p "$out"
     # The corpus must be valid: 0 errors. Its compiled tree is what the floor copies.
     say "$size: validate and compile once"
@@ -128,6 +136,11 @@ for size in $SIZES; do
         prepares+=("true" "true")
     else
         say "mosc diff does not exist yet: skipped"
+    fi
+    if [ -n "${BEFORE_BIN:-}" ] && [ $big = 0 ]; then
+        names+=("mosc validate (before)" "mosc compile (before)")
+        cmds+=("$BEFORE_BIN validate $corpus --now $NOW" "$BEFORE_BIN compile $corpus --out $out/before --now $NOW")
+        prepares+=("true" "rm -rf $out/before")
     fi
     # The Python alternative takes many minutes at 100k: it is timed up to 10k (the ≥ 10× target is set there).
     if [ $big = 0 ]; then

@@ -24,7 +24,7 @@ public struct Declaration: Sendable, Hashable, Codable {
         let content: [String: JSONValue] = [
             "Type": .string(type), "Identifier": .string(identifier), "Payload": .object(payload),
         ]
-        self.serverToken = ContentHash.hex(CanonicalJSON.compactData(content))
+        self.serverToken = ContentHash.hex(CanonicalJSON.compactBytes(content))
     }
 
     /// Apple's declaration types mosc emits.

@@ -28,6 +28,15 @@ public struct OutputTree: Sendable, Hashable {
 
     /// Whether a relative path stays inside the output folder.
     public static func isSafe(_ path: String) -> Bool {
+        // Bytes are Characters in ASCII paths (all of mosc's), and bytes are cheaper; others take the long way.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard !path.isEmpty, path.utf8.first != UInt8(ascii: "/"),
+                !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
+            else { return false }
+            return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy {
+                !$0.isEmpty && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8)
+            }
+        }
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
             !$0.isEmpty && $0 != "." && $0 != ".."

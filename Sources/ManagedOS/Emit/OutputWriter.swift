@@ -97,17 +97,23 @@ public struct OutputWriter: Sendable {
 
     private func writeFiles(_ tree: OutputTree, into staging: String) throws(CompilerError) {
         var created: Set<String> = []
+        var lastParent = ""
         guard mkdir(staging, 0o755) == 0 else { throw .writeFailed(staging, String(cString: strerror(errno))) }
         created.insert(staging)
         for path in tree.paths {
             guard OutputTree.isSafe(path), let bytes = tree.files[path] else { continue }
             let full = "\(staging)/\(path)"
-            var folder = staging
-            for part in path.split(separator: "/").dropLast() {
-                folder += "/\(part)"
-                if created.insert(folder).inserted, mkdir(folder, 0o755) != 0, errno != EEXIST {
-                    throw .writeFailed(folder, String(cString: strerror(errno)))
+            // Sorted paths put a folder's files together: walk the folders only when the parent is new.
+            let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+            if !parent.isEmpty && parent != lastParent {
+                var folder = staging
+                for part in path.split(separator: "/").dropLast() {
+                    folder += "/\(part)"
+                    if created.insert(folder).inserted, mkdir(folder, 0o755) != 0, errno != EEXIST {
+                        throw .writeFailed(folder, String(cString: strerror(errno)))
+                    }
                 }
+                lastParent = parent
             }
             let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
             guard fd >= 0 else { throw .writeFailed(full, String(cString: strerror(errno))) }

@@ -46,8 +46,7 @@ func emitDDM(_ plan: CohortPlanIR, prefix: String, now: Instant, gates: Software
     var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)] = []
     for (declaration, minimumOS) in configurations + [(activation, cohort.lowestDDMVersion)] {
         files.append(
-            ("\(folder)/declarations/\(declaration.identifier).json", Array(CanonicalJSON.data(declaration)), minimumOS)
-        )
+            ("\(folder)/declarations/\(declaration.identifier).json", CanonicalJSON.bytes(declaration), minimumOS))
     }
 
     let items = DeclarationItems(
@@ -55,13 +54,13 @@ func emitDDM(_ plan: CohortPlanIR, prefix: String, now: Instant, gates: Software
         configurations: configurations.map { DeclarationItems.Item($0.0) }.sorted { $0.identifier < $1.identifier })
     let token = items.declarationsToken
     let floor = cohort.lowestDDMVersion
-    files.append(("\(folder)/declaration-items.json", Array(CanonicalJSON.data(items.document(token: token))), floor))
+    files.append(("\(folder)/declaration-items.json", CanonicalJSON.bytes(items.document(token: token)), floor))
     let tokens = TokensDocument(syncTokens: .init(declarationsToken: token, timestamp: now.iso8601))
-    let tokensJSON = CanonicalJSON.data(tokens)
+    let tokensJSON = CanonicalJSON.bytes(tokens)
     files.append(("\(folder)/tokens.json", Array(tokensJSON), floor))
 
     // The command carries the compact tokens document, as the device would fetch it from the tokens endpoint.
-    let commandData = Array(CanonicalJSON.compactData(tokens))
+    let commandData = CanonicalJSON.compactBytes(tokens)
     let command = PropertyList.dictionary([
         "CommandUUID": .string(ContentHash.uuid("ddm|\(cohort.name)|\(String(decoding: commandData, as: UTF8.self))")),
         "Command": .dictionary(["RequestType": .string("DeclarativeManagement"), "Data": .data(commandData)]),

@@ -18,7 +18,7 @@ func emitLegacy(_ plan: CohortPlanIR, gates: SoftwareUpdateGates) -> LegacyArtif
     }
     let folder = "cohorts/\(plan.cohort.name)/legacy"
     let minimumOS = plan.cohort.lowestVersion
-    var files = [("\(folder)/plan.json", Array(CanonicalJSON.data(build.plan)), minimumOS)]
+    var files = [("\(folder)/plan.json", CanonicalJSON.bytes(build.plan), minimumOS)]
     for (file, command) in build.commands {
         files.append(("\(folder)/\(file)", Array(command.document.xmlDocument.utf8), minimumOS))
     }

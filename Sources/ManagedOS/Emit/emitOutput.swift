@@ -86,7 +86,7 @@ public func emitOutput(
         moscVersion: ManagedOSVersion.current, now: provenance.now.iso8601, sourceDigest: provenance.sourceDigest,
         tzdataVersion: ZoneRules.databaseVersion, catalogDate: provenance.catalogDate,
         appleSchema: AppleSchemaProvenance.description, identifierPrefix: plan.identifierPrefix, cohorts: cohorts)
-    tree.add("manifest.json", Array(CanonicalJSON.data(manifest)))
+    tree.add("manifest.json", CanonicalJSON.bytes(manifest))
     for path in tree.rejectedPaths {
         diagnostics.emit(.unsafeOutputPath, "refused to write '\(path)': it would leave the output folder", at: nil)
     }
