@@ -7,6 +7,7 @@ public enum CompilerError: Error, CustomStringConvertible, Sendable, Equatable {
     case outputRefused(String, String)
     case writeFailed(String, String)
 
+    /// The message shown to the user.
     public var description: String {
         switch self {
         case .pathNotFound(let path): "no such file or folder: '\(path)'"
@@ -200,7 +201,9 @@ public struct RepositoryLoader: Sendable {
         var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
         var count = 0
         while count < limit {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count))) }
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count)))
+            }
             let n = bytes.withUnsafeMutableBytes { buffer in
                 read(fd, buffer.baseAddress.map { $0 + count }, min(buffer.count, limit) - count)
             }

@@ -47,7 +47,9 @@ struct CatalogRule: ValidationRule {
                     .deadlineBeforeRelease,
                     "deadline \(value.wireString) precedes the release of \(platform) \(release.version) on \(release.releaseDate)",
                     at: text.location,
-                    hint: "devices cannot install a version before Apple ships it; or use {afterRelease: 14d, time: \"17:00\"}")
+                    hint:
+                        "devices cannot install a version before Apple ships it; or use {afterRelease: 14d, time: \"17:00\"}"
+                )
             }
         }
     }
@@ -61,7 +63,8 @@ struct CatalogRule: ValidationRule {
         let wanted = target.version.description
         guard catalog.covers(platform: platform, version: wanted) else {
             let covered =
-                catalog.oldestMajor(platform: platform).map { "\(platform) \($0) and later" } ?? "no \(platform) releases"
+                catalog.oldestMajor(platform: platform).map { "\(platform) \($0) and later" }
+                ?? "no \(platform) releases"
             diagnostics.emit(
                 .releaseOlderThanCatalog,
                 "\(platform) \(wanted) cannot be checked: the catalog covers \(covered)", at: location)
@@ -74,7 +77,9 @@ struct CatalogRule: ValidationRule {
                 .releaseNewerThanCatalog,
                 "\(platform) \(wanted) is newer than every release in the catalog of \(catalog.date) (newest: \(newest.version))",
                 at: location,
-                hint: "if Apple has shipped it since, refresh the catalog: mosc catalog import FEED.json… --output catalog.tsv, then pass --catalog catalog.tsv")
+                hint:
+                    "if Apple has shipped it since, refresh the catalog: mosc catalog import FEED.json… --output catalog.tsv, then pass --catalog catalog.tsv"
+            )
             return
         }
         let nearest = catalog.nearestVersions(platform: platform, version: wanted).map(\.version)
@@ -122,7 +127,9 @@ struct CatalogRule: ValidationRule {
             .newerPatchFixesExploits,
             "\(fixers) \(exploited) actively exploited \(vulnerabilities) that \(target.version) leaves open",
             at: location,
-            hint: "target \"\(newest.version)\", the newest \(platform) \(target.version.major), or 'latest-\(target.version.major)'")
+            hint:
+                "target \"\(newest.version)\", the newest \(platform) \(target.version.major), or 'latest-\(target.version.major)'"
+        )
     }
 
     private static func majorsHint(_ catalog: OSCatalog, platform: Platform) -> String {
