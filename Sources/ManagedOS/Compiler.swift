@@ -2,10 +2,13 @@ import Foundation
 
 /// The outcome of validating a repository.
 public struct ValidationResult: Sendable {
-    /// The repository as read (partial where files had errors).
-    public var repository: RepositorySyntax
+    /// What the rules read: the repository and the facts derived from it once, reused by lowering.
+    public var context: ValidationContext
     /// Every diagnostic, sorted.
     public var diagnostics: [Diagnostic]
+
+    /// The repository as read (partial where files had errors).
+    public var repository: RepositorySyntax { context.repository }
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -24,7 +27,7 @@ public enum Compiler {
         for rule in AllRules.rules {
             rule.check(context, into: &bag)
         }
-        return ValidationResult(repository: repository, diagnostics: bag.sorted)
+        return ValidationResult(context: context, diagnostics: bag.sorted)
     }
 
     /// Validates what a `RepositoryLoader` loaded; when the user named one file, only its diagnostics are kept.
@@ -48,6 +51,8 @@ public struct CompileResult: Sendable {
     public var output: CompiledOutput?
     /// Every diagnostic, sorted.
     public var diagnostics: [Diagnostic]
+    /// The repository as read, for callers that report against its source (e.g. `diff`'s risk locations).
+    public var repository: RepositorySyntax
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -57,18 +62,20 @@ extension Compiler {
     /// Validates, lowers and emits; emits nothing when validation finds errors.
     public static func compile(root: String, files: [SourceFile], options: CompilerOptions) -> CompileResult {
         let validation = validate(root: root, files: files, options: options)
-        guard !validation.hasErrors else { return CompileResult(output: nil, diagnostics: validation.diagnostics) }
+        let repository = validation.repository
+        guard !validation.hasErrors else {
+            return CompileResult(output: nil, diagnostics: validation.diagnostics, repository: repository)
+        }
         var bag = DiagnosticBag()
         bag.append(contentsOf: validation.diagnostics)
-        let context = ValidationContext(repository: validation.repository, options: options)
-        guard let plan = lowerRepository(context) else {
-            return CompileResult(output: nil, diagnostics: bag.sorted)
+        guard let plan = lowerRepository(validation.context) else {
+            return CompileResult(output: nil, diagnostics: bag.sorted, repository: repository)
         }
         let provenance = CompileProvenance(
             now: options.now, sourceDigest: CompileProvenance.digest(of: files, root: root),
             catalogDate: options.catalog.date.description)
         let output = emitOutput(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
-        return CompileResult(output: bag.hasErrors ? nil : output, diagnostics: bag.sorted)
+        return CompileResult(output: bag.hasErrors ? nil : output, diagnostics: bag.sorted, repository: repository)
     }
 
     /// Compiles what a `RepositoryLoader` loaded (the whole repository, whichever file was named).

@@ -83,22 +83,16 @@ public struct DiffSideLoader: Sendable {
     public func compile(
         root: String, files: [SourceFile], extra: [Diagnostic] = [], label: String, kind: DiffSide.Kind = .policies
     ) -> DiffSideLoad {
-        let validation = Compiler.validate(root: root, files: files, options: options)
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: extra + validation.diagnostics)
-        guard !validation.hasErrors, !bag.hasErrors else { return .invalid(label: label, diagnostics: bag.sorted) }
-        let context = ValidationContext(repository: validation.repository, options: options)
-        guard let plan = lowerRepository(context) else { return .invalid(label: label, diagnostics: bag.sorted) }
-        let provenance = CompileProvenance(
-            now: options.now, sourceDigest: CompileProvenance.digest(of: files, root: root),
-            catalogDate: options.catalog.date.description)
-        let output = emitOutput(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
-        guard !bag.hasErrors else { return .invalid(label: label, diagnostics: bag.sorted) }
+        let result = Compiler.compile(root: root, files: files, options: options)
+        let diagnostics = (extra + result.diagnostics).sorted()
+        guard let output = result.output, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return .invalid(label: label, diagnostics: diagnostics)
+        }
         return .loaded(
             DiffSide(
                 label: label, kind: kind, output: output,
-                minimumNoticeSeconds: Self.minimumNotice(context.settings?.minimumNotice?.value),
-                places: Self.places(in: validation.repository)))
+                minimumNoticeSeconds: Self.minimumNotice(result.repository.settings.first?.minimumNotice?.value),
+                places: Self.places(in: result.repository)))
     }
 
     /// `minimumNotice` in seconds: `0m`/`0h`/`0d` switch it off (0), an unreadable value is left to validation.
