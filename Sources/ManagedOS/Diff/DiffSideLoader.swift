@@ -95,11 +95,10 @@ public struct DiffSideLoader: Sendable {
                 places: Self.places(in: result.repository)))
     }
 
-    /// `minimumNotice` in seconds: `0m`/`0h`/`0d` switch it off (0), an unreadable value is left to validation.
+    /// `minimumNotice` in seconds (0 when switched off); an unreadable value is left to validation.
     static func minimumNotice(_ text: String?) -> Int64? {
-        guard let text else { return nil }
-        if ["0m", "0h", "0d"].contains(text) { return 0 }
-        return DurationSpec.parse(text).value?.seconds
+        guard let text, case .success(let notice) = MinimumNotice.parse(text) else { return nil }
+        return notice.seconds
     }
 
     /// Where each enforced cohort's reference, deadline and target are written.

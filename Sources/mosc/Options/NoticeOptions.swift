@@ -20,7 +20,7 @@ struct NoticeOptions: ParsableArguments {
     var minimumNoticeSeconds: Int64? { minimumNotice.flatMap(seconds) }
 
     private func seconds(_ text: String) -> Int64? {
-        if ["0m", "0h", "0d"].contains(text) { return 0 }
-        return DurationSpec.parse(text).value?.seconds
+        guard case .success(let notice) = MinimumNotice.parse(text) else { return nil }
+        return notice.seconds
     }
 }

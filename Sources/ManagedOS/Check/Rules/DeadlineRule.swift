@@ -10,12 +10,19 @@ struct DeadlineRule: ValidationRule {
     ]
 
     /// The default `minimumNotice`.
-    static let defaultMinimumNotice = DurationSpec(constantDays: 0, hours: 72)
+    static let defaultMinimumNotice = MinimumNotice.atLeast(DurationSpec(constantDays: 0, hours: 72))
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         var minimumNotice = Self.defaultMinimumNotice
         if let text = context.settings?.minimumNotice {
-            minimumNotice = duration(text, key: "minimumNotice", into: &diagnostics) ?? minimumNotice
+            switch MinimumNotice.parse(text.value) {
+            case .success(let value):
+                minimumNotice = value
+            case .failure(let error):
+                diagnostics.emit(
+                    .invalidDuration, "minimumNotice '\(text.value)' is not a duration: \(error.reason)",
+                    at: text.location, hint: "write days, hours and minutes in that order, e.g. 72h, 3d; 0m turns it off")
+            }
         }
         if let skipDays = context.settings?.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
         for policy in context.repository.policies {
@@ -122,7 +129,7 @@ struct DeadlineRule: ValidationRule {
     }
 
     private func judge(
-        _ resolved: ResolvedDeadline, at location: SourceLocation, context: ValidationContext, notice: DurationSpec,
+        _ resolved: ResolvedDeadline, at location: SourceLocation, context: ValidationContext, notice: MinimumNotice,
         into diagnostics: inout DiagnosticBag
     ) {
         let deadline = resolved.value
@@ -133,7 +140,7 @@ struct DeadlineRule: ValidationRule {
                 .deadlinePassed,
                 "deadline \(deadline.wireString) has already passed for some devices at \(now.iso8601): devices not yet updated install at once",
                 at: location)
-        } else if now.seconds(until: first) < notice.seconds {
+        } else if case .atLeast(let notice) = notice, now.seconds(until: first) < notice.seconds {
             diagnostics.emit(
                 .shortNotice,
                 "deadline \(deadline.wireString) leaves devices in UTC+14 less than \(notice) of notice (minimumNotice)",

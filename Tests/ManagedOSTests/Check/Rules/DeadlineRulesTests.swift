@@ -160,6 +160,26 @@ import Testing
             ]),
     ]
 
+    static let validInputs: [DiagnosticCase] = [
+        DiagnosticCase(
+            "minimumNotice 0m switches the short-notice warning off", [],
+            files: [
+                (
+                    "policy.yaml",
+                    policy(
+                        """
+                        deadline: "2026-11-27T12:00"
+                        cohorts: [new-macs]
+                        """)
+                ),
+                ("settings.yaml", "apiVersion: mosc/v1\nkind: Settings\nminimumNotice: 0m\n"),
+            ])
+    ]
+
+    @Test(arguments: validInputs) func acceptsValidInput(_ c: DiagnosticCase) {
+        expectDiagnostics(c)
+    }
+
     @Test(arguments: cases) func reportsDiagnostic(_ c: DiagnosticCase) {
         expectDiagnostics(c)
     }
