@@ -21,7 +21,8 @@ struct DeadlineRule: ValidationRule {
             case .failure(let error):
                 diagnostics.emit(
                     .invalidDuration, "minimumNotice '\(text.value)' is not a duration: \(error.reason)",
-                    at: text.location, hint: "write days, hours and minutes in that order, e.g. 72h, 3d; 0m turns it off")
+                    at: text.location,
+                    hint: "write days, hours and minutes in that order, e.g. 72h, 3d; 0m turns it off")
             }
         }
         if let skipDays = context.settings?.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
