@@ -222,7 +222,7 @@ extension DiagnosticCode {
             """#
         case .unreadableReport:
             #"""
-            reports/C02AAA0001.json: error: the report is not valid JSON: the given data was not valid JSON. [MOS701]
+            reports/C02AAA0001.json: error: the report is not valid JSON: the given data was not valid JSON [MOS701]
             """#
         case .unknownReport:
             #"""

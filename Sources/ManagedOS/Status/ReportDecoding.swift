@@ -112,7 +112,9 @@ enum ReportDecoding {
 
     private static func oneLine(_ text: String) -> String {
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
-        let lowered = line.prefix(1).lowercased() + line.dropFirst()
+        // House style for messages: lowercase start, no trailing period (Foundation's texts end in one).
+        var lowered = line.prefix(1).lowercased() + line.dropFirst()
+        while lowered.hasSuffix(".") { lowered.removeLast() }
         return String(lowered.prefix(160))
     }
 }
