@@ -201,7 +201,9 @@ public struct RepositoryLoader: Sendable {
         var bytes = [UInt8](repeating: 0, count: min(expected + 1, limit))
         var count = 0
         while count < limit {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count))) }
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count)))
+            }
             let n = bytes.withUnsafeMutableBytes { buffer in
                 read(fd, buffer.baseAddress.map { $0 + count }, min(buffer.count, limit) - count)
             }

@@ -10,7 +10,8 @@ import Testing
 @Suite struct CanonicalJSONWriterTests {
     static func foundation(_ value: some Encodable, pretty: Bool) throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(value)) + (pretty ? [UInt8(ascii: "\n")] : [])
     }
 
@@ -32,7 +33,11 @@ import Testing
         .object([:]), .array([]), .null, .bool(true), .bool(false), .integer(0), .integer(-42), .integer(Int.max),
         .integer(Int.min), .string("x"),
         .object(["b": .array([]), "a": .object([:]), "c": .array([.object([:]), .object(["x": .array([])])])]),
-        .object(Dictionary(uniqueKeysWithValues: ["b", "B", "a10", "a9", "A", "a", "_x", "Z", "z", "é", "e", "1", "10", "9", "-", "a-b", "aa"].enumerated().map { ($1, JSONValue.integer($0)) })),
+        .object(
+            Dictionary(
+                uniqueKeysWithValues: [
+                    "b", "B", "a10", "a9", "A", "a", "_x", "Z", "z", "é", "e", "1", "10", "9", "-", "a-b", "aa",
+                ].enumerated().map { ($1, JSONValue.integer($0)) })),
         .array([.array([.array([.integer(1), .null])]), .object(["k": .array([.string("v")])])]),
     ]
 
