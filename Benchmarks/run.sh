@@ -18,6 +18,7 @@ SEED=9
 SIZES="1k 10k 100k"
 RUNS=""
 WARMUP=1
+ARGS="$*"
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) SIZES="1k"; shift ;;

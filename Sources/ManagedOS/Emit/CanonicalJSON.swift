@@ -81,24 +81,24 @@ public enum CanonicalJSON {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted()
+            let entries = members.sorted { $0.key < $1.key }
             if pretty {
                 out.append(UInt8(ascii: "\n"))
-                for (index, key) in keys.enumerated() {
+                for (index, entry) in entries.enumerated() {
                     if index > 0 { out.append(contentsOf: ",\n".utf8) }
                     pad(indent + 1, into: &out)
-                    writeString(key, into: &out)
+                    writeString(entry.key, into: &out)
                     out.append(contentsOf: " : ".utf8)
-                    if let member = members[key] { write(member, pretty: true, indent: indent + 1, into: &out) }
+                    write(entry.value, pretty: true, indent: indent + 1, into: &out)
                 }
                 out.append(UInt8(ascii: "\n"))
                 pad(indent, into: &out)
             } else {
-                for (index, key) in keys.enumerated() {
+                for (index, entry) in entries.enumerated() {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
-                    writeString(key, into: &out)
+                    writeString(entry.key, into: &out)
                     out.append(UInt8(ascii: ":"))
-                    if let member = members[key] { write(member, pretty: false, indent: 0, into: &out) }
+                    write(entry.value, pretty: false, indent: 0, into: &out)
                 }
             }
             out.append(UInt8(ascii: "}"))

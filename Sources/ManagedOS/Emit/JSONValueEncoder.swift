@@ -31,20 +31,48 @@ struct JSONValueEncoder {
 }
 
 /// Where one value goes. A class because `Encoder` hands out containers by value that must write to shared storage.
+/// Finished values are stored as `JSONValue`s at once; only containers handed out for later filling (nested and
+/// super encoders) stay slots until the whole value resolves, so the transient tree stays small.
 private final class Slot {
-    var value: JSONValue?
-    var object: [String: Slot] = [:]
-    var array: [Slot] = []
-    var kind = Kind.single
+    enum Member {
+        case value(JSONValue)
+        case slot(Slot)
+
+        var resolved: JSONValue {
+            switch self {
+            case .value(let value): value
+            case .slot(let slot): slot.resolved()
+            }
+        }
+    }
 
     enum Kind { case single, object, array }
+
+    var kind = Kind.single
+    var value: JSONValue?
+    var object: [String: Member] = [:]
+    var array: [Member] = []
 
     /// The finished value of this slot, children included.
     func resolved() -> JSONValue {
         switch kind {
         case .single: return value ?? .null
-        case .object: return .object(object.mapValues { $0.resolved() })
-        case .array: return .array(array.map { $0.resolved() })
+        case .object: return .object(object.mapValues(\.resolved))
+        case .array: return .array(array.map(\.resolved))
+        }
+    }
+
+    /// Encodes `value` on its own and returns the finished result.
+    static func finished<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> JSONValue {
+        switch value {
+        case let value as String: return .string(value)
+        case let value as Int: return .integer(value)
+        case let value as Bool: return .bool(value)
+        case let value as JSONValue: return value
+        default:
+            let slot = Slot()
+            try JSONValueEncoder.encode(value, into: slot, path: path)
+            return slot.resolved()
         }
     }
 }
@@ -79,29 +107,30 @@ private struct KeyedSlot<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func child(_ key: Key) -> Slot {
         let child = Slot()
-        slot.object[key.stringValue] = child
+        slot.object[key.stringValue] = .slot(child)
         return child
     }
 
-    mutating func encodeNil(forKey key: Key) throws { child(key).value = .null }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).value = .bool(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { child(key).value = .string(value) }
+    private func set(_ value: JSONValue, _ key: Key) { slot.object[key.stringValue] = .value(value) }
+
+    mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
     mutating func encode(_ value: Double, forKey key: Key) throws { throw JSONValueEncoder.Unsupported() }
     mutating func encode(_ value: Float, forKey key: Key) throws { throw JSONValueEncoder.Unsupported() }
-    mutating func encode(_ value: Int, forKey key: Key) throws { child(key).value = .integer(value) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { child(key).value = .integer(Int(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { child(key).value = .integer(Int(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { child(key).value = .integer(Int(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { child(key).value = .integer(Int(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { child(key).value = try integer(value) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { child(key).value = .integer(Int(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { child(key).value = .integer(Int(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { child(key).value = .integer(Int(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { child(key).value = try integer(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { set(.integer(value), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { set(.integer(Int(value)), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { set(.integer(Int(value)), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { set(.integer(Int(value)), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { set(.integer(Int(value)), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { set(try integer(value), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { set(.integer(Int(value)), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { set(.integer(Int(value)), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.integer(Int(value)), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { set(try integer(value), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        let child = child(key)
-        try JSONValueEncoder.encode(value, into: child, path: codingPath + [key])
+        set(try Slot.finished(value, path: codingPath + [key]), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -116,7 +145,7 @@ private struct KeyedSlot<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder() -> any Encoder {
         let child = Slot()
-        slot.object["super"] = child
+        slot.object["super"] = .slot(child)
         return Storage(slot: child, codingPath: codingPath)
     }
 
@@ -132,28 +161,30 @@ private struct UnkeyedSlot: UnkeyedEncodingContainer {
 
     private func next() -> Slot {
         let child = Slot()
-        slot.array.append(child)
+        slot.array.append(.slot(child))
         return child
     }
 
-    mutating func encodeNil() throws { next().value = .null }
-    mutating func encode(_ value: Bool) throws { next().value = .bool(value) }
-    mutating func encode(_ value: String) throws { next().value = .string(value) }
+    private func add(_ value: JSONValue) { slot.array.append(.value(value)) }
+
+    mutating func encodeNil() throws { add(.null) }
+    mutating func encode(_ value: Bool) throws { add(.bool(value)) }
+    mutating func encode(_ value: String) throws { add(.string(value)) }
     mutating func encode(_ value: Double) throws { throw JSONValueEncoder.Unsupported() }
     mutating func encode(_ value: Float) throws { throw JSONValueEncoder.Unsupported() }
-    mutating func encode(_ value: Int) throws { next().value = .integer(value) }
-    mutating func encode(_ value: Int8) throws { next().value = .integer(Int(value)) }
-    mutating func encode(_ value: Int16) throws { next().value = .integer(Int(value)) }
-    mutating func encode(_ value: Int32) throws { next().value = .integer(Int(value)) }
-    mutating func encode(_ value: Int64) throws { next().value = .integer(Int(value)) }
-    mutating func encode(_ value: UInt) throws { next().value = try integer(value) }
-    mutating func encode(_ value: UInt8) throws { next().value = .integer(Int(value)) }
-    mutating func encode(_ value: UInt16) throws { next().value = .integer(Int(value)) }
-    mutating func encode(_ value: UInt32) throws { next().value = .integer(Int(value)) }
-    mutating func encode(_ value: UInt64) throws { next().value = try integer(value) }
+    mutating func encode(_ value: Int) throws { add(.integer(value)) }
+    mutating func encode(_ value: Int8) throws { add(.integer(Int(value))) }
+    mutating func encode(_ value: Int16) throws { add(.integer(Int(value))) }
+    mutating func encode(_ value: Int32) throws { add(.integer(Int(value))) }
+    mutating func encode(_ value: Int64) throws { add(.integer(Int(value))) }
+    mutating func encode(_ value: UInt) throws { add(try integer(value)) }
+    mutating func encode(_ value: UInt8) throws { add(.integer(Int(value))) }
+    mutating func encode(_ value: UInt16) throws { add(.integer(Int(value))) }
+    mutating func encode(_ value: UInt32) throws { add(.integer(Int(value))) }
+    mutating func encode(_ value: UInt64) throws { add(try integer(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try JSONValueEncoder.encode(value, into: next(), path: codingPath)
+        add(try Slot.finished(value, path: codingPath))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
@@ -191,10 +222,9 @@ private struct SingleSlot: SingleValueEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         // A single value replaces whatever the slot held; nested containers resolve into it.
-        let inner = Slot()
-        try JSONValueEncoder.encode(value, into: inner, path: codingPath)
+        let finished = try Slot.finished(value, path: codingPath)
         slot.kind = .single
-        slot.value = inner.resolved()
+        slot.value = finished
     }
 }
 

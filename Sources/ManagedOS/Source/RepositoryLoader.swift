@@ -198,7 +198,9 @@ public struct RepositoryLoader: Sendable {
         let limit = maxFileBytes + 1
         var status = stat()
         let expected = fstat(fd, &status) == 0 ? min(Int(status.st_size), limit) : 0
-        var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
+        // The file's size plus one byte, so the read that finds the end needs no second buffer (and a whole
+        // repository of small files is held at its own size, not at a page per file).
+        var bytes = [UInt8](repeating: 0, count: min(expected + 1, limit))
         var count = 0
         while count < limit {
             if count == bytes.count {
