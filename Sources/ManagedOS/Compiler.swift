@@ -85,3 +85,59 @@ extension Compiler {
         return result
     }
 }
+
+/// The outcome of a compile written into a staging folder, for the caller to commit or discard.
+public struct StagedCompileResult: Sendable {
+    /// Every diagnostic, sorted.
+    public var diagnostics: [Diagnostic]
+    /// The filled staging folder; nil when nothing was emitted (validation or lowering found errors).
+    public var staged: StagedOutput?
+    /// What was written into it.
+    public var summary: EmitSummary?
+    /// Why the output folder could not be staged or written (the staging folder is removed then).
+    public var failure: CompilerError?
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+extension Compiler {
+    /// Validates, lowers and emits into a staging folder for `folder`, one cohort's files in memory at a time.
+    ///
+    /// Nothing is staged when validation finds errors. The repository's syntax is released once the plan is
+    /// lowered, so a large compile holds the plan and one cohort's files, not the syntax and the whole tree.
+    public static func compile(
+        _ loaded: consuming RepositoryLoader.Loaded, options: CompilerOptions, stagingFor folder: String
+    ) -> StagedCompileResult {
+        let provenance = CompileProvenance(
+            now: options.now, sourceDigest: CompileProvenance.digest(of: loaded.files, root: loaded.root),
+            catalogDate: options.catalog.date.description)
+        var validation: ValidationResult? = validate(loaded, options: options)
+        // The files' bytes are in the syntax now; dropped here, they are gone by the time lowering peaks (when
+        // the caller handed `loaded` over rather than keeping a copy).
+        loaded.files = []
+        var result = StagedCompileResult(diagnostics: validation?.diagnostics ?? [])
+        guard !result.hasErrors, let plan = validation.flatMap({ lowerRepository($0.context) }) else { return result }
+        validation = nil
+        var bag = DiagnosticBag()
+        do throws(CompilerError) {
+            var staged = try OutputWriter().stage(folder)
+            do throws(CompilerError) {
+                result.summary = try emitOutput(
+                    plan, provenance: provenance, gates: options.gates, into: &staged, diagnostics: &bag)
+                result.staged = staged
+            } catch {
+                staged.discard()
+                throw error
+            }
+        } catch {
+            result.failure = error
+        }
+        result.diagnostics = (result.diagnostics + bag.diagnostics).sorted()
+        if bag.hasErrors {
+            result.staged?.discard()
+            result.staged = nil
+        }
+        return result
+    }
+}

@@ -1,7 +1,7 @@
-internal import CExchange
 import Foundation
 
-/// Writes an `OutputTree` so that the output folder is always a complete tree: the previous one or the new one.
+/// Writes an output folder so that it is always a complete tree: the previous one or the new one. An `OutputTree`
+/// is written at once; a streamed compile fills the `StagedOutput` that `stage(_:)` returns.
 ///
 /// The new tree is written with plain POSIX writes into a staging folder beside the target, then swapped in with
 /// one atomic exchange (`renameat2(RENAME_EXCHANGE)` on Linux), and the old tree is removed afterwards. A compile
@@ -18,6 +18,22 @@ public struct OutputWriter: Sendable {
 
     /// Writes `tree` to `folder`, refusing a non-empty folder that mosc did not create.
     public func write(_ tree: OutputTree, to folder: String) throws(CompilerError) {
+        var staged = try stage(folder)
+        do {
+            for path in tree.paths {
+                guard let bytes = tree.files[path] else { continue }
+                try staged.add(path, bytes)
+            }
+        } catch {
+            staged.discard()
+            throw error
+        }
+        try staged.commit()
+    }
+
+    /// Starts writing `folder`: refuses a non-empty folder that mosc did not create, repairs and removes what
+    /// killed runs left beside it, and returns an empty staging folder to fill and then commit or discard.
+    public func stage(_ folder: String) throws(CompilerError) -> StagedOutput {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -31,32 +47,8 @@ public struct OutputWriter: Sendable {
         removeStaleStaging(in: parent.path, name: name)
         let staging = parent.appendingPathComponent(".\(name).mosc-staging-\(getpid())").path
         try? fm.removeItem(atPath: staging)
-        do {
-            try writeFiles(tree, into: staging)
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw error
-        }
-        if fm.fileExists(atPath: target.path) {
-            if mosc_exchange_paths(staging, target.path) == 0 {
-                try? fm.removeItem(atPath: staging)  // now holds the previous tree
-                return
-            }
-            // The file system cannot exchange: move the old tree aside first (a short window without a tree).
-            let old = parent.appendingPathComponent(".\(name).mosc-old-\(getpid())").path
-            guard rename(target.path, old) == 0 else {
-                try? fm.removeItem(atPath: staging)
-                throw .writeFailed(target.path, String(cString: strerror(errno)))
-            }
-            guard rename(staging, target.path) == 0 else {
-                _ = rename(old, target.path)
-                throw .writeFailed(target.path, String(cString: strerror(errno)))
-            }
-            try? fm.removeItem(atPath: old)
-        } else if rename(staging, target.path) != 0 {
-            try? fm.removeItem(atPath: staging)
-            throw .writeFailed(target.path, String(cString: strerror(errno)))
-        }
+        guard mkdir(staging, 0o755) == 0 else { throw .writeFailed(staging, String(cString: strerror(errno))) }
+        return StagedOutput(target: target.path, staging: staging)
     }
 
     /// Refuses a target that exists and is a file, or a non-empty folder without mosc's manifest marker.
@@ -68,10 +60,7 @@ public struct OutputWriter: Sendable {
         let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
         if entries.isEmpty { return }
         let manifest = (path as NSString).appendingPathComponent("manifest.json")
-        guard let data = fm.contents(atPath: manifest),
-            let object = try? JSONDecoder().decode([String: JSONValue].self, from: data),
-            object[Self.markerKey] == .string(Self.markerValue)
-        else {
+        guard ManifestMarker.generator(atPath: manifest) == Self.markerValue else {
             throw .outputRefused(path, "the folder is not empty and was not written by mosc (no manifest.json marker)")
         }
     }
@@ -92,45 +81,6 @@ public struct OutputWriter: Sendable {
         where entry.hasPrefix(".\(name).mosc-staging-") || entry.hasPrefix(".\(name).mosc-old-") {
             let path = (parent as NSString).appendingPathComponent(entry)
             if fm.fileExists(atPath: path) { try? fm.removeItem(atPath: path) }
-        }
-    }
-
-    private func writeFiles(_ tree: OutputTree, into staging: String) throws(CompilerError) {
-        var created: Set<String> = []
-        var lastParent = ""
-        guard mkdir(staging, 0o755) == 0 else { throw .writeFailed(staging, String(cString: strerror(errno))) }
-        created.insert(staging)
-        for path in tree.paths {
-            guard OutputTree.isSafe(path), let bytes = tree.files[path] else { continue }
-            let full = "\(staging)/\(path)"
-            // Sorted paths put a folder's files together: walk the folders only when the parent is new.
-            let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
-            if !parent.isEmpty && parent != lastParent {
-                var folder = staging
-                for part in path.split(separator: "/").dropLast() {
-                    folder += "/\(part)"
-                    if created.insert(folder).inserted, mkdir(folder, 0o755) != 0, errno != EEXIST {
-                        throw .writeFailed(folder, String(cString: strerror(errno)))
-                    }
-                }
-                lastParent = parent
-            }
-            let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard fd >= 0 else { throw .writeFailed(full, String(cString: strerror(errno))) }
-            defer { close(fd) }
-            let failure: Int32? = bytes.withUnsafeBytes { buffer in
-                var written = 0
-                while written < buffer.count {
-                    let n = Foundation.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    written += n
-                }
-                return nil
-            }
-            if let failure { throw .writeFailed(full, String(cString: strerror(failure))) }
         }
     }
 }

@@ -29,68 +29,148 @@ public struct CompileProvenance: Sendable, Hashable {
     }
 }
 
-/// Emits every cohort's artifacts and the manifest.
+/// Emits every cohort's artifacts and the manifest, in memory (tests, `diff`, `status`).
 public func emitOutput(
     _ plan: PlanIR, provenance: CompileProvenance, gates: SoftwareUpdateGates, diagnostics: inout DiagnosticBag
 ) -> CompiledOutput {
     var tree = OutputTree()
     var cohorts: [String: OutputManifest.Cohort] = [:]
-    for cohortPlan in plan.cohorts {
-        let cohort = cohortPlan.cohort
-        var artifacts: [OutputManifest.Artifact] = []
-        var paths: [String] = []
-        var token: String?
-        var instants: [OutputManifest.PlanInstant]?
-        var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)] = []
-        if cohort.paths.hasDDM {
-            let ddm = emitDDM(cohortPlan, prefix: plan.identifierPrefix, now: provenance.now, gates: gates)
-            files += ddm.files
-            token = ddm.declarationsToken
-            paths.append("ddm")
-            for id in ddm.shortened {
-                diagnostics.emit(
-                    .identifierShortened, "declaration identifier shortened to '\(id)' to fit Apple's 64 octets",
-                    at: cohort.location)
-            }
-        }
-        if cohort.paths.hasLegacy {
-            let legacy = emitLegacy(cohortPlan, gates: gates)
-            if let refusal = legacy.refusal {
-                diagnostics.emit(.noLegacyPath, refusal, at: cohort.location)
-            } else {
-                files += legacy.files
-                instants = legacy.instants
-                paths.append("legacy")
-            }
-        }
-        for file in files {
-            tree.add(file.path, file.bytes)
-            artifacts.append(
-                .init(path: file.path, sha256: ContentHash.hex(file.bytes), minimumOS: file.minimumOS.description))
-        }
-        artifacts.sort { $0.path < $1.path }
-        let threshold = cohort.ddmThreshold
-        cohorts[cohort.name] = OutputManifest.Cohort(
-            platform: cohort.platform.rawValue, enrollment: cohort.enrollment.rawValue, policy: cohortPlan.policy,
-            ring: cohortPlan.ring, paths: paths,
-            routing: .init(
-                rule: cohort.routingRule,
-                ddm: cohort.paths.hasDDM ? cohort.range.clipped(atOrAbove: threshold).description : nil,
-                legacy: cohort.paths.hasLegacy ? cohort.range.clipped(below: threshold).description : nil),
-            targetVersion: cohortPlan.targetVersion, targetBuild: cohortPlan.targetBuild,
-            deadline: cohortPlan.deadline.wireString, timeZone: cohortPlan.legacy?.timeZone.identifier,
-            legacyPlan: instants, declarationsToken: token, artifacts: artifacts)
+    let header = manifestHeader(plan, provenance: provenance)
+    var manifest = ManifestStream(header: header)
+    var manifestBytes: [UInt8] = []
+    for cohortPlan in manifestOrder(plan.cohorts) {
+        let emitted = emitCohort(
+            cohortPlan, plan: plan, provenance: provenance, gates: gates, diagnostics: &diagnostics)
+        for file in emitted.files { tree.add(file.path, file.bytes) }
+        cohorts[emitted.name] = emitted.entry
+        manifest.add(emitted.name, emitted.entry)
+        manifestBytes += manifest.take()
     }
-    let manifest = OutputManifest(
+    manifestBytes += manifest.finish()
+    tree.add("manifest.json", manifestBytes)
+    reportRejected(tree.rejectedPaths, into: &diagnostics)
+    var full = header
+    full.cohorts = cohorts
+    return CompiledOutput(tree: tree, manifest: full)
+}
+
+/// What a streamed compile wrote.
+public struct EmitSummary: Sendable, Hashable {
+    /// The files written, manifest included.
+    public var fileCount: Int
+    /// The enforced cohorts.
+    public var cohortCount: Int
+}
+
+/// Emits every cohort's artifacts straight into `staged` as each cohort is done, `manifest.json` in chunks, so
+/// memory holds one cohort's files at a time; the caller commits or discards `staged`.
+public func emitOutput(
+    _ plan: PlanIR, provenance: CompileProvenance, gates: SoftwareUpdateGates, into staged: inout StagedOutput,
+    diagnostics: inout DiagnosticBag
+) throws(CompilerError) -> EmitSummary {
+    var manifest = ManifestStream(header: manifestHeader(plan, provenance: provenance))
+    var manifestStarted = false
+    let cohorts = manifestOrder(plan.cohorts)
+    for cohortPlan in cohorts {
+        let emitted = emitCohort(
+            cohortPlan, plan: plan, provenance: provenance, gates: gates, diagnostics: &diagnostics)
+        for file in emitted.files { try staged.add(file.path, file.bytes) }
+        manifest.add(emitted.name, emitted.entry)
+        if manifest.pendingCount >= 1 << 20 {
+            try staged.append("manifest.json", manifest.take(), creating: !manifestStarted)
+            manifestStarted = true
+        }
+    }
+    try staged.append("manifest.json", manifest.finish(), creating: !manifestStarted)
+    reportRejected(staged.rejectedPaths, into: &diagnostics)
+    return EmitSummary(fileCount: staged.fileCount, cohortCount: cohorts.count)
+}
+
+/// One cohort's files and its manifest entry.
+private struct EmittedCohort {
+    var name: String
+    var entry: OutputManifest.Cohort
+    var files: [(path: String, bytes: [UInt8])]
+}
+
+/// The cohorts in the manifest's key order, each name once (the last plan wins, as a dictionary would keep it).
+/// `PlanIR` is already sorted and validation refuses a cohort enforced twice; this keeps the stream right anyway.
+private func manifestOrder(_ cohorts: [CohortPlanIR]) -> [CohortPlanIR] {
+    let isSorted = zip(cohorts, cohorts.dropFirst()).allSatisfy { $0.cohort.name < $1.cohort.name }
+    if isSorted { return cohorts }
+    var ordered: [CohortPlanIR] = []
+    let byName = cohorts.indices.sorted { (cohorts[$0].cohort.name, $0) < (cohorts[$1].cohort.name, $1) }
+    for index in byName {
+        if ordered.last?.cohort.name == cohorts[index].cohort.name { ordered.removeLast() }
+        ordered.append(cohorts[index])
+    }
+    return ordered
+}
+
+/// The manifest's facts besides its cohorts.
+private func manifestHeader(_ plan: PlanIR, provenance: CompileProvenance) -> OutputManifest {
+    OutputManifest(
         formatVersion: OutputManifest.currentFormatVersion, generator: OutputWriter.markerValue,
         moscVersion: ManagedOSVersion.current, now: provenance.now.iso8601, sourceDigest: provenance.sourceDigest,
         tzdataVersion: ZoneRules.databaseVersion, catalogDate: provenance.catalogDate,
-        appleSchema: AppleSchemaProvenance.description, identifierPrefix: plan.identifierPrefix, cohorts: cohorts)
-    tree.add("manifest.json", CanonicalJSON.bytes(manifest))
-    for path in tree.rejectedPaths {
+        appleSchema: AppleSchemaProvenance.description, identifierPrefix: plan.identifierPrefix, cohorts: [:])
+}
+
+private func reportRejected(_ paths: [String], into diagnostics: inout DiagnosticBag) {
+    for path in paths {
         diagnostics.emit(.unsafeOutputPath, "refused to write '\(path)': it would leave the output folder", at: nil)
     }
-    return CompiledOutput(tree: tree, manifest: manifest)
+}
+
+/// Emits one cohort's DDM and legacy files and its manifest entry.
+private func emitCohort(
+    _ cohortPlan: CohortPlanIR, plan: PlanIR, provenance: CompileProvenance, gates: SoftwareUpdateGates,
+    diagnostics: inout DiagnosticBag
+) -> EmittedCohort {
+    let cohort = cohortPlan.cohort
+    var artifacts: [OutputManifest.Artifact] = []
+    var paths: [String] = []
+    var token: String?
+    var instants: [OutputManifest.PlanInstant]?
+    var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)] = []
+    if cohort.paths.hasDDM {
+        let ddm = emitDDM(cohortPlan, prefix: plan.identifierPrefix, now: provenance.now, gates: gates)
+        files += ddm.files
+        token = ddm.declarationsToken
+        paths.append("ddm")
+        for id in ddm.shortened {
+            diagnostics.emit(
+                .identifierShortened, "declaration identifier shortened to '\(id)' to fit Apple's 64 octets",
+                at: cohort.location)
+        }
+    }
+    if cohort.paths.hasLegacy {
+        let legacy = emitLegacy(cohortPlan, gates: gates)
+        if let refusal = legacy.refusal {
+            diagnostics.emit(.noLegacyPath, refusal, at: cohort.location)
+        } else {
+            files += legacy.files
+            instants = legacy.instants
+            paths.append("legacy")
+        }
+    }
+    for file in files {
+        artifacts.append(
+            .init(path: file.path, sha256: ContentHash.hex(file.bytes), minimumOS: file.minimumOS.description))
+    }
+    artifacts.sort { $0.path < $1.path }
+    let threshold = cohort.ddmThreshold
+    let entry = OutputManifest.Cohort(
+        platform: cohort.platform.rawValue, enrollment: cohort.enrollment.rawValue, policy: cohortPlan.policy,
+        ring: cohortPlan.ring, paths: paths,
+        routing: .init(
+            rule: cohort.routingRule,
+            ddm: cohort.paths.hasDDM ? cohort.range.clipped(atOrAbove: threshold).description : nil,
+            legacy: cohort.paths.hasLegacy ? cohort.range.clipped(below: threshold).description : nil),
+        targetVersion: cohortPlan.targetVersion, targetBuild: cohortPlan.targetBuild,
+        deadline: cohortPlan.deadline.wireString, timeZone: cohortPlan.legacy?.timeZone.identifier,
+        legacyPlan: instants, declarationsToken: token, artifacts: artifacts)
+    return EmittedCohort(name: cohort.name, entry: entry, files: files.map { ($0.path, $0.bytes) })
 }
 
 /// Which copy of Apple's schema the gates come from.

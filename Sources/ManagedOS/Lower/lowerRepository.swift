@@ -3,6 +3,8 @@
 public func lowerRepository(_ context: ValidationContext) -> PlanIR? {
     let prefix = context.settings?.identifierPrefix?.value ?? "mosc"
     var plans: [CohortPlanIR] = []
+    // Sized once: a plan is large, and a doubling array briefly holds two copies at the compile's peak memory.
+    plans.reserveCapacity(context.repository.policies.reduce(0) { $0 + $1.cohorts.count })
     for policy in context.repository.policies {
         guard let name = policy.name?.value, let target = context.target(of: policy),
             let policyDeadline = policy.deadline.flatMap({ try? context.deadline($0, of: policy).get() })

@@ -35,20 +35,27 @@ struct CompileCommand: ParsableCommand {
     func run() throws {
         let loaded = try input.load()
         let options = CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load())
-        let result = Compiler.compile(loaded, options: options)
+        // Files go into a staging folder beside --out as they are emitted; it replaces --out only at the end.
+        let result = Compiler.compile(consume loaded, options: options, stagingFor: out)
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
         let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
         StandardStreams.err(TextRenderer(colored: colored).render(diagnostics))
-        guard let output = result.output, !diagnostics.contains(where: { $0.severity == .error }) else {
+        if let failure = result.failure {
+            StandardStreams.err("mosc: error: \(failure)\n")
+            throw ExitStatus.toolFailure
+        }
+        guard let staged = result.staged, let summary = result.summary,
+            !diagnostics.contains(where: { $0.severity == .error })
+        else {
+            result.staged?.discard()
             throw ExitStatus.inputErrors
         }
         do {
-            try OutputWriter().write(output.tree, to: out)
+            try staged.commit()
         } catch {
             StandardStreams.err("mosc: error: \(error)\n")
             throw ExitStatus.toolFailure
         }
-        StandardStreams.err(
-            "mosc: wrote \(output.tree.files.count) files for \(output.manifest.cohorts.count) cohorts to \(out)\n")
+        StandardStreams.err("mosc: wrote \(summary.fileCount) files for \(summary.cohortCount) cohorts to \(out)\n")
     }
 }

@@ -11,8 +11,8 @@ struct CohortReferenceRule: ValidationRule {
             let policyName = policy.name?.value ?? "?"
             for reference in policy.cohorts {
                 let name = reference.name.value
-                guard let cohort = context.cohortsByName[name] else {
-                    let names = sortedNames ?? Array(context.cohortsByName.keys).sorted()
+                guard let cohort = context.cohort(named: name) else {
+                    let names = sortedNames ?? Array(context.cohortNames).sorted()
                     sortedNames = names
                     diagnostics.emit(
                         .unknownCohort, "policy '\(policyName)' names unknown cohort '\(name)'",
@@ -46,7 +46,7 @@ struct CohortReferenceRule: ValidationRule {
         guard !context.repository.isIncomplete else { return }
         for cohort in context.repository.cohorts {
             guard let name = cohort.name, enforcedBy[name.value] == nil,
-                context.cohortsByName[name.value]?.location == cohort.location
+                context.cohort(named: name.value)?.location == cohort.location
             else { continue }
             diagnostics.emit(
                 .unusedCohort, "no policy enforces an update on cohort '\(name.value)'", at: name.location)

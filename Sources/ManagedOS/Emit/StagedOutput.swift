@@ -1,0 +1,113 @@
+internal import CExchange
+import Foundation
+
+/// A compile being written: files go straight into a staging folder beside the target as they are emitted, and
+/// `commit()` swaps the finished folder in with one atomic exchange; `discard()` removes it. Memory holds one
+/// cohort at a time instead of the whole tree (13× the YAML's bytes), and a compile that fails or is killed
+/// leaves the previous output untouched. Made by `OutputWriter.stage(_:)`.
+public struct StagedOutput: Sendable {
+    /// The output folder the staging folder will replace (standardized).
+    public let target: String
+    /// The staging folder being filled.
+    let staging: String
+    /// How many files were added.
+    public private(set) var fileCount = 0
+    /// Paths refused because they would leave the output folder (validation should make this impossible).
+    public private(set) var rejectedPaths: [String] = []
+
+    init(target: String, staging: String) {
+        self.target = target
+        self.staging = staging
+    }
+
+    /// Writes a file into the staging folder, creating its folders; a later add of the same path replaces it.
+    public mutating func add(_ path: String, _ bytes: [UInt8]) throws(CompilerError) {
+        if try write(path, bytes, flags: O_TRUNC) { fileCount += 1 }
+    }
+
+    /// Appends to a file, creating it on first use (the manifest, written in chunks as cohorts are emitted).
+    mutating func append(_ path: String, _ bytes: [UInt8], creating: Bool) throws(CompilerError) {
+        if try write(path, bytes, flags: creating ? O_TRUNC : O_APPEND), creating { fileCount += 1 }
+    }
+
+    /// Makes the staged tree the output folder in one step and removes the previous tree.
+    public func commit() throws(CompilerError) {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: target) else {
+            guard rename(staging, target) == 0 else {
+                let failure = String(cString: strerror(errno))
+                discard()
+                throw .writeFailed(target, failure)
+            }
+            return
+        }
+        if mosc_exchange_paths(staging, target) == 0 {
+            try? fm.removeItem(atPath: staging)  // now holds the previous tree
+            return
+        }
+        // The file system cannot exchange: move the old tree aside first (a short window without a tree, which
+        // `OutputWriter` repairs on the next run if this one is killed inside it).
+        let parent = (target as NSString).deletingLastPathComponent
+        let old = (parent as NSString).appendingPathComponent(
+            ".\((target as NSString).lastPathComponent).mosc-old-\(getpid())")
+        guard rename(target, old) == 0 else {
+            let failure = String(cString: strerror(errno))
+            discard()
+            throw .writeFailed(target, failure)
+        }
+        guard rename(staging, target) == 0 else {
+            let failure = String(cString: strerror(errno))
+            _ = rename(old, target)
+            throw .writeFailed(target, failure)
+        }
+        try? fm.removeItem(atPath: old)
+    }
+
+    /// Removes the staging folder; the output folder stays as it was.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Writes the bytes; false when the path was refused.
+    private mutating func write(_ path: String, _ bytes: [UInt8], flags: Int32) throws(CompilerError) -> Bool {
+        guard OutputTree.isSafe(path) else {
+            rejectedPaths.append(path)
+            return false
+        }
+        let full = "\(staging)/\(path)"
+        let mode = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | flags
+        var fd = open(full, mode, 0o644)
+        if fd < 0 && errno == ENOENT {
+            // The first file of a folder: create the folders it needs, then try again. No set of created folders
+            // is kept, so memory does not grow with the tree.
+            try makeFolders(for: path)
+            fd = open(full, mode, 0o644)
+        }
+        guard fd >= 0 else { throw .writeFailed(full, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return nil
+        }
+        if let failure { throw .writeFailed(full, String(cString: strerror(failure))) }
+        return true
+    }
+
+    private func makeFolders(for path: String) throws(CompilerError) {
+        var folder = staging
+        for part in path.split(separator: "/").dropLast() {
+            folder += "/\(part)"
+            if mkdir(folder, 0o755) != 0, errno != EEXIST {
+                throw .writeFailed(folder, String(cString: strerror(errno)))
+            }
+        }
+    }
+}
