@@ -14,6 +14,8 @@ public struct StagedOutput: Sendable {
     public private(set) var fileCount = 0
     /// Paths refused because they would leave the output folder (validation should make this impossible).
     public private(set) var rejectedPaths: [String] = []
+    /// The folder of the last file written, relative: it and its ancestors exist.
+    private var lastFolder: [UInt8] = []
 
     init(target: String, staging: String) {
         self.target = target
@@ -76,13 +78,8 @@ public struct StagedOutput: Sendable {
         }
         let full = "\(staging)/\(path)"
         let mode = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | flags
-        var fd = open(full, mode, 0o644)
-        if fd < 0 && errno == ENOENT {
-            // The first file of a folder: create the folders it needs, then try again. No set of created folders
-            // is kept, so memory does not grow with the tree.
-            try makeFolders(for: path)
-            fd = open(full, mode, 0o644)
-        }
+        try makeFolders(for: path)
+        let fd = open(full, mode, 0o644)
         guard fd >= 0 else { throw .writeFailed(full, String(cString: strerror(errno))) }
         defer { close(fd) }
         let failure: Int32? = bytes.withUnsafeBytes { buffer in
@@ -101,13 +98,37 @@ public struct StagedOutput: Sendable {
         return true
     }
 
-    private func makeFolders(for path: String) throws(CompilerError) {
-        var folder = staging
-        for part in path.split(separator: "/").dropLast() {
-            folder += "/\(part)"
-            if mkdir(folder, 0o755) != 0, errno != EEXIST {
-                throw .writeFailed(folder, String(cString: strerror(errno)))
+    /// Creates the folders `path` needs that are not known to exist. Files come a cohort at a time, so most
+    /// share the last file's folder and need nothing; no set of created folders is kept, so memory stays flat.
+    private mutating func makeFolders(for path: String) throws(CompilerError) {
+        let bytes = Array(path.utf8)
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = bytes[..<slash]
+        if folder.elementsEqual(lastFolder) { return }
+        let known = Self.sharedFolderLength(folder, lastFolder)
+        // Each folder below the shared one, outermost first: the prefixes ending at a `/`, then the folder itself.
+        let ends =
+            folder.indices.filter { $0 > known && folder[$0] == UInt8(ascii: "/") } + (slash > known ? [slash] : [])
+        for end in ends {
+            let created = staging + "/" + String(decoding: bytes[..<end], as: UTF8.self)
+            if mkdir(created, 0o755) != 0, errno != EEXIST {
+                throw .writeFailed(created, String(cString: strerror(errno)))
             }
         }
+        lastFolder = Array(folder)
+    }
+
+    /// The length of the longest folder both relative folders lie in (0 when they share none).
+    static func sharedFolderLength(_ a: ArraySlice<UInt8>, _ b: [UInt8]) -> Int {
+        var length = 0
+        var index = 0
+        let count = min(a.count, b.count)
+        while index < count && a[a.startIndex + index] == b[index] {
+            if b[index] == UInt8(ascii: "/") { length = index }
+            index += 1
+        }
+        let aEnds = index == a.count || a[a.startIndex + index] == UInt8(ascii: "/")
+        let bEnds = index == b.count || b[index] == UInt8(ascii: "/")
+        return aEnds && bEnds ? index : length
     }
 }

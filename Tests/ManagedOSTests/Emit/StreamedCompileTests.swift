@@ -111,3 +111,37 @@ import Testing
         #expect(output.tree == fleet.tree)
     }
 }
+
+/// The staging writer creates each folder a file needs, in any order of files, sharing what already exists.
+@Suite struct StagedOutputFolderTests {
+    @Test(arguments: [
+        ("cohorts/a/ddm", "cohorts/a/ddm/declarations", 13),
+        ("cohorts/a/ddm/declarations", "cohorts/a/ddm", 13),
+        ("cohorts/a/ddm", "cohorts/a/legacy", 9),
+        ("cohorts/ab", "cohorts/a", 7),
+        ("cohorts/a", "cohorts/ab", 7),
+        ("x", "y", 0),
+        ("", "cohorts", 0),
+        ("cohorts", "", 0),
+    ])
+    func sharedFolder(_ next: String, _ last: String, _ expected: Int) {
+        #expect(StagedOutput.sharedFolderLength(ArraySlice(next.utf8), Array(last.utf8)) == expected)
+    }
+
+    @Test func filesInAnyOrderLandInTheirFolders() throws {
+        let base = try OutputWriterTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let out = base.appendingPathComponent("out")
+        let paths = [
+            "cohorts/b/ddm/declarations/x.json", "cohorts/b/ddm/set.txt", "cohorts/b/legacy/commands/01.plist",
+            "cohorts/b/legacy/plan.json", "cohorts/a/ddm/set.txt", "cohorts/b/ddm/declarations/y.json", "top.txt",
+            "cohorts/ab/z.txt", "cohorts/a/w.txt",
+        ]
+        var staged = try OutputWriter().stage(out.path)
+        for path in paths { try staged.add(path, Array(path.utf8)) }
+        try staged.commit()
+        for path in paths {
+            #expect(OutputWriterTests.read(out.appendingPathComponent(path)) == path)
+        }
+    }
+}
