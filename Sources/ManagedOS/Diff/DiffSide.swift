@@ -40,6 +40,7 @@ public struct DiffSide: Sendable {
     enum Files: Sendable {
         case memory(OutputTree)
         case folder(String)
+        case planned(PlannedOutput)
     }
 
     /// A side compiled in memory.
@@ -51,6 +52,19 @@ public struct DiffSide: Sendable {
         self.kind = kind
         self.manifest = output.manifest
         self.files = .memory(output.tree)
+        self.minimumNoticeSeconds = minimumNoticeSeconds
+        self.places = places
+    }
+
+    /// A side compiled to its manifest, whose files are emitted again when compared.
+    public init(
+        label: String, kind: Kind, manifest: OutputManifest, files: PlannedOutput,
+        minimumNoticeSeconds: Int64? = nil, places: [String: SourcePlaces] = [:]
+    ) {
+        self.label = label
+        self.kind = kind
+        self.manifest = manifest
+        self.files = .planned(files)
         self.minimumNoticeSeconds = minimumNoticeSeconds
         self.places = places
     }
@@ -73,6 +87,8 @@ public struct DiffSide: Sendable {
         switch files {
         case .memory(let tree):
             return tree.files[path]
+        case .planned(let planned):
+            return planned.file(path)
         case .folder(let folder):
             guard OutputTree.isSafe(path), let handle = FileHandle(forReadingAtPath: "\(folder)/\(path)") else {
                 return nil

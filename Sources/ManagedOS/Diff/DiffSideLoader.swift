@@ -72,7 +72,7 @@ public struct DiffSideLoader: Sendable {
         return try git.pathInRepository(git.directory)
     }
 
-    /// Compiles policy files in memory into a side (nothing is written), keeping what the policies say about
+    /// Compiles policy files into a side in memory (nothing is written; files are emitted again when compared), keeping what the policies say about
     /// `minimumNotice` and where each cohort's deadline and target are written.
     /// - Parameters:
     ///   - root: The repository root as shown in diagnostics.
@@ -83,14 +83,16 @@ public struct DiffSideLoader: Sendable {
     public func compile(
         root: String, files: [SourceFile], extra: [Diagnostic] = [], label: String, kind: DiffSide.Kind = .policies
     ) -> DiffSideLoad {
-        let result = Compiler.compile(root: root, files: files, options: options)
+        let result = Compiler.compileManifest(root: root, files: files, options: options)
         let diagnostics = (extra + result.diagnostics).sorted()
-        guard let output = result.output, !diagnostics.contains(where: { $0.severity == .error }) else {
+        guard let manifest = result.manifest, let planned = result.files,
+            !diagnostics.contains(where: { $0.severity == .error })
+        else {
             return .invalid(label: label, diagnostics: diagnostics)
         }
         return .loaded(
             DiffSide(
-                label: label, kind: kind, output: output,
+                label: label, kind: kind, manifest: manifest, files: planned,
                 minimumNoticeSeconds: Self.minimumNotice(result.repository.settings.first?.minimumNotice?.value),
                 places: Self.places(in: result.repository)))
     }

@@ -86,6 +86,57 @@ public func emitOutput(
     return EmitSummary(fileCount: staged.fileCount, cohortCount: cohorts.count)
 }
 
+/// The manifest of a compile without keeping its files: `diff` compares two manifests and emits again only the
+/// files whose hashes differ (`PlannedOutput`), so two large repositories never sit in memory as trees.
+public func emitManifest(
+    _ plan: PlanIR, provenance: CompileProvenance, gates: SoftwareUpdateGates, diagnostics: inout DiagnosticBag
+) -> OutputManifest {
+    var manifest = manifestHeader(plan, provenance: provenance)
+    for cohortPlan in manifestOrder(plan.cohorts) {
+        let emitted = emitCohort(
+            cohortPlan, plan: plan, provenance: provenance, gates: gates, diagnostics: &diagnostics)
+        manifest.cohorts[emitted.name] = emitted.entry
+        reportRejected(emitted.files.map(\.path).filter { !OutputTree.isSafe($0) }, into: &diagnostics)
+    }
+    return manifest
+}
+
+/// A compile's plan, from which any of its cohort files can be emitted again, byte for byte.
+public struct PlannedOutput: Sendable {
+    /// The plan; its cohorts in manifest order.
+    let plan: PlanIR
+    let provenance: CompileProvenance
+    let gates: SoftwareUpdateGates
+
+    /// Keeps what emitting needs.
+    public init(plan: PlanIR, provenance: CompileProvenance, gates: SoftwareUpdateGates) {
+        var ordered = plan
+        ordered.cohorts = manifestOrder(plan.cohorts)
+        self.plan = ordered
+        self.provenance = provenance
+        self.gates = gates
+    }
+
+    /// The bytes of `cohorts/<name>/…`, emitted again; nil for any other path (`manifest.json` included).
+    public func file(_ path: String) -> [UInt8]? {
+        let prefix = "cohorts/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let name = String(path.dropFirst(prefix.count).prefix { $0 != "/" })
+        // Binary search: the cohorts are sorted by name, and a diff may ask for files of every cohort.
+        var low = 0
+        var high = plan.cohorts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if plan.cohorts[middle].cohort.name < name { low = middle + 1 } else { high = middle }
+        }
+        guard low < plan.cohorts.count, plan.cohorts[low].cohort.name == name else { return nil }
+        var scratch = DiagnosticBag()
+        let emitted = emitCohort(
+            plan.cohorts[low], plan: plan, provenance: provenance, gates: gates, diagnostics: &scratch)
+        return emitted.files.first { $0.path == path }?.bytes
+    }
+}
+
 /// One cohort's files and its manifest entry.
 private struct EmittedCohort {
     var name: String
