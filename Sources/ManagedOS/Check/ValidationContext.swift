@@ -23,6 +23,8 @@ public struct ValidationContext: Sendable {
         self.options = options
         var byName: [String: CohortSyntax] = [:]
         var models: [String: CohortModel] = [:]
+        byName.reserveCapacity(repository.cohorts.count)
+        models.reserveCapacity(repository.cohorts.count)
         for cohort in repository.cohorts {
             guard let name = cohort.name?.value, byName[name] == nil else { continue }
             byName[name] = cohort
