@@ -18,14 +18,30 @@ public struct ValidationResult: Sendable {
 public enum Compiler {
     /// Parses and checks a repository's files.
     public static func validate(root: String, files: [SourceFile], options: CompilerOptions) -> ValidationResult {
+        validate(root: root, files: files, options: options, workers: defaultWorkerCount)
+    }
+
+    /// `validate` on `workers` threads (1: all on the calling thread); the result is the same either way.
+    static func validate(root: String, files: [SourceFile], options: CompilerOptions, workers: Int)
+        -> ValidationResult
+    {
         var bag = DiagnosticBag()
-        let repository = parseRepository(root: root, files: files, limits: options.limits, diagnostics: &bag)
+        let repository = parseRepository(
+            root: root, files: files, limits: options.limits, workers: workers, diagnostics: &bag)
         if files.isEmpty {
             bag.emit(.noPolicyFiles, "no *.yaml or *.yml files below '\(root)'", at: SourceLocation(file: root))
         }
         let context = ValidationContext(repository: repository, options: options)
-        for rule in AllRules.rules {
-            rule.check(context, into: &bag)
+        // Rules only read the context, so they run side by side, each into its own bag; the bags are joined in
+        // the registry's order, so the output does not depend on which rule finished first.
+        let rules = AllRules.rules
+        let found = inParallel(rules.count, workers: workers) { index in
+            var ruleBag = DiagnosticBag()
+            rules[index].check(context, into: &ruleBag)
+            return ruleBag.diagnostics
+        }
+        for diagnostics in found {
+            bag.append(contentsOf: diagnostics)
         }
         return ValidationResult(context: context, diagnostics: bag.sorted)
     }

@@ -130,6 +130,18 @@ private struct ComposerRun {
         var column = 1
         var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < buffer.count {
+            // Nearly every byte is ASCII other than a carriage return: settle those without `breakWidth`.
+            let byte = buffer[index]
+            if byte < 0x80 && byte != 0x0D {
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                index += 1
+                continue
+            }
             let width = breakWidth(buffer, at: index)
             if width > 0 {
                 line += 1

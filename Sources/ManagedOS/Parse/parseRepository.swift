@@ -16,22 +16,23 @@
 public func parseRepository(
     root: String, files: [SourceFile], limits base: InputLimits, diagnostics: inout DiagnosticBag
 ) -> RepositorySyntax {
+    parseRepository(root: root, files: files, limits: base, workers: defaultWorkerCount, diagnostics: &diagnostics)
+}
+
+/// `parseRepository` on `workers` threads (1: all on the calling thread); the result is the same either way.
+func parseRepository(
+    root: String, files: [SourceFile], limits base: InputLimits, workers: Int, diagnostics: inout DiagnosticBag
+) -> RepositorySyntax {
     let limits = settingsLimits(files, base: base)
-    var pieces: [(path: String, syntax: RepositorySyntax, diagnostics: [Diagnostic])] = []
-    pieces.reserveCapacity(files.count)
-    let composer = YAMLComposer(limits: limits)
-    for file in files {
-        var bag = DiagnosticBag()
-        let documents = composer.compose(file, diagnostics: &bag)
-        var piece = RepositorySyntax(root: root)
-        piece.isIncomplete = bag.hasErrors
-        var reader = NodeReader()
-        for document in documents {
-            reader.read(document, limits: limits, into: &piece)
+    // Files parse independently, and parsing is most of a large repository's validation: split them into
+    // contiguous chunks parsed on every core, then merged in file order. A few chunks per worker keep the
+    // cores busy when files differ in size or another process holds a core.
+    let chunks = workers > 1 ? min(files.count, workers * 4) : 1
+    var pieces = inParallel(chunks, workers: workers) { chunk in
+        files[(files.count * chunk / chunks)..<(files.count * (chunk + 1) / chunks)].map { file in
+            parseFile(file, root: root, limits: limits)
         }
-        bag.append(contentsOf: reader.diagnostics.diagnostics)
-        pieces.append((file.path, piece, bag.diagnostics))
-    }
+    }.flatMap { $0 }
     let globs = pieces.flatMap { $0.syntax.settings }.first?.exclude.compactMap { Glob($0.value) } ?? []
     var repository = RepositorySyntax(root: root)
     repository.limits = limits
@@ -51,6 +52,22 @@ public func parseRepository(
         diagnostics.append(contentsOf: piece.diagnostics)
     }
     return repository
+}
+
+/// One file's syntax and diagnostics, parsed under `limits`.
+private func parseFile(
+    _ file: SourceFile, root: String, limits: InputLimits
+) -> (path: String, syntax: RepositorySyntax, diagnostics: [Diagnostic]) {
+    var bag = DiagnosticBag()
+    let documents = YAMLComposer(limits: limits).compose(file, diagnostics: &bag)
+    var piece = RepositorySyntax(root: root)
+    piece.isIncomplete = bag.hasErrors
+    var reader = NodeReader()
+    for document in documents {
+        reader.read(document, limits: limits, into: &piece)
+    }
+    bag.append(contentsOf: reader.diagnostics.diagnostics)
+    return (file.path, piece, bag.diagnostics)
 }
 
 /// `base` with the `limits:` of the repository's first Settings document applied, reading it under `base`.
