@@ -30,13 +30,24 @@ struct ManifestStream {
 
     /// Adds one cohort's entry; the caller passes names in ascending order, each once.
     mutating func add(_ name: String, _ cohort: OutputManifest.Cohort) {
+        add(entry: Self.entry(name, cohort))
+    }
+
+    /// Adds an entry made by `entry(_:_:)` (which can run on any thread, ahead of time).
+    mutating func add(entry: [UInt8]) {
         if cohortCount > 0 { buffer.append(contentsOf: ",\n".utf8) }
         cohortCount += 1
-        buffer.append(contentsOf: "    ".utf8)
+        buffer.append(contentsOf: entry)
+    }
+
+    /// One cohort's member of the `cohorts` object, indented as it sits in the manifest.
+    static func entry(_ name: String, _ cohort: OutputManifest.Cohort) -> [UInt8] {
+        var out: [UInt8] = Array("    ".utf8)
         let value = (try? JSONValueEncoder.encode(cohort)) ?? .object(["error": .string("not encodable")])
-        CanonicalJSON.write(.string(name), pretty: true, indent: 2, into: &buffer)
-        buffer.append(contentsOf: " : ".utf8)
-        CanonicalJSON.write(value, pretty: true, indent: 2, into: &buffer)
+        CanonicalJSON.write(.string(name), pretty: true, indent: 2, into: &out)
+        out.append(contentsOf: " : ".utf8)
+        CanonicalJSON.write(value, pretty: true, indent: 2, into: &out)
+        return out
     }
 
     /// The bytes written since the last call, to flush to the file as the manifest grows.

@@ -38,12 +38,10 @@ public func emitOutput(
     let header = manifestHeader(plan, provenance: provenance)
     var manifest = ManifestStream(header: header)
     var manifestBytes: [UInt8] = []
-    for cohortPlan in manifestOrder(plan.cohorts) {
-        let emitted = emitCohort(
-            cohortPlan, plan: plan, provenance: provenance, gates: gates, diagnostics: &diagnostics)
+    forEachCohort(plan, provenance: provenance, gates: gates, diagnostics: &diagnostics) { emitted in
         for file in emitted.files { tree.add(file.path, file.bytes) }
         cohorts[emitted.name] = emitted.entry
-        manifest.add(emitted.name, emitted.entry)
+        manifest.add(entry: emitted.manifestEntry)
         manifestBytes += manifest.take()
     }
     manifestBytes += manifest.finish()
@@ -70,12 +68,12 @@ public func emitOutput(
 ) throws(CompilerError) -> EmitSummary {
     var manifest = ManifestStream(header: manifestHeader(plan, provenance: provenance))
     var manifestStarted = false
-    let cohorts = manifestOrder(plan.cohorts)
-    for cohortPlan in cohorts {
-        let emitted = emitCohort(
-            cohortPlan, plan: plan, provenance: provenance, gates: gates, diagnostics: &diagnostics)
+    var cohortCount = 0
+    try forEachCohort(plan, provenance: provenance, gates: gates, diagnostics: &diagnostics) {
+        (emitted) throws(CompilerError) in
         for file in emitted.files { try staged.add(file.path, file.bytes) }
-        manifest.add(emitted.name, emitted.entry)
+        manifest.add(entry: emitted.manifestEntry)
+        cohortCount += 1
         if manifest.pendingCount >= 1 << 20 {
             try staged.append("manifest.json", manifest.take(), creating: !manifestStarted)
             manifestStarted = true
@@ -83,7 +81,7 @@ public func emitOutput(
     }
     try staged.append("manifest.json", manifest.finish(), creating: !manifestStarted)
     reportRejected(staged.rejectedPaths, into: &diagnostics)
-    return EmitSummary(fileCount: staged.fileCount, cohortCount: cohorts.count)
+    return EmitSummary(fileCount: staged.fileCount, cohortCount: cohortCount)
 }
 
 /// The manifest of a compile without keeping its files: `diff` compares two manifests and emits again only the
@@ -92,12 +90,13 @@ public func emitManifest(
     _ plan: PlanIR, provenance: CompileProvenance, gates: SoftwareUpdateGates, diagnostics: inout DiagnosticBag
 ) -> OutputManifest {
     var manifest = manifestHeader(plan, provenance: provenance)
-    for cohortPlan in manifestOrder(plan.cohorts) {
-        let emitted = emitCohort(
-            cohortPlan, plan: plan, provenance: provenance, gates: gates, diagnostics: &diagnostics)
+    var rejected: [String] = []
+    forEachCohort(plan, provenance: provenance, gates: gates, withEntries: false, diagnostics: &diagnostics) {
+        emitted in
         manifest.cohorts[emitted.name] = emitted.entry
-        reportRejected(emitted.files.map(\.path).filter { !OutputTree.isSafe($0) }, into: &diagnostics)
+        rejected += emitted.files.map(\.path).filter { !OutputTree.isSafe($0) }
     }
+    reportRejected(rejected, into: &diagnostics)
     return manifest
 }
 
@@ -137,11 +136,44 @@ public struct PlannedOutput: Sendable {
     }
 }
 
-/// One cohort's files and its manifest entry.
-private struct EmittedCohort {
+/// One cohort's files and its manifest entry (as a value, and as the manifest's bytes when asked for).
+private struct EmittedCohort: Sendable {
     var name: String
     var entry: OutputManifest.Cohort
     var files: [(path: String, bytes: [UInt8])]
+    var manifestEntry: [UInt8] = []
+    var diagnostics: [Diagnostic] = []
+}
+
+/// Emits the cohorts in manifest order and hands each to `body`, in that order.
+///
+/// Emitting a cohort reads only the plan, and it is most of a compile's own work: cohorts are emitted a batch at
+/// a time on every core, then handed over in order, so the output and diagnostics are the same as one by one
+/// and memory holds one batch.
+private func forEachCohort<Failure: Error>(
+    _ plan: PlanIR, provenance: CompileProvenance, gates: SoftwareUpdateGates, withEntries: Bool = true,
+    diagnostics: inout DiagnosticBag, _ body: (EmittedCohort) throws(Failure) -> Void
+) throws(Failure) {
+    let cohorts = manifestOrder(plan.cohorts)
+    let batchSize = 256
+    var start = 0
+    while start < cohorts.count {
+        let base = start
+        let count = min(batchSize, cohorts.count - base)
+        let batch = inParallel(count, workers: defaultWorkerCount) { offset in
+            var bag = DiagnosticBag()
+            var emitted = emitCohort(
+                cohorts[base + offset], plan: plan, provenance: provenance, gates: gates, diagnostics: &bag)
+            if withEntries { emitted.manifestEntry = ManifestStream.entry(emitted.name, emitted.entry) }
+            emitted.diagnostics = bag.diagnostics
+            return emitted
+        }
+        for emitted in batch {
+            diagnostics.append(contentsOf: emitted.diagnostics)
+            try body(emitted)
+        }
+        start += count
+    }
 }
 
 /// The cohorts in the manifest's key order, each name once (the last plan wins, as a dictionary would keep it).
