@@ -106,7 +106,7 @@ public enum CanonicalJSON {
     }
 
     private static func pad(_ level: Int, into out: inout [UInt8]) {
-        for _ in 0..<(level * 2) { out.append(UInt8(ascii: " ")) }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -114,6 +114,12 @@ public enum CanonicalJSON {
     /// A quoted string: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00xx`, the rest raw.
     private static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Almost every string needs no escape: copy those whole rather than byte by byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
