@@ -12,21 +12,77 @@ struct JSONValueEncoder {
 
     /// The value as a tree.
     static func encode(_ value: some Encodable) throws -> JSONValue {
+        if let value = value as? any JSONValueConvertible { return value.jsonValue }
         let slot = Slot()
-        try encode(value, into: slot, path: [])
+        try encode(value, into: slot, path: CodingPath())
         if slot.kind == .single && slot.value == nil { return .object([:]) }
         return slot.resolved()
     }
 
-    fileprivate static func encode<T: Encodable>(_ value: T, into slot: Slot, path: [any CodingKey]) throws {
-        switch value {
-        case let value as String: slot.value = .string(value)
-        case let value as Int: slot.value = .integer(value)
-        case let value as Bool: slot.value = .bool(value)
-        case let value as JSONValue: slot.value = value
-        case is Date, is Data, is URL, is Decimal, is Double, is Float: throw Unsupported()
-        default: try value.encode(to: Storage(slot: slot, codingPath: path))
+    /// The value as a tree through its `Codable` conformance only, never `JSONValueConvertible` (for tests).
+    static func encodeWithCodable(_ value: some Encodable) throws -> JSONValue {
+        let slot = Slot()
+        try encode(value, into: slot, path: CodingPath(ignoresConversions: true))
+        if slot.kind == .single && slot.value == nil { return .object([:]) }
+        return slot.resolved()
+    }
+
+    fileprivate static func encode<T: Encodable>(_ value: T, into slot: Slot, path: CodingPath) throws {
+        if let leaf = try leaf(value, path: path) {
+            slot.value = leaf
+        } else {
+            try value.encode(to: Storage(slot: slot, path: path))
         }
+    }
+
+    /// The tree of a value that needs no containers (a string, number, boolean, `JSONValue` or convertible
+    /// value), nil for one that must encode itself; throws for what `JSONEncoder` formats specially.
+    ///
+    /// Metatype comparisons come first: a failing dynamic cast costs far more, and most values are not these.
+    fileprivate static func leaf<T: Encodable>(_ value: T, path: CodingPath) throws -> JSONValue? {
+        if T.self == String.self, let value = value as? String { return .string(value) }
+        if T.self == Int.self, let value = value as? Int { return .integer(value) }
+        if T.self == Bool.self, let value = value as? Bool { return .bool(value) }
+        if T.self == JSONValue.self, let value = value as? JSONValue { return value }
+        if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self
+            || T.self == Double.self || T.self == Float.self
+        {
+            throw Unsupported()
+        }
+        if !path.ignoresConversions, let value = value as? any JSONValueConvertible { return value.jsonValue }
+        return nil
+    }
+}
+
+/// The coding path, built only when an `Encoder` asks for it: encoding never reads it, so appending a key per
+/// nested value (an array copy each) was pure cost. A linked list of keys shares every parent.
+private struct CodingPath {
+    final class Node {
+        let parent: Node?
+        let key: any CodingKey
+
+        init(parent: Node?, key: any CodingKey) {
+            self.parent = parent
+            self.key = key
+        }
+    }
+
+    var last: Node?
+    /// Set by `encodeWithCodable`: every value encodes through `Codable`.
+    var ignoresConversions = false
+
+    func appending(_ key: any CodingKey) -> CodingPath {
+        CodingPath(last: Node(parent: last, key: key), ignoresConversions: ignoresConversions)
+    }
+
+    var keys: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node = last
+        while let current = node {
+            keys.append(current.key)
+            node = current.parent
+        }
+        return keys.reversed()
     }
 }
 
@@ -62,24 +118,20 @@ private final class Slot {
         }
     }
 
-    /// Encodes `value` on its own and returns the finished result.
-    static func finished<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> JSONValue {
-        switch value {
-        case let value as String: return .string(value)
-        case let value as Int: return .integer(value)
-        case let value as Bool: return .bool(value)
-        case let value as JSONValue: return value
-        default:
-            let slot = Slot()
-            try JSONValueEncoder.encode(value, into: slot, path: path)
-            return slot.resolved()
-        }
+    /// Encodes `value` on its own and returns the finished result; `key`, if any, extends `path` only when the
+    /// value encodes itself.
+    static func finished<T: Encodable>(_ value: T, path: CodingPath, key: (any CodingKey)? = nil) throws -> JSONValue {
+        if let leaf = try JSONValueEncoder.leaf(value, path: path) { return leaf }
+        let slot = Slot()
+        try value.encode(to: Storage(slot: slot, path: key.map(path.appending) ?? path))
+        return slot.resolved()
     }
 }
 
 private struct Storage: Encoder {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -87,7 +139,7 @@ private struct Storage: Encoder {
             slot.kind = .object
             slot.object = [:]
         }
-        return KeyedEncodingContainer(KeyedSlot<Key>(slot: slot, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedSlot<Key>(slot: slot, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -95,15 +147,16 @@ private struct Storage: Encoder {
             slot.kind = .array
             slot.array = []
         }
-        return UnkeyedSlot(slot: slot, codingPath: codingPath)
+        return UnkeyedSlot(slot: slot, path: path)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleSlot(slot: slot, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleSlot(slot: slot, path: path) }
 }
 
 private struct KeyedSlot<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
 
     private func child(_ key: Key) -> Slot {
         let child = Slot()
@@ -130,33 +183,34 @@ private struct KeyedSlot<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { set(try integer(value), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        set(try Slot.finished(value, path: codingPath + [key]), key)
+        set(try Slot.finished(value, path: path, key: key), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        Storage(slot: child(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        Storage(slot: child(key), path: path.appending(key)).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        Storage(slot: child(key), codingPath: codingPath + [key]).unkeyedContainer()
+        Storage(slot: child(key), path: path.appending(key)).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let child = Slot()
         slot.object["super"] = .slot(child)
-        return Storage(slot: child, codingPath: codingPath)
+        return Storage(slot: child, path: path)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        Storage(slot: child(key), codingPath: codingPath + [key])
+        Storage(slot: child(key), path: path.appending(key))
     }
 }
 
 private struct UnkeyedSlot: UnkeyedEncodingContainer {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
     var count: Int { slot.array.count }
 
     private func next() -> Slot {
@@ -184,25 +238,26 @@ private struct UnkeyedSlot: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { add(try integer(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        add(try Slot.finished(value, path: codingPath))
+        add(try Slot.finished(value, path: path))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
-        Storage(slot: next(), codingPath: codingPath).container(keyedBy: keyType)
+        Storage(slot: next(), path: path).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        Storage(slot: next(), codingPath: codingPath).unkeyedContainer()
+        Storage(slot: next(), path: path).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { Storage(slot: next(), codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { Storage(slot: next(), path: path) }
 }
 
 private struct SingleSlot: SingleValueEncodingContainer {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
 
     mutating func encodeNil() throws { slot.value = .null }
     mutating func encode(_ value: Bool) throws { slot.value = .bool(value) }
@@ -222,7 +277,7 @@ private struct SingleSlot: SingleValueEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         // A single value replaces whatever the slot held; nested containers resolve into it.
-        let finished = try Slot.finished(value, path: codingPath)
+        let finished = try Slot.finished(value, path: path)
         slot.kind = .single
         slot.value = finished
     }
