@@ -103,6 +103,8 @@ def main():
     if "10k" in data and "100k" in data:
         a, b = data["10k"], data["100k"]
         for name in ["mosc validate", "mosc compile"] + diffs:
+            if name not in b["median"] or name not in a["median"]:
+                continue
             row(f"{name}: time 100k / 10k ≤ 11", b["median"][name] / a["median"][name], 11)
             if b["rss"].get(name) and a["rss"].get(name):
                 row(f"{name}: peak RSS 100k / 10k ≤ 11", b["rss"][name] / a["rss"][name], 11)
