@@ -15,7 +15,9 @@ public func expectGoldenTree(
         for path in tree.paths {
             let url = folder.appendingPathComponent(path)
             try? fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            fm.createFile(atPath: url.path, contents: Data(tree.files[path] ?? []))
+            if !fm.createFile(atPath: url.path, contents: Data(tree.files[path] ?? [])) {
+                Issue.record("could not write \(url.path)", sourceLocation: sourceLocation)
+            }
         }
         Issue.record("recorded new golden at \(folder.path)", sourceLocation: sourceLocation)
         return

@@ -38,8 +38,7 @@ enum StatusDiagnosticScenarios {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             for name in ["A.json", "B.json", "C.json"] {
-                FileManager.default.createFile(
-                    atPath: folder.appendingPathComponent(name).path, contents: Data("{}".utf8))
+                try Data("{}".utf8).write(to: folder.appendingPathComponent(name))
             }
             var limits = StatusLimits.defaults
             limits.maxReports = 2
