@@ -65,7 +65,7 @@ func emitDDM(_ plan: CohortPlanIR, prefix: String, now: Instant, gates: Software
         "CommandUUID": .string(ContentHash.uuid("ddm|\(cohort.name)|\(String(decoding: commandData, as: UTF8.self))")),
         "Command": .dictionary(["RequestType": .string("DeclarativeManagement"), "Data": .data(commandData)]),
     ])
-    files.append(("\(folder)/declarative-management.plist", Array(command.xmlDocument.utf8), floor))
+    files.append(("\(folder)/declarative-management.plist", command.xmlBytes, floor))
 
     let identifiers = (configurations.map(\.0.identifier) + [activation.identifier]).sorted()
     files.append(("\(folder)/set.txt", Array((identifiers.joined(separator: "\n") + "\n").utf8), floor))

@@ -20,7 +20,7 @@ func emitLegacy(_ plan: CohortPlanIR, gates: SoftwareUpdateGates) -> LegacyArtif
     let minimumOS = plan.cohort.lowestVersion
     var files = [("\(folder)/plan.json", CanonicalJSON.bytes(build.plan), minimumOS)]
     for (file, command) in build.commands {
-        files.append(("\(folder)/\(file)", Array(command.document.xmlDocument.utf8), minimumOS))
+        files.append(("\(folder)/\(file)", command.document.xmlBytes, minimumOS))
     }
     return LegacyArtifacts(files: files, instants: build.instants)
 }
