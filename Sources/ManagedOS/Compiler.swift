@@ -87,9 +87,7 @@ extension Compiler {
         guard let plan = lowerRepository(validation.context) else {
             return CompileResult(output: nil, diagnostics: bag.sorted, repository: repository)
         }
-        let provenance = CompileProvenance(
-            now: options.now, sourceDigest: CompileProvenance.digest(of: files, root: root),
-            catalogDate: options.catalog.date.description)
+        let provenance = CompileProvenance(files: files, root: root, options: options)
         let output = emitOutput(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
         return CompileResult(output: bag.hasErrors ? nil : output, diagnostics: bag.sorted, repository: repository)
     }
@@ -125,9 +123,7 @@ extension Compiler {
     public static func compile(
         _ loaded: consuming RepositoryLoader.Loaded, options: CompilerOptions, stagingFor folder: String
     ) -> StagedCompileResult {
-        let provenance = CompileProvenance(
-            now: options.now, sourceDigest: CompileProvenance.digest(of: loaded.files, root: loaded.root),
-            catalogDate: options.catalog.date.description)
+        let provenance = CompileProvenance(files: loaded.files, root: loaded.root, options: options)
         var validation: ValidationResult? = validate(loaded, options: options)
         // The files' bytes are in the syntax now; dropped here, they are gone by the time lowering peaks (when
         // the caller handed `loaded` over rather than keeping a copy).
@@ -182,9 +178,7 @@ extension Compiler {
         let validation = validate(root: root, files: files, options: options)
         var result = PlannedCompileResult(diagnostics: validation.diagnostics, repository: validation.repository)
         guard !validation.hasErrors, let plan = lowerRepository(validation.context) else { return result }
-        let provenance = CompileProvenance(
-            now: options.now, sourceDigest: CompileProvenance.digest(of: files, root: root),
-            catalogDate: options.catalog.date.description)
+        let provenance = CompileProvenance(files: files, root: root, options: options)
         var bag = DiagnosticBag()
         let manifest = emitManifest(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
         result.diagnostics = (result.diagnostics + bag.diagnostics).sorted()

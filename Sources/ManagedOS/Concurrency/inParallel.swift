@@ -18,3 +18,15 @@ func inParallel<Result: Sendable>(_ count: Int, workers: Int, _ body: @Sendable 
         initialized = count
     }
 }
+
+/// `transform` applied to every element, in contiguous chunks on every core (a few per worker, so a core taken by
+/// another process leaves less to wait for), with the results in element order.
+func inParallelChunks<Element: Sendable, Result: Sendable>(
+    _ elements: [Element], workers: Int, _ transform: @Sendable (Element) -> Result
+) -> [Result] {
+    let chunks = workers > 1 ? min(elements.count, workers * 4) : 1
+    guard chunks > 1 else { return elements.map(transform) }
+    return inParallel(chunks, workers: workers) { chunk in
+        elements[(elements.count * chunk / chunks)..<(elements.count * (chunk + 1) / chunks)].map(transform)
+    }.flatMap { $0 }
+}

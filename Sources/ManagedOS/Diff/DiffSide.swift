@@ -29,7 +29,7 @@ public struct DiffSide: Sendable {
     public var kind: Kind
     /// The manifest (compiled in memory, or read from `manifest.json`).
     public var manifest: OutputManifest
-    /// The files: the in-memory tree, or the output folder they are read from on demand.
+    /// The files: emitted again from the plan, or read from the output folder, on demand.
     var files: Files
     /// `minimumNotice` of the policies' Settings (nil for a compiled side, or when not set); 0 switches it off.
     public var minimumNoticeSeconds: Int64?
@@ -38,22 +38,8 @@ public struct DiffSide: Sendable {
 
     /// Where the side's files live.
     enum Files: Sendable {
-        case memory(OutputTree)
         case folder(String)
         case planned(PlannedOutput)
-    }
-
-    /// A side compiled in memory.
-    public init(
-        label: String, kind: Kind, output: CompiledOutput, minimumNoticeSeconds: Int64? = nil,
-        places: [String: SourcePlaces] = [:]
-    ) {
-        self.label = label
-        self.kind = kind
-        self.manifest = output.manifest
-        self.files = .memory(output.tree)
-        self.minimumNoticeSeconds = minimumNoticeSeconds
-        self.places = places
     }
 
     /// A side compiled to its manifest, whose files are emitted again when compared.
@@ -85,8 +71,6 @@ public struct DiffSide: Sendable {
     /// The bytes of an artifact, or nil when it is missing or unreadable.
     func bytes(_ path: String) -> [UInt8]? {
         switch files {
-        case .memory(let tree):
-            return tree.files[path]
         case .planned(let planned):
             return planned.file(path)
         case .folder(let folder):

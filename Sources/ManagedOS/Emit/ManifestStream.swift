@@ -28,12 +28,8 @@ struct ManifestStream {
         buffer.append(contentsOf: "  \"cohorts\" : {\n".utf8)
     }
 
-    /// Adds one cohort's entry; the caller passes names in ascending order, each once.
-    mutating func add(_ name: String, _ cohort: OutputManifest.Cohort) {
-        add(entry: Self.entry(name, cohort))
-    }
-
-    /// Adds an entry made by `entry(_:_:)` (which can run on any thread, ahead of time).
+    /// Adds an entry made by `entry(_:_:)` (which can run on any thread, ahead of time); the caller passes
+    /// names in ascending order, each once.
     mutating func add(entry: [UInt8]) {
         if cohortCount > 0 { buffer.append(contentsOf: ",\n".utf8) }
         cohortCount += 1

@@ -22,6 +22,13 @@ public struct CompileProvenance: Sendable, Hashable {
         self.catalogDate = catalogDate
     }
 
+    /// The provenance of compiling `files` (below `root`) with `options`.
+    public init(files: [SourceFile], root: String, options: CompilerOptions) {
+        self.init(
+            now: options.now, sourceDigest: Self.digest(of: files, root: root),
+            catalogDate: options.catalog.date.description)
+    }
+
     /// The digest of a set of source files: their paths relative to `root` and content hashes, sorted.
     public static func digest(of files: [SourceFile], root: String) -> String {
         let lines = files.map { "\(relativePath($0.path, root: root))\u{0}\(ContentHash.hex($0.contents))" }.sorted()

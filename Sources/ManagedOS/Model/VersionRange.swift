@@ -59,15 +59,7 @@ public struct VersionRange: Sendable, Hashable, Codable, CustomStringConvertible
                 return .failure(.badComparator(String(term)))
             }
             guard let version = OSVersion(String(rest)) else { return .failure(.badVersion(String(rest))) }
-            switch op {
-            case ">=": range.raiseLower(Bound(version: version, inclusive: true))
-            case ">": range.raiseLower(Bound(version: version, inclusive: false))
-            case "<=": range.lowerUpper(Bound(version: version, inclusive: true))
-            case "<": range.lowerUpper(Bound(version: version, inclusive: false))
-            default:
-                range.raiseLower(Bound(version: version, inclusive: true))
-                range.lowerUpper(Bound(version: version, inclusive: true))
-            }
+            range.narrow(op, version)
         }
         return .success(range)
     }
@@ -95,17 +87,22 @@ public struct VersionRange: Sendable, Hashable, Codable, CustomStringConvertible
                 return .failure(.badComparator(String(decoding: term, as: UTF8.self)))
             }
             guard let version = OSVersion(rest) else { return .failure(.badVersion(rest)) }
-            switch op {
-            case ">=": range.raiseLower(Bound(version: version, inclusive: true))
-            case ">": range.raiseLower(Bound(version: version, inclusive: false))
-            case "<=": range.lowerUpper(Bound(version: version, inclusive: true))
-            case "<": range.lowerUpper(Bound(version: version, inclusive: false))
-            default:
-                range.raiseLower(Bound(version: version, inclusive: true))
-                range.lowerUpper(Bound(version: version, inclusive: true))
-            }
+            range.narrow(op, version)
         }
         return .success(range)
+    }
+
+    /// Applies one term: `>=`, `>`, `<=`, `<`, or equality for anything else.
+    private mutating func narrow(_ op: String, _ version: OSVersion) {
+        switch op {
+        case ">=": raiseLower(Bound(version: version, inclusive: true))
+        case ">": raiseLower(Bound(version: version, inclusive: false))
+        case "<=": lowerUpper(Bound(version: version, inclusive: true))
+        case "<": lowerUpper(Bound(version: version, inclusive: false))
+        default:
+            raiseLower(Bound(version: version, inclusive: true))
+            lowerUpper(Bound(version: version, inclusive: true))
+        }
     }
 
     private mutating func raiseLower(_ bound: Bound) {

@@ -24,15 +24,9 @@ func parseRepository(
     root: String, files: [SourceFile], limits base: InputLimits, workers: Int, diagnostics: inout DiagnosticBag
 ) -> RepositorySyntax {
     let limits = settingsLimits(files, base: base)
-    // Files parse independently, and parsing is most of a large repository's validation: split them into
-    // contiguous chunks parsed on every core, then merged in file order. A few chunks per worker keep the
-    // cores busy when files differ in size or another process holds a core.
-    let chunks = workers > 1 ? min(files.count, workers * 4) : 1
-    var pieces = inParallel(chunks, workers: workers) { chunk in
-        files[(files.count * chunk / chunks)..<(files.count * (chunk + 1) / chunks)].map { file in
-            parseFile(file, root: root, limits: limits)
-        }
-    }.flatMap { $0 }
+    // Files parse independently, and parsing is most of a large repository's validation: on every core, merged
+    // in file order.
+    var pieces = inParallelChunks(files, workers: workers) { parseFile($0, root: root, limits: limits) }
     let globs = pieces.flatMap { $0.syntax.settings }.first?.exclude.compactMap { Glob($0.value) } ?? []
     var repository = RepositorySyntax(root: root)
     repository.limits = limits

@@ -166,14 +166,11 @@ public struct RepositoryLoader: Sendable {
             pending.append(contentsOf: subfolders.reversed().map { ($0, depth + 1) })
         }
         let paths = found.sorted { $0.shown < $1.shown }
-        // Reading is independent per file: chunks of the sorted list on every core, joined in order.
+        // Reading is independent per file: on every core, joined in path order.
         let maxBytes = maxFileBytes
-        let chunks = min(paths.count, defaultWorkerCount * 4)
-        let read = inParallel(chunks, workers: defaultWorkerCount) { chunk in
-            paths[(paths.count * chunk / chunks)..<(paths.count * (chunk + 1) / chunks)].map {
-                Self.readFile(path: $0.path, shown: $0.shown, maxBytes: maxBytes)
-            }
-        }.flatMap { $0 }
+        let read = inParallelChunks(paths, workers: defaultWorkerCount) {
+            Self.readFile(path: $0.path, shown: $0.shown, maxBytes: maxBytes)
+        }
         diagnostics += read.compactMap(\.problem)
         return Loaded(root: root, files: read.map(\.file), focus: focus, diagnostics: diagnostics)
     }

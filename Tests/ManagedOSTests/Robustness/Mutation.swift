@@ -1,3 +1,5 @@
+import ManagedOSTestSupport
+
 /// One way to damage a YAML file, for the mutation property test.
 enum Mutation: String, CaseIterable, Sendable {
     case truncate, flipByte, deleteLine, duplicateLine, swapLines, swapScalars, deepNesting, anchorAlias

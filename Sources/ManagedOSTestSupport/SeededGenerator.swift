@@ -1,12 +1,15 @@
-/// SplitMix64: a tiny, fast, seedable generator, so every mutation run is the same and a failure reproduces.
-struct SeededGenerator: RandomNumberGenerator {
+/// SplitMix64: a tiny, fast, seedable generator, so mutation runs and crash-test kill times are the same on every
+/// run and a failure reproduces.
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// A generator that starts from `seed`.
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,7 +18,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// FNV-1a of `text`: a stable seed from a file's path (Swift's `hashValue` changes between runs).
-    static func seed(_ text: String) -> UInt64 {
+    public static func seed(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
