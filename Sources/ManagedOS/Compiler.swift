@@ -31,7 +31,7 @@ public enum Compiler {
         if files.isEmpty {
             bag.emit(.noPolicyFiles, "no *.yaml or *.yml files below '\(root)'", at: SourceLocation(file: root))
         }
-        let context = ValidationContext(repository: repository, options: options)
+        let context = ValidationContext(repository: repository, options: options, workers: workers)
         // Rules only read the context, so they run side by side, each into its own bag; the bags are joined in
         // the registry's order, so the output does not depend on which rule finished first.
         let rules = AllRules.rules

@@ -4,11 +4,13 @@ public struct ValidationContext: Sendable {
     public let repository: RepositorySyntax
     /// The options of this run.
     public let options: CompilerOptions
-    /// The first cohort of each name, as its index in `repository.cohorts` (not a copy: at 10,000 policies copies
+    /// Each cohort name's slot in `firstCohorts` and `models` (not a copy of the cohort: at 10,000 policies copies
     /// were a seventh of `compile`'s peak memory).
     private let cohortIndex: [String: Int]
-    /// Resolved cohorts by name (cohorts whose name, platform and osVersions are readable).
-    public let cohortModels: [String: CohortModel]
+    /// By slot: the index in `repository.cohorts` of the first cohort of that name.
+    private let firstCohorts: [Int]
+    /// By slot: the resolved cohort (nil when its platform or osVersions is unreadable).
+    private let models: [CohortModel?]
     /// Each distinct (platform, target text) resolved against the catalog once: every rule, and lowering, asks
     /// for a policy's target, and a catalog look-up per question dominated large repositories' validation.
     private let targets: [TargetKey: ResolvedTarget]
@@ -20,19 +22,28 @@ public struct ValidationContext: Sendable {
 
     /// Derives the shared facts.
     public init(repository: RepositorySyntax, options: CompilerOptions) {
+        self.init(repository: repository, options: options, workers: defaultWorkerCount)
+    }
+
+    /// Derives the shared facts, resolving cohorts on `workers` threads.
+    init(repository: RepositorySyntax, options: CompilerOptions, workers: Int) {
         self.repository = repository
         self.options = options
         var byName: [String: Int] = [:]
-        var models: [String: CohortModel] = [:]
+        var firstCohorts: [Int] = []
         byName.reserveCapacity(repository.cohorts.count)
-        models.reserveCapacity(repository.cohorts.count)
-        for (index, cohort) in repository.cohorts.enumerated() {
-            guard let name = cohort.name?.value, byName[name] == nil else { continue }
-            byName[name] = index
-            models[name] = CohortModel(cohort, gates: options.gates)
+        firstCohorts.reserveCapacity(repository.cohorts.count)
+        for index in repository.cohorts.indices {
+            guard let name = repository.cohorts[index].name?.value, byName[name] == nil else { continue }
+            byName[name] = firstCohorts.count
+            firstCohorts.append(index)
         }
         self.cohortIndex = byName
-        self.cohortModels = models
+        self.firstCohorts = firstCohorts
+        let gates = options.gates
+        self.models = inParallelChunks(firstCohorts, workers: workers) {
+            CohortModel(repository.cohorts[$0], gates: gates)
+        }
         var targets: [TargetKey: ResolvedTarget] = [:]
         for policy in repository.policies {
             guard let platform = policy.platform?.value, let text = policy.target?.version?.value else { continue }
@@ -47,7 +58,12 @@ public struct ValidationContext: Sendable {
 
     /// The first cohort named `name`.
     public func cohort(named name: String) -> CohortSyntax? {
-        cohortIndex[name].map { repository.cohorts[$0] }
+        cohortIndex[name].map { repository.cohorts[firstCohorts[$0]] }
+    }
+
+    /// The first cohort named `name`, resolved; nil when there is none or it cannot be resolved.
+    public func cohortModel(named name: String) -> CohortModel? {
+        cohortIndex[name].flatMap { models[$0] }
     }
 
     /// Every cohort name, unsorted.
@@ -59,7 +75,7 @@ public struct ValidationContext: Sendable {
     /// The resolved cohorts a policy targets, in ring order, with their references (unknown names skipped).
     public func cohorts(of policy: PolicySyntax) -> [(reference: CohortReferenceSyntax, cohort: CohortModel)] {
         policy.cohorts.compactMap { reference in
-            cohortModels[reference.name.value].map { (reference, $0) }
+            cohortModel(named: reference.name.value).map { (reference, $0) }
         }
     }
 

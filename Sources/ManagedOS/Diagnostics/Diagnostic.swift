@@ -62,8 +62,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable {
 
     /// Orders values for sorted, stable output.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        let l = lhs.location ?? SourceLocation(file: "")
-        let r = rhs.location ?? SourceLocation(file: "")
+        let l = lhs.location ?? SourceLocation(fileID: 0)
+        let r = rhs.location ?? SourceLocation(fileID: 0)
         if l != r { return l < r }
         if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }
         return lhs.message < rhs.message

@@ -100,11 +100,13 @@ private struct ComposerRun {
     }
 
     let path: String
+    /// `path` interned once, for every node's location.
+    let fileID: FilePaths.ID
     let limits: InputLimits
     var diagnostics = DiagnosticBag()
     var documents: [YAMLDocument] = []
     var stack: [Frame] = []
-    var documentLocation = SourceLocation(file: "")
+    var documentLocation = SourceLocation(fileID: 0)
     var documentRoot: YAMLNode?
     var nodeCount = 0
     /// The last line and the column just past its end, as libyaml counts them.
@@ -112,6 +114,7 @@ private struct ComposerRun {
 
     init(path: String, limits: InputLimits) {
         self.path = path
+        self.fileID = FilePaths.shared.id(path)
         self.limits = limits
     }
 
@@ -119,8 +122,8 @@ private struct ComposerRun {
     /// start of a line that does not exist; that is clamped to the end of the last line.
     func location(_ mark: yaml_mark_t) -> SourceLocation {
         let line = Int(mark.line) + 1
-        if line > end.line { return SourceLocation(file: path, line: end.line, column: end.column) }
-        return SourceLocation(file: path, line: line, column: Int(mark.column) + 1)
+        if line > end.line { return SourceLocation(fileID: fileID, line: end.line, column: end.column) }
+        return SourceLocation(fileID: fileID, line: line, column: Int(mark.column) + 1)
     }
 
     /// Where a file ends, counting lines and columns as libyaml does: a line break is `\r\n`, `\r`, `\n`,

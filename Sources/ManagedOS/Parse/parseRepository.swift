@@ -1,15 +1,14 @@
 /// Parses every file of a repository into its syntax; problems go to `diagnostics`.
 ///
-/// Files matching the `exclude` globs of the repository's Settings are dropped with their diagnostics. Each
-/// file is parsed on its own, so one broken file never hides the others' problems.
+/// Files matching the `exclude` globs of the repository's Settings are dropped unread. Each file is parsed on
+/// its own, so one broken file never hides the others' problems.
 ///
-/// The bounds come in two steps, because the Settings document that may change them (`limits:`) is itself
+/// The bounds and the exclusions come from the first Settings document (files in path order), which is itself
 /// YAML that must be parsed under some bounds first:
-/// 1. `settingsLimits` finds the first Settings document (files in path order, as for `exclude`), parsing
-///    only the files that can hold one, under `limits` (the defaults or the caller's), and throws away
-///    whatever that pass reports.
-/// 2. Every file, the Settings file included, is parsed once more under the bounds that document sets, and
-///    only this pass reports.
+/// 1. `leadingSettings` finds that document, parsing only the files that can hold one, under `limits` (the
+///    defaults or the caller's), and throws away whatever that pass reports.
+/// 2. Every file not excluded, the Settings file included, is parsed once more under the bounds that document
+///    sets, and only this pass reports.
 /// So a Settings document is always read under the defaults, it cannot raise the bounds of its own first
 /// reading, and no bound ever exceeds `InputLimits.hardCaps` (the reader refuses larger values). The Settings
 /// file is usually a few hundred bytes, so reading it twice costs nothing that matters.
@@ -23,52 +22,66 @@ public func parseRepository(
 func parseRepository(
     root: String, files: [SourceFile], limits base: InputLimits, workers: Int, diagnostics: inout DiagnosticBag
 ) -> RepositorySyntax {
-    let limits = settingsLimits(files, base: base)
-    // Files parse independently, and parsing is most of a large repository's validation: on every core, merged
-    // in file order.
-    var pieces = inParallelChunks(files, workers: workers) { parseFile($0, root: root, limits: limits) }
-    let globs = pieces.flatMap { $0.syntax.settings }.first?.exclude.compactMap { Glob($0.value) } ?? []
+    let leading = leadingSettings(files, base: base)
+    let limits = leading?.limits?.applied(to: base) ?? base
+    let globs = leading?.exclude.compactMap { Glob($0.value) } ?? []
+    // Files parse independently, and parsing is most of a large repository's validation: contiguous runs of
+    // files on every core, each read into one piece, the pieces joined in file order.
+    var pieces = inParallelRanges(files.count, workers: workers) { range in
+        var piece = Piece(syntax: RepositorySyntax(root: root))
+        for file in files[range] where !globs.contains(where: { $0.matches(relativePath(file.path, root: root)) }) {
+            piece.read(file, limits: limits)
+        }
+        return piece
+    }
     var repository = RepositorySyntax(root: root)
     repository.limits = limits
-    repository.policies.reserveCapacity(pieces.reduce(0) { $0 + $1.syntax.policies.count })
-    repository.cohorts.reserveCapacity(pieces.reduce(0) { $0 + $1.syntax.cohorts.count })
-    // Each piece is released as soon as it is merged, so the repository is never held twice.
     for index in pieces.indices {
-        let piece = pieces[index]
-        pieces[index] = (piece.path, RepositorySyntax(root: root), [])
-        let relative = relativePath(piece.path, root: root)
-        if globs.contains(where: { $0.matches(relative) }) { continue }
-        repository.files.append(piece.path)
-        repository.settings += piece.syntax.settings
-        repository.cohorts += piece.syntax.cohorts
-        repository.policies += piece.syntax.policies
-        repository.isIncomplete = repository.isIncomplete || piece.syntax.isIncomplete
-        diagnostics.append(contentsOf: piece.diagnostics)
+        repository.files += pieces[index].syntax.files
+        repository.settings += pieces[index].syntax.settings
+        repository.isIncomplete = repository.isIncomplete || pieces[index].syntax.isIncomplete
+        diagnostics.append(contentsOf: pieces[index].diagnostics)
     }
+    repository.cohorts = joined(take(\.syntax.cohorts, from: &pieces), workers: workers)
+    repository.policies = joined(take(\.syntax.policies, from: &pieces), workers: workers)
     return repository
 }
 
-/// One file's syntax and diagnostics, parsed under `limits`.
-private func parseFile(
-    _ file: SourceFile, root: String, limits: InputLimits
-) -> (path: String, syntax: RepositorySyntax, diagnostics: [Diagnostic]) {
-    var bag = DiagnosticBag()
-    let documents = YAMLComposer(limits: limits).compose(file, diagnostics: &bag)
-    var piece = RepositorySyntax(root: root)
-    piece.isIncomplete = bag.hasErrors
-    var reader = NodeReader()
-    for document in documents {
-        reader.read(document, limits: limits, into: &piece)
+/// The syntax and diagnostics of a run of files.
+private struct Piece: Sendable {
+    var syntax: RepositorySyntax
+    var diagnostics: [Diagnostic] = []
+
+    /// Reads one more file under `limits`.
+    mutating func read(_ file: SourceFile, limits: InputLimits) {
+        var bag = DiagnosticBag()
+        let documents = YAMLComposer(limits: limits).compose(file, diagnostics: &bag)
+        syntax.files.append(file.path)
+        syntax.isIncomplete = syntax.isIncomplete || bag.hasErrors
+        var reader = NodeReader()
+        for document in documents {
+            reader.read(document, limits: limits, into: &syntax)
+        }
+        diagnostics += bag.diagnostics
+        diagnostics += reader.diagnostics.diagnostics
     }
-    bag.append(contentsOf: reader.diagnostics.diagnostics)
-    return (file.path, piece, bag.diagnostics)
 }
 
-/// `base` with the `limits:` of the repository's first Settings document applied, reading it under `base`.
+/// Each piece's array at `path`, moved out of the pieces.
+private func take<Element>(
+    _ path: WritableKeyPath<Piece, [Element]>, from pieces: inout [Piece]
+) -> [[Element]] {
+    pieces.indices.map { index in
+        defer { pieces[index][keyPath: path] = [] }
+        return pieces[index][keyPath: path]
+    }
+}
+
+/// The repository's first Settings document, read under `base`.
 ///
 /// Only files that can hold a Settings document are parsed: those whose bytes contain `Settings`, or a
 /// backslash (a double-quoted `"Se\x74tings"` spells it without those bytes).
-func settingsLimits(_ files: [SourceFile], base: InputLimits) -> InputLimits {
+func leadingSettings(_ files: [SourceFile], base: InputLimits) -> SettingsSyntax? {
     let composer = YAMLComposer(limits: base)
     for file in files where mayHoldSettings(file.contents) {
         var scratch = DiagnosticBag()
@@ -77,11 +90,9 @@ func settingsLimits(_ files: [SourceFile], base: InputLimits) -> InputLimits {
         for document in composer.compose(file, diagnostics: &scratch) {
             reader.read(document, limits: base, into: &piece)
         }
-        if let settings = piece.settings.first {
-            return settings.limits?.applied(to: base) ?? base
-        }
+        if let settings = piece.settings.first { return settings }
     }
-    return base
+    return nil
 }
 
 /// Whether `bytes` contains `Settings` or a backslash.

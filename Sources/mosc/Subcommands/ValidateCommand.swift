@@ -31,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try input.load()
         let options = CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load())
         let result = Compiler.validate(loaded, options: options)
+        defer { FreedAtExit.keep(result) }
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
         switch format {
         case .text:

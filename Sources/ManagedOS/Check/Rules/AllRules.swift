@@ -1,18 +1,20 @@
 /// Every validation rule, in a fixed order (the output is sorted anyway). A test keeps this list and the code
 /// catalog in step.
 enum AllRules {
+    /// Most expensive first (as measured on 10,000 generated policies): the rules run side by side, each core
+    /// taking the next one, and ending on short rules leaves no core waiting on a long one.
     static let rules: [any ValidationRule] = [
-        CatalogRule(),
-        CohortReferenceRule(),
         DeadlineRule(),
-        DetailsURLRule(),
+        CohortReferenceRule(),
+        CatalogRule(),
         EnrollmentRule(),
-        LegacyOptionsRule(),
-        NameRule(),
-        SettingsDocumentRule(),
-        TargetVersionRule(),
         TimeZoneRule(),
+        TargetVersionRule(),
+        LegacyOptionsRule(),
         UpdateSettingsRule(),
+        NameRule(),
         VersionRangeRule(),
+        DetailsURLRule(),
+        SettingsDocumentRule(),
     ]
 }
