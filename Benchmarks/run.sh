@@ -58,7 +58,9 @@ if [ -z "${MOSC_BIN:-}" ]; then
     MOSC_BIN="$(swift build -c release --show-bin-path)/mosc"
 fi
 cc -O2 -o "$BENCH/yaml-floor" Benchmarks/floor/yaml-floor.c -lyaml
+cc -O2 -o "$BENCH/tree-floor" Benchmarks/floor/tree-floor.c
 FLOOR=$BENCH/yaml-floor
+TREE_FLOOR=$BENCH/tree-floor
 ALT="python3 $ROOT/Benchmarks/alternative/compile.py"
 HAS_DIFF=0
 # (`mosc diff --help` exits 0 even without the subcommand: look for it in the subcommand list.)
@@ -114,9 +116,11 @@ for size in $SIZES; do
     # reads take 15 GB of tmpfs beside the one being timed.
     diff_here=$HAS_DIFF
     [ "$(count "$size")" -gt 10000 ] && diff_here=0
-    if [ "$(count "$size")" -le 10000 ]; then
-        "$MOSC_BIN" compile "$corpus" --out "$out/reference" --now "$NOW" 2> /dev/null
-    fi
+    "$MOSC_BIN" compile "$corpus" --out "$out/reference" --now "$NOW" 2> /dev/null
+    # The tree floor writes a tree of the same paths and sizes: the listing is taken from this compile.
+    (cd "$out/reference" && find . -type f -printf '%P\t%s\n' | LC_ALL=C sort) > "$out/listing.tsv"
+    # At 100k the reference tree is not copied (no cp -r row), and it takes 7 GB of tmpfs: gone before timing.
+    [ "$(count "$size")" -gt 10000 ] && rm -rf "$out/reference"
     if [ $diff_here = 1 ]; then
         "$MOSC_BIN" compile "$BENCH/corpus/$size-changed" --out "$out/changed" --now "$NOW" 2> /dev/null
     fi
@@ -128,11 +132,13 @@ for size in $SIZES; do
     big=0; [ "$(count "$size")" -gt 10000 ] && big=1
     if [ -z "$runs" ]; then case $size in 1k) runs=10 ;; 10k) runs=3 ;; *) runs=1 ;; esac; fi
     [ $big = 1 ] && warmup=0
-    names=(floor "mosc validate" "mosc compile")
+    names=(floor "mosc validate" "mosc compile" "tree floor")
     cmds=("$FLOOR $corpus"
           "$MOSC_BIN validate $corpus --now $NOW"
-          "$MOSC_BIN compile $corpus --out $out/mosc --now $NOW")
-    prepares=("true" "true" "rm -rf $out/mosc")
+          "$MOSC_BIN compile $corpus --out $out/mosc --now $NOW"
+          "$TREE_FLOOR $out/listing.tsv $out/tree")
+    # One 100k tree at a time on tmpfs (7 GB each): each writer first removes the other's.
+    prepares=("true" "true" "rm -rf $out/mosc $out/tree" "rm -rf $out/tree $out/mosc")
     if [ $big = 0 ]; then
         names+=("floor + cp -r")
         cmds+=("$FLOOR $corpus > /dev/null && cp -r $out/reference $out/copy")
@@ -180,7 +186,7 @@ for size in $SIZES; do
     done
     bytes=$("$FLOOR" "$corpus" | awk '{print $3}')
     echo "$bytes" > "$RESULTS/$size-bytes.txt"
-    find "$out/mosc" -type f | wc -l > "$RESULTS/$size-outfiles.txt"
+    wc -l < "$out/listing.tsv" > "$RESULTS/$size-outfiles.txt"
     # The trees are large (10 GB at 100k): keep only the corpus.
     rm -rf "$out"
 done

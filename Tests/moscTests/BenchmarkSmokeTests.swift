@@ -30,7 +30,10 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(log)")
         let results = try String(contentsOf: folder.appendingPathComponent("results.md"), encoding: .utf8)
-        for row in ["## 40 policies", "| floor |", "| mosc validate |", "| mosc compile |", "| python alternative |"] {
+        for row in [
+            "## 40 policies", "| floor |", "| mosc validate |", "| mosc compile |", "| tree floor |",
+            "| python alternative |",
+        ] {
             #expect(results.contains(row), "\(results)")
         }
     }

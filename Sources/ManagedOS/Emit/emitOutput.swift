@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Everything a compile emits: the file tree and its manifest.
 public struct CompiledOutput: Sendable, Hashable {
     /// The files, manifest included.
@@ -156,18 +158,17 @@ private struct EmittedCohort: Sendable {
 ///
 /// Emitting a cohort reads only the plan, and it is most of a compile's own work: cohorts are emitted a batch at
 /// a time on every core, then handed over in order, so the output and diagnostics are the same as one by one
-/// and memory holds one batch.
+/// and memory holds two batches. The next batch is emitted while `body` takes the current one: writing a batch
+/// is serial system calls, and waiting for them left a core idle for half of a large compile.
 private func forEachCohort<Failure: Error>(
     _ plan: PlanIR, provenance: CompileProvenance, gates: SoftwareUpdateGates, withEntries: Bool = true,
     diagnostics: inout DiagnosticBag, _ body: (EmittedCohort) throws(Failure) -> Void
 ) throws(Failure) {
     let cohorts = manifestOrder(plan.cohorts)
     let batchSize = 256
-    var start = 0
-    while start < cohorts.count {
-        let base = start
-        let count = min(batchSize, cohorts.count - base)
-        let batch = inParallel(count, workers: defaultWorkerCount) { offset in
+    let workers = defaultWorkerCount
+    @Sendable func emitBatch(from base: Int) -> [EmittedCohort] {
+        inParallel(min(batchSize, cohorts.count - base), workers: workers) { offset in
             var bag = DiagnosticBag()
             var emitted = emitCohort(
                 cohorts[base + offset], plan: plan, provenance: provenance, gates: gates, diagnostics: &bag)
@@ -175,11 +176,46 @@ private func forEachCohort<Failure: Error>(
             emitted.diagnostics = bag.diagnostics
             return emitted
         }
-        for emitted in batch {
+    }
+    var start = 0
+    var current = start < cohorts.count ? emitBatch(from: start) : []
+    while !current.isEmpty {
+        let nextStart = start + current.count
+        let next = nextStart < cohorts.count ? Background(workers > 1) { emitBatch(from: nextStart) } : nil
+        // However `body` ends, the batch being emitted is waited for: nothing outlives this call.
+        defer { _ = next?.wait() }
+        for emitted in current {
             diagnostics.append(contentsOf: emitted.diagnostics)
             try body(emitted)
         }
-        start += count
+        current = next?.wait() ?? []
+        start = nextStart
+    }
+}
+
+/// A value computed on another thread while the caller goes on (or at once, on the caller's, when not `parallel`).
+private final class Background<Value: Sendable>: @unchecked Sendable {
+    // Written once by the computing thread before it leaves `done`; read only after `done.wait()`.
+    private var value: Value?
+    private let done = DispatchGroup()
+
+    init(_ parallel: Bool, _ compute: @escaping @Sendable () -> Value) {
+        guard parallel else {
+            value = compute()
+            return
+        }
+        done.enter()
+        DispatchQueue.global().async {
+            self.value = compute()
+            self.done.leave()
+        }
+    }
+
+    /// The value, once computed; later calls give nil.
+    func wait() -> Value? {
+        done.wait()
+        defer { value = nil }
+        return value
     }
 }
 
