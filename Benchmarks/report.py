@@ -4,17 +4,23 @@
     python3 Benchmarks/report.py .build-bench/results 1k 10k 100k
 """
 
+import glob
 import json
 import os
+import statistics
 import sys
 
 
 def load(results, size):
-    path = os.path.join(results, f"{size}.json")
-    if not os.path.exists(path):
+    # One hyperfine JSON per round (`<size>-round<k>.json`); every command's times over all rounds.
+    paths = sorted(glob.glob(os.path.join(results, f"{size}-round*.json")))
+    if not paths:
         return None
-    with open(path) as f:
-        runs = {r["command"]: r for r in json.load(f)["results"]}
+    times = {}
+    for path in paths:
+        with open(path) as f:
+            for r in json.load(f)["results"]:
+                times.setdefault(r["command"], []).extend(r["times"])
     rss = {}
     with open(os.path.join(results, f"{size}-rss.tsv")) as f:
         for line in f:
@@ -24,8 +30,8 @@ def load(results, size):
         size_bytes = int(f.read())
     with open(os.path.join(results, f"{size}-outfiles.txt")) as f:
         out_files = int(f.read())
-    return {"median": {n: r["median"] for n, r in runs.items()}, "rss": rss, "bytes": size_bytes,
-            "outfiles": out_files}
+    return {"median": {n: statistics.median(t) for n, t in times.items()}, "rss": rss, "bytes": size_bytes,
+            "outfiles": out_files, "rounds": len(paths)}
 
 
 def input_bytes(name, d):
@@ -41,7 +47,7 @@ def main():
     results, sizes = sys.argv[1], sys.argv[2:]
     data = {s: load(results, s) for s in sizes}
     data = {s: d for s, d in data.items() if d}
-    print("Medians of hyperfine runs (warm page cache). Ratios: `mosc validate` and the Python alternative to the")
+    print("Medians over interleaved rounds of hyperfine runs (warm page cache). Ratios: `mosc validate` and the Python alternative to the")
     print("floor; `mosc compile` to floor + `cp -r` of its output; `mosc diff` and the tree floor (the same files")
     print("written with nothing computed) to one `mosc compile`. RSS / input:")
     print("`mosc diff (policies)` reads two repositories (twice the bytes); `mosc diff (compiled)` reads two output")

@@ -130,7 +130,7 @@ for size in $SIZES; do
     runs=$RUNS
     warmup=$WARMUP
     big=0; [ "$(count "$size")" -gt 10000 ] && big=1
-    if [ -z "$runs" ]; then case $size in 1k) runs=10 ;; 10k) runs=3 ;; *) runs=1 ;; esac; fi
+    if [ -z "$runs" ]; then case $size in 1k) runs=10 ;; 10k) runs=5 ;; *) runs=1 ;; esac; fi
     [ $big = 1 ] && warmup=0
     names=(floor "mosc validate" "mosc compile" "tree floor")
     cmds=("$FLOOR $corpus"
@@ -174,10 +174,18 @@ for size in $SIZES; do
         esac
         args+=(--prepare "${prepares[$i]}" -n "${names[$i]}" "$cmd")
     done
-    say "$size: hyperfine, $runs runs of each"
-    # Differences make diff exit 1, so -i (validate and compile were checked above).
-    hyperfine -i --style basic --warmup "$warmup" --runs "$runs" --export-json "$RESULTS/$size.json" \
-        "${args[@]}" >&2
+    # Rounds of one run of every command, not every run of one command after another: on a shared machine load
+    # comes and goes within minutes, and a ratio of two commands timed minutes apart measured the neighbours
+    # (the 10k floor once took 353 ms and 583 ms in two runs of the same harness). Interleaved, every command
+    # sees the same mix of quiet and busy moments.
+    say "$size: hyperfine, $runs rounds of one run of each command"
+    for round in $(seq 1 "$runs"); do
+        round_warmup=0
+        [ "$round" = 1 ] && round_warmup=$warmup
+        # Differences make diff exit 1, so -i (validate and compile were checked above).
+        hyperfine -i --style basic --warmup "$round_warmup" --runs 1 --export-json "$RESULTS/$size-round$round.json" \
+            "${args[@]}" >&2
+    done
 
     for i in "${!names[@]}"; do
         kb=""

@@ -5,43 +5,65 @@ public enum ContentHash {
     /// Lowercase hex SHA-256 of `bytes`.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hasher = SHA256()
-        hasher.update(data: Array(bytes))
-        return hexString(hasher.finalize(), uppercase: false)
-    }
-
-    private static let lowerDigits = Array("0123456789abcdef".utf8)
-    private static let upperDigits = Array("0123456789ABCDEF".utf8)
-
-    /// Two hex digits per byte, from a table (hashes are written for every artifact, token and command).
-    private static func hexString(_ bytes: some Sequence<UInt8>, uppercase: Bool) -> String {
-        let digits = uppercase ? upperDigits : lowerDigits
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+        // Hashed in place when the bytes are contiguous (every caller's are): no copy per artifact.
+        let hashed: Void? = bytes.withContiguousStorageIfAvailable {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer($0))
         }
-        return String(decoding: out, as: UTF8.self)
+        if hashed == nil { hasher.update(data: Array(bytes)) }
+        return hexString(hasher.finalize(), count: SHA256.byteCount, uppercase: false)
     }
 
     /// Lowercase hex SHA-256 of a string's UTF-8.
-    public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+    public static func hex(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hex($0) }
+    }
+
+    private static let lowerDigits: StaticString = "0123456789abcdef"
+    private static let upperDigits: StaticString = "0123456789ABCDEF"
+
+    /// Two hex digits for each of the digest's first `count` bytes, with a `-` before the bytes in `dashesBefore`;
+    /// written straight into the string's storage (hashes are written for every artifact, token and command).
+    private static func hexString(
+        _ digest: SHA256.Digest, count: Int, uppercase: Bool, dashesBefore: Set<Int> = [],
+        adjust: (Int, UInt8) -> UInt8 = { $1 }
+    ) -> String {
+        let digits = uppercase ? upperDigits : lowerDigits
+        return digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: count * 2 + dashesBefore.count) { out in
+                digits.withUTF8Buffer { digits in
+                    var written = 0
+                    for index in 0..<min(count, bytes.count) {
+                        if dashesBefore.contains(index) {
+                            out[written] = UInt8(ascii: "-")
+                            written += 1
+                        }
+                        let byte = adjust(index, bytes[index])
+                        out[written] = digits[Int(byte >> 4)]
+                        out[written + 1] = digits[Int(byte & 0x0F)]
+                        written += 2
+                    }
+                    return written
+                }
+            }
+        }
+    }
 
     /// A UUID-shaped string (version 8, RFC 9562: vendor-specific) derived from `text`, so equal content
     /// gives an equal CommandUUID and nothing random reaches the output.
     public static func uuid(_ text: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: Array(text.utf8))
-        var bytes = Array(hasher.finalize().prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = Array(hexString(bytes, uppercase: true).utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(36)
-        for (index, digit) in hex.enumerated() {
-            if index == 8 || index == 12 || index == 16 || index == 20 { out.append(UInt8(ascii: "-")) }
-            out.append(digit)
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return hexString(hasher.finalize(), count: 16, uppercase: true, dashesBefore: uuidDashes) { index, byte in
+            switch index {
+            case 6: (byte & 0x0F) | 0x80  // version 8
+            case 8: (byte & 0x3F) | 0x80  // the RFC 9562 variant
+            default: byte
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Where a UUID's groups start: 8-4-4-4-12 hex digits.
+    private static let uuidDashes: Set<Int> = [4, 6, 8, 10]
 }

@@ -33,9 +33,20 @@ public struct OutputTree: Sendable, Hashable {
             guard !path.isEmpty, path.utf8.first != UInt8(ascii: "/"),
                 !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
             else { return false }
-            return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy {
-                !$0.isEmpty && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8)
+            // Every component between slashes is non-empty and not `.` or `..` (a scan: no array per path).
+            var length = 0
+            var dots = 0
+            for byte in path.utf8 {
+                if byte == UInt8(ascii: "/") {
+                    if length == 0 || length == dots { return false }
+                    length = 0
+                    dots = 0
+                } else {
+                    length += 1
+                    if byte == UInt8(ascii: "."), dots == length - 1, length <= 2 { dots += 1 }
+                }
             }
+            return length > 0 && length != dots
         }
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {

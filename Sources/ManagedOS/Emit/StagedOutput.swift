@@ -101,25 +101,32 @@ public struct StagedOutput: Sendable {
     /// Creates the folders `path` needs that are not known to exist. Files come a cohort at a time, so most
     /// share the last file's folder and need nothing; no set of created folders is kept, so memory stays flat.
     private mutating func makeFolders(for path: String) throws(CompilerError) {
-        let bytes = Array(path.utf8)
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return }
-        let folder = bytes[..<slash]
-        if folder.elementsEqual(lastFolder) { return }
-        let known = Self.sharedFolderLength(folder, lastFolder)
-        // Each folder below the shared one, outermost first: the prefixes ending at a `/`, then the folder itself.
-        let ends =
-            folder.indices.filter { $0 > known && folder[$0] == UInt8(ascii: "/") } + (slash > known ? [slash] : [])
+        var path = path
+        // The folders to create, as lengths of `path`'s prefix, outermost first (read from the bytes in place).
+        let ends: [Int] = path.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return [] }
+            let folder = bytes[..<slash]
+            if folder.elementsEqual(lastFolder) { return [] }
+            let known = Self.sharedFolderLength(folder, lastFolder)
+            lastFolder.removeAll(keepingCapacity: true)
+            lastFolder.append(contentsOf: folder)
+            // `known` may be the whole folder (it lies in the last one): then nothing is new.
+            return (min(known + 1, slash)..<slash).filter { folder[$0] == UInt8(ascii: "/") }
+                + (slash > known ? [slash] : [])
+        }
         for end in ends {
-            let created = staging + "/" + String(decoding: bytes[..<end], as: UTF8.self)
+            let created = staging + "/" + String(decoding: path.utf8.prefix(end), as: UTF8.self)
             if mkdir(created, 0o755) != 0, errno != EEXIST {
+                // Not known to exist after all: the next file must try again.
+                lastFolder.removeAll()
                 throw .writeFailed(created, String(cString: strerror(errno)))
             }
         }
-        lastFolder = Array(folder)
     }
 
     /// The length of the longest folder both relative folders lie in (0 when they share none).
-    static func sharedFolderLength(_ a: ArraySlice<UInt8>, _ b: [UInt8]) -> Int {
+    static func sharedFolderLength<Folder: RandomAccessCollection<UInt8>>(_ a: Folder, _ b: [UInt8]) -> Int
+    where Folder.Index == Int {
         var length = 0
         var index = 0
         let count = min(a.count, b.count)

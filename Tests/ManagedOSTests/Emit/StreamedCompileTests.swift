@@ -84,7 +84,9 @@ import Testing
     @Test func stagingRefusesAFolderMoscDidNotWrite() throws {
         let base = try OutputWriterTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: base) }
-        FileManager.default.createFile(atPath: base.appendingPathComponent("notes.txt").path, contents: Data("x".utf8))
+        #expect(
+            FileManager.default.createFile(
+                atPath: base.appendingPathComponent("notes.txt").path, contents: Data("x".utf8)))
         let result = Compiler.compile(try CompileTests.fleet(), options: CompileTests.options, stagingFor: base.path)
         #expect(result.staged == nil)
         guard case .outputRefused? = result.failure else {
