@@ -162,8 +162,6 @@ public struct PlannedCompileResult: Sendable {
     public var files: PlannedOutput?
     /// Every diagnostic, sorted.
     public var diagnostics: [Diagnostic]
-    /// The repository as read, for callers that report against its source.
-    public var repository: RepositorySyntax
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -175,10 +173,21 @@ extension Compiler {
     public static func compileManifest(root: String, files: [SourceFile], options: CompilerOptions)
         -> PlannedCompileResult
     {
-        let validation = validate(root: root, files: files, options: options)
-        var result = PlannedCompileResult(diagnostics: validation.diagnostics, repository: validation.repository)
+        compileManifest(
+            validate(root: root, files: files, options: options), root: root, files: files, options: options)
+    }
+
+    /// `compileManifest` from a validation the caller has already read what it needs from: the repository's syntax
+    /// is released once lowered and the files once digested, before the manifest is emitted (as in a streamed
+    /// compile), so a diff holding one side never holds the other side's syntax or files beside its manifest.
+    public static func compileManifest(
+        _ validation: consuming ValidationResult, root: String, files: consuming [SourceFile], options: CompilerOptions
+    ) -> PlannedCompileResult {
+        var result = PlannedCompileResult(diagnostics: validation.diagnostics)
         guard !validation.hasErrors, let plan = lowerRepository(validation.context) else { return result }
-        let provenance = CompileProvenance(files: files, root: root, options: options)
+        _ = consume validation
+        let provenance = CompileProvenance(files: copy files, root: root, options: options)
+        _ = consume files
         var bag = DiagnosticBag()
         let manifest = emitManifest(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
         result.diagnostics = (result.diagnostics + bag.diagnostics).sorted()

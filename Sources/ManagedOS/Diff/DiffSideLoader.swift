@@ -35,9 +35,11 @@ public struct DiffSideLoader: Sendable {
                 let manifest = try StatusLoader().loadManifest(compiled: path)
                 return .loaded(DiffSide(compiledFolder: path, label: path, manifest: manifest))
             }
-            let loaded = try RepositoryLoader().load(path)
-            return compile(
-                root: loaded.root, files: loaded.files, extra: loaded.diagnostics, label: path, kind: .policies)
+            var loaded = try RepositoryLoader().load(path)
+            // The files move into the compile, which lets them go once their digest is taken.
+            let files = loaded.files
+            loaded.files = []
+            return compile(root: loaded.root, files: files, extra: loaded.diagnostics, label: path, kind: .policies)
         case .git(let revision, let path):
             let commit = try git.commit(revision)
             let folder: String
@@ -81,9 +83,14 @@ public struct DiffSideLoader: Sendable {
     ///   - label: How the side is named.
     ///   - kind: `policies` or `git`.
     public func compile(
-        root: String, files: [SourceFile], extra: [Diagnostic] = [], label: String, kind: DiffSide.Kind = .policies
+        root: String, files: consuming [SourceFile], extra: [Diagnostic] = [], label: String,
+        kind: DiffSide.Kind = .policies
     ) -> DiffSideLoad {
-        let result = Compiler.compileManifest(root: root, files: files, options: options)
+        let validation = Compiler.validate(root: root, files: files, options: options)
+        // What the side keeps of the source, read before the syntax is released for emitting.
+        let minimumNotice = Self.minimumNotice(validation.repository.settings.first?.minimumNotice?.value)
+        let places = Self.places(in: validation.repository)
+        let result = Compiler.compileManifest(validation, root: root, files: files, options: options)
         let diagnostics = (extra + result.diagnostics).sorted()
         guard let manifest = result.manifest, let planned = result.files,
             !diagnostics.contains(where: { $0.severity == .error })
@@ -92,9 +99,8 @@ public struct DiffSideLoader: Sendable {
         }
         return .loaded(
             DiffSide(
-                label: label, kind: kind, manifest: manifest, files: planned,
-                minimumNoticeSeconds: Self.minimumNotice(result.repository.settings.first?.minimumNotice?.value),
-                places: Self.places(in: result.repository)))
+                label: label, kind: kind, manifest: manifest, files: planned, minimumNoticeSeconds: minimumNotice,
+                places: places))
     }
 
     /// `minimumNotice` in seconds (0 when switched off); an unreadable value is left to validation.

@@ -8,9 +8,42 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         /// The path relative to the output folder.
         public var path: String
         /// Lowercase hex SHA-256 of the file.
-        public var sha256: String
+        public var sha256: String {
+            get { digest.text }
+            set { digest = HexDigest(newValue) }
+        }
         /// The oldest OS the artifact applies to (what conformance checks run it at).
         public var minimumOS: String
+        /// `sha256`, held as its bytes.
+        private var digest: HexDigest
+
+        /// An artifact.
+        public init(path: String, sha256: String, minimumOS: String) {
+            self.path = path
+            self.digest = HexDigest(sha256)
+            self.minimumOS = minimumOS
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case path, sha256, minimumOS
+        }
+
+        /// Reads `{"path", "sha256", "minimumOS"}`.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                path: try container.decode(String.self, forKey: .path),
+                sha256: try container.decode(String.self, forKey: .sha256),
+                minimumOS: try container.decode(String.self, forKey: .minimumOS))
+        }
+
+        /// Writes `{"path", "sha256", "minimumOS"}`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(minimumOS, forKey: .minimumOS)
+        }
     }
 
     /// One step of a legacy plan as the manifest records it.

@@ -61,3 +61,31 @@ import Testing
         #expect(checked > 10_000)
     }
 }
+
+/// Manifests hold each file's hash as its bytes; the text goes in and comes out unchanged, whatever it is.
+@Suite struct HexDigestTests {
+    @Test(arguments: [
+        ContentHash.hex("abc"), ContentHash.hex(""), String(repeating: "f", count: 64),
+        String(repeating: "0", count: 64),
+        // Not a lowercase 64-digit hash: kept as written.
+        ContentHash.hex("abc").uppercased(), String(ContentHash.hex("abc").dropLast()), ContentHash.hex("abc") + "0",
+        "", "not a hash", "g" + String(repeating: "0", count: 63),
+    ])
+    func textRoundTrips(_ text: String) {
+        #expect(HexDigest(text).text == text)
+        var artifact = OutputManifest.Artifact(path: "cohorts/a/ddm/x.json", sha256: text, minimumOS: "14.0")
+        #expect(artifact.sha256 == text)
+        artifact.sha256 = ContentHash.hex("other")
+        #expect(artifact.sha256 == ContentHash.hex("other"))
+    }
+
+    @Test func equalTextsAreEqualValues() {
+        let texts = ["", "abc", ContentHash.hex("a"), ContentHash.hex("b"), ContentHash.hex("a").uppercased()]
+        for a in texts {
+            for b in texts {
+                #expect((HexDigest(a) == HexDigest(b)) == (a == b), "\(a) \(b)")
+            }
+        }
+        #expect(HexDigest(ContentHash.hex("a")).hashValue == HexDigest(String(ContentHash.hex("a"))).hashValue)
+    }
+}

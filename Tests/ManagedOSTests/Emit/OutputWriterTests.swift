@@ -41,7 +41,9 @@ import Testing
     @Test func refusesAFolderMoscDidNotWrite() throws {
         let base = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: base) }
-        FileManager.default.createFile(atPath: base.appendingPathComponent("notes.txt").path, contents: Data("x".utf8))
+        #expect(
+            FileManager.default.createFile(
+                atPath: base.appendingPathComponent("notes.txt").path, contents: Data("x".utf8)))
         #expect(throws: CompilerError.self) { try OutputWriter().write(Self.tree("one"), to: base.path) }
         #expect(Self.read(base.appendingPathComponent("notes.txt")) == "x")
     }
