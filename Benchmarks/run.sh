@@ -118,7 +118,8 @@ for size in $SIZES; do
     [ "$(count "$size")" -gt 10000 ] && diff_here=0
     "$MOSC_BIN" compile "$corpus" --out "$out/reference" --now "$NOW" 2> /dev/null
     # The tree floor writes a tree of the same paths and sizes: the listing is taken from this compile.
-    (cd "$out/reference" && find . -type f -printf '%P\t%s\n' | LC_ALL=C sort) > "$out/listing.tsv"
+    # Kept below $BENCH (about 100 MB at 100k): the linearity rounds at the end write the same trees again.
+    (cd "$out/reference" && find . -type f -printf '%P\t%s\n' | LC_ALL=C sort) > "$BENCH/listing-$size.tsv"
     # At 100k the reference tree is not copied (no cp -r row), and it takes 7 GB of tmpfs: gone before timing.
     [ "$(count "$size")" -gt 10000 ] && rm -rf "$out/reference"
     if [ $diff_here = 1 ]; then
@@ -136,7 +137,7 @@ for size in $SIZES; do
     cmds=("$FLOOR $corpus"
           "$MOSC_BIN validate $corpus --now $NOW"
           "$MOSC_BIN compile $corpus --out $out/mosc --now $NOW"
-          "$TREE_FLOOR $out/listing.tsv $out/tree")
+          "$TREE_FLOOR $BENCH/listing-$size.tsv $out/tree")
     # One 100k tree at a time on tmpfs (7 GB each): each writer first removes the other's.
     prepares=("true" "true" "rm -rf $out/mosc $out/tree" "rm -rf $out/tree $out/mosc")
     if [ $big = 0 ]; then
@@ -194,10 +195,35 @@ for size in $SIZES; do
     done
     bytes=$("$FLOOR" "$corpus" | awk '{print $3}')
     echo "$bytes" > "$RESULTS/$size-bytes.txt"
-    wc -l < "$out/listing.tsv" > "$RESULTS/$size-outfiles.txt"
+    wc -l < "$BENCH/listing-$size.tsv" > "$RESULTS/$size-outfiles.txt"
     # The trees are large (10 GB at 100k): keep only the corpus.
     rm -rf "$out"
 done
+
+# Linearity: 10k and 100k in the same rounds. Timed in separate sections minutes apart, even the floors (whose
+# work is exactly proportional) grew 15-17× from 10k to 100k in one run: the host was busier during the 100k
+# section. Within a round the two sizes run back to back, and the report takes the median of the per-round
+# 100k / 10k ratios.
+if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
+    lin=$OUT_ROOT/linear
+    names=(); cmds=(); prepares=()
+    for size in 10k 100k; do
+        names+=("floor $size" "mosc validate $size" "mosc compile $size" "tree floor $size")
+        cmds+=("$FLOOR $BENCH/corpus/$size"
+               "$MOSC_BIN validate $BENCH/corpus/$size --now $NOW"
+               "$MOSC_BIN compile $BENCH/corpus/$size --out $lin/mosc --now $NOW"
+               "$TREE_FLOOR $BENCH/listing-$size.tsv $lin/tree")
+        prepares+=("true" "true" "rm -rf $lin" "rm -rf $lin")
+    done
+    args=()
+    for i in "${!names[@]}"; do args+=(--prepare "${prepares[$i]}" -n "${names[$i]}" "${cmds[$i]}"); done
+    linear_runs=${RUNS:-2}
+    say "linearity: $linear_runs rounds of 10k and 100k side by side"
+    for round in $(seq 1 "$linear_runs"); do
+        hyperfine -i --style basic --runs 1 --export-json "$RESULTS/linear-round$round.json" "${args[@]}" >&2
+    done
+    rm -rf "$lin"
+fi
 
 {
     echo "# mosc benchmarks"
