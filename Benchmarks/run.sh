@@ -7,8 +7,9 @@
 #   bash Benchmarks/run.sh --sizes 50 --runs 1 --mosc .build/debug/mosc --dir /tmp/b   # the smoke test
 #
 # Generates the corpora into .build-bench/corpus/ (once per seed and generator version), builds mosc with
-# `swift build -c release` and the floor with `cc -O2 … -lyaml`, times every command with hyperfine in one run,
-# measures peak RSS with /usr/bin/time -v, and writes the table to .build-bench/results.md (also printed).
+# `swift build -c release` and the floors with `cc -O2`, times every command with hyperfine in interleaved rounds
+# (one run of each command per round; 10k and 100k side by side for linearity), measures peak RSS with
+# /usr/bin/time, and writes the table to .build-bench/results.md (also printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -213,9 +214,12 @@ if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
                "$MOSC_BIN validate $BENCH/corpus/$size --now $NOW"
                "$MOSC_BIN compile $BENCH/corpus/$size --out $lin/mosc --now $NOW"
                "$TREE_FLOOR $BENCH/listing-$size.tsv $lin/tree")
-        prepares+=("true" "true" "rm -rf $lin" "rm -rf $lin")
+        # Readers start with the corpus in the page cache (the 100k trees just written may have pushed it out);
+        # writers start from an empty folder, and each tree is removed once timed (--cleanup).
+        prepares+=("$FLOOR $BENCH/corpus/$size > /dev/null" "$FLOOR $BENCH/corpus/$size > /dev/null"
+                   "rm -rf $lin && mkdir -p $lin" "rm -rf $lin && mkdir -p $lin")
     done
-    args=()
+    args=(--cleanup "rm -rf $lin")
     for i in "${!names[@]}"; do args+=(--prepare "${prepares[$i]}" -n "${names[$i]}" "${cmds[$i]}"); done
     linear_runs=${RUNS:-2}
     say "linearity: $linear_runs rounds of 10k and 100k side by side"

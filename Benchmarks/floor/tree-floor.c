@@ -35,10 +35,12 @@ int main(int argc, char **argv) {
     if (argc != 3) { fprintf(stderr, "usage: tree-floor LISTING OUT\n"); return 64; }
     FILE *listing = fopen(argv[1], "r");
     if (!listing) { perror(argv[1]); return 2; }
-    if (mkdir(argv[2], 0755) != 0 && errno != EEXIST) { perror(argv[2]); return 2; }
+    char line[8192], path[16384], last[16384] = "";
+    /* The output folder and any missing parents, as `mkdir -p` would. */
+    snprintf(path, sizeof path, "%s/x", argv[2]);
+    make_folders(path, last, 0);
     memset(buffer, 'x', sizeof buffer);
     size_t root_length = strlen(argv[2]);
-    char line[8192], path[16384], last[16384] = "";
     unsigned long files = 0, bytes = 0;
     while (fgets(line, sizeof line, listing)) {
         char *tab = strchr(line, '\t');
