@@ -22,19 +22,20 @@ public enum ContentHash {
     private static let lowerDigits: StaticString = "0123456789abcdef"
     private static let upperDigits: StaticString = "0123456789ABCDEF"
 
-    /// Two hex digits for each of the digest's first `count` bytes, with a `-` before the bytes in `dashesBefore`;
-    /// written straight into the string's storage (hashes are written for every artifact, token and command).
+    /// Two hex digits for each of the digest's first `count` bytes, with a UUID's dashes when `dashed` (before bytes
+    /// 4, 6, 8 and 10); written straight into the string's storage (hashes are written for every artifact, token
+    /// and command).
     private static func hexString(
-        _ digest: SHA256.Digest, count: Int, uppercase: Bool, dashesBefore: Set<Int> = [],
+        _ digest: SHA256.Digest, count: Int, uppercase: Bool, dashed: Bool = false,
         adjust: (Int, UInt8) -> UInt8 = { $1 }
     ) -> String {
         let digits = uppercase ? upperDigits : lowerDigits
         return digest.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: count * 2 + dashesBefore.count) { out in
+            String(unsafeUninitializedCapacity: count * 2 + (dashed ? 4 : 0)) { out in
                 digits.withUTF8Buffer { digits in
                     var written = 0
                     for index in 0..<min(count, bytes.count) {
-                        if dashesBefore.contains(index) {
+                        if dashed, index == 4 || index == 6 || index == 8 || index == 10 {
                             out[written] = UInt8(ascii: "-")
                             written += 1
                         }
@@ -55,7 +56,7 @@ public enum ContentHash {
         var hasher = SHA256()
         var text = text
         text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        return hexString(hasher.finalize(), count: 16, uppercase: true, dashesBefore: uuidDashes) { index, byte in
+        return hexString(hasher.finalize(), count: 16, uppercase: true, dashed: true) { index, byte in
             switch index {
             case 6: (byte & 0x0F) | 0x80  // version 8
             case 8: (byte & 0x3F) | 0x80  // the RFC 9562 variant
@@ -63,7 +64,4 @@ public enum ContentHash {
             }
         }
     }
-
-    /// Where a UUID's groups start: 8-4-4-4-12 hex digits.
-    private static let uuidDashes: Set<Int> = [4, 6, 8, 10]
 }
