@@ -49,14 +49,32 @@ struct HexDigest: Hashable, Sendable {
             let digits: StaticString = "0123456789abcdef"
             return String(unsafeUninitializedCapacity: 64) { out in
                 digits.withUTF8Buffer { digits in
-                    for (index, word) in [a, b, c, d].enumerated() {
+                    // Each word's 16 nibbles, high first, at its quarter of the text.
+                    func write(_ word: UInt64, at start: Int) {
                         for nibble in 0..<16 {
-                            out[index * 16 + nibble] = digits[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)]
+                            out[start + nibble] = digits[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)]
                         }
                     }
+                    write(a, at: 0)
+                    write(b, at: 16)
+                    write(c, at: 32)
+                    write(d, at: 48)
                 }
                 return 64
             }
         }
+    }
+}
+
+extension HexDigest: Codable {
+    /// Reads the text.
+    init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// Writes the text.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
     }
 }

@@ -24,25 +24,9 @@ public struct OutputManifest: Sendable, Hashable, Codable {
             self.minimumOS = minimumOS
         }
 
+        // The digest is written and read as its text, under `sha256`.
         private enum CodingKeys: String, CodingKey {
-            case path, sha256, minimumOS
-        }
-
-        /// Reads `{"path", "sha256", "minimumOS"}`.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(
-                path: try container.decode(String.self, forKey: .path),
-                sha256: try container.decode(String.self, forKey: .sha256),
-                minimumOS: try container.decode(String.self, forKey: .minimumOS))
-        }
-
-        /// Writes `{"path", "sha256", "minimumOS"}`.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(path, forKey: .path)
-            try container.encode(sha256, forKey: .sha256)
-            try container.encode(minimumOS, forKey: .minimumOS)
+            case path, digest = "sha256", minimumOS
         }
     }
 

@@ -29,7 +29,11 @@ func parseRepository(
     // files on every core, each read into one piece, the pieces joined in file order.
     var pieces = inParallelRanges(files.count, workers: workers) { range in
         var piece = Piece(syntax: RepositorySyntax(root: root))
-        for file in files[range] where !globs.contains(where: { $0.matches(relativePath(file.path, root: root)) }) {
+        for file in files[range] {
+            if !globs.isEmpty {
+                let relative = relativePath(file.path, root: root)
+                if globs.contains(where: { $0.matches(relative) }) { continue }
+            }
             piece.read(file, limits: limits)
         }
         return piece

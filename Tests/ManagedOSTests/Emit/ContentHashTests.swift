@@ -1,3 +1,4 @@
+import Foundation
 import ManagedOSTestSupport
 import Testing
 
@@ -87,5 +88,16 @@ import Testing
             }
         }
         #expect(HexDigest(ContentHash.hex("a")).hashValue == HexDigest(String(ContentHash.hex("a"))).hashValue)
+    }
+
+    @Test func artifactsEncodeTheHashAsText() throws {
+        let artifact = OutputManifest.Artifact(path: "a.json", sha256: ContentHash.hex("abc"), minimumOS: "14.0")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(artifact)
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == #"{"minimumOS":"14.0","path":"a.json","sha256":"\#(ContentHash.hex("abc"))"}"#)
+        #expect(try JSONDecoder().decode(OutputManifest.Artifact.self, from: data) == artifact)
     }
 }
