@@ -1,112 +1,125 @@
-/// The only code that reads `YAMLNode`s into typed values, reporting shape problems as `MOS1xx` diagnostics.
+/// The only code that reads a `YAMLTree`'s nodes into typed values, reporting shape problems as `MOS1xx`
+/// diagnostics.
 ///
 /// Every read returns nil after reporting when the node does not fit, so a caller keeps going and one run
 /// reports every problem.
 public struct NodeReader {
+    /// The nodes being read.
+    public let tree: YAMLTree
     /// Where problems go.
     public var diagnostics = DiagnosticBag()
 
-    /// A reader with an empty bag.
-    public init() {}
+    /// A reader of `tree` with an empty bag.
+    public init(_ tree: YAMLTree) {
+        self.tree = tree
+    }
 
-    /// A mapping's pairs by key, after checking its keys against the allowed ones.
+    /// A node of `tree`.
+    public typealias Node = YAMLTree.NodeID
+
+    /// A mapping whose keys were checked: its values by key.
     public struct Mapping {
+        let tree: YAMLTree
         /// The mapping node itself.
-        public let node: YAMLNode
-        /// The allowed pairs in source order with their key text. A list, not a table: documents hold a dozen
-        /// short keys, and a table per mapping was a measurable share of reading large repositories.
-        let entries: [(key: String, pair: YAMLNode.Pair)]
+        public let node: Node
 
-        /// Pairs by key text; for duplicate keys the first one (the composer reported the rest).
-        public var pairs: [String: YAMLNode.Pair] {
-            Dictionary(entries.map { ($0.key, $0.pair) }, uniquingKeysWith: { first, _ in first })
+        /// The index of the first pair whose key is `key` (a mapping holds a dozen short keys: a scan beats a
+        /// table). Keys that were reported (unknown, merge, not scalar) never equal an allowed key.
+        func pair(_ key: String) -> Int? {
+            for index in 0..<tree.pairCount(node) where tree.isScalar(tree.key(node, index), equalTo: key) {
+                return index
+            }
+            return nil
         }
 
-        /// The first pair whose key is `key`.
-        func pair(_ key: String) -> YAMLNode.Pair? { entries.first { $0.key == key }?.pair }
-
         /// The value for `key`, if present.
-        public subscript(key: String) -> YAMLNode? { pair(key)?.value }
+        public subscript(key: String) -> Node? { pair(key).map { tree.value(node, $0) } }
 
         /// Where `key` is written, else where the mapping starts.
-        public func keyLocation(_ key: String) -> SourceLocation { pair(key)?.key.location ?? node.location }
+        public func keyLocation(_ key: String) -> SourceLocation {
+            tree.location(pair(key).map { tree.key(node, $0) } ?? node)
+        }
     }
+
+    /// Where `node` starts.
+    public func location(_ node: Node) -> SourceLocation { tree.location(node) }
 
     /// Reads a mapping, reporting a non-mapping, non-scalar or unknown keys (with a hint) and missing required keys.
     public mutating func mapping(
-        _ node: YAMLNode, context: String, allowed: [String], required: [String] = []
+        _ node: Node, context: String, allowed: [String], required: [String] = []
     ) -> Mapping? {
-        guard case .mapping(let list) = node.content else {
+        guard tree.kind(node) == .mapping else {
             wrongType(node, expected: "a mapping", context: context)
             return nil
         }
         rejectTag(node)
-        var entries: [(key: String, pair: YAMLNode.Pair)] = []
-        entries.reserveCapacity(list.count)
-        for pair in list {
-            guard let key = pair.key.scalarText else {
+        for index in 0..<tree.pairCount(node) {
+            let key = tree.key(node, index)
+            guard tree.kind(key) == .scalar else {
                 diagnostics.emit(
-                    .wrongType, "\(context) key must be a plain string, found \(pair.key.kindDescription)",
-                    at: pair.key.location)
+                    .wrongType, "\(context) key must be a plain string, found \(tree.kindDescription(key))",
+                    at: tree.location(key))
                 continue
             }
-            if key == "<<" && pair.key.scalarStyle == .plain {
+            if tree.style(key) == .plain && tree.isScalar(key, equalTo: "<<") {
                 diagnostics.emit(
-                    .aliasNotAllowed, "YAML merge keys are not allowed", at: pair.key.location,
+                    .aliasNotAllowed, "YAML merge keys are not allowed", at: tree.location(key),
                     hint: "write the keys out in full")
                 continue
             }
-            if !allowed.contains(key) {
+            if !allowed.contains(where: { tree.isScalar(key, equalTo: $0) }) {
+                let text = tree.text(key)
                 diagnostics.emit(
-                    .unknownKey, "unknown key '\(key)' in \(context)", at: pair.key.location,
-                    hint: Self.suggestion(for: key, among: allowed).map { "did you mean '\($0)'?" }
+                    .unknownKey, "unknown key '\(text)' in \(context)", at: tree.location(key),
+                    hint: Self.suggestion(for: text, among: allowed).map { "did you mean '\($0)'?" }
                         ?? "expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))")
-                continue
             }
-            entries.append((key, pair))
         }
-        for key in required where !entries.contains(where: { $0.key == key }) {
-            diagnostics.emit(.missingKey, "\(context) is missing required key '\(key)'", at: node.location)
+        let map = Mapping(tree: tree, node: node)
+        for key in required where map.pair(key) == nil {
+            diagnostics.emit(.missingKey, "\(context) is missing required key '\(key)'", at: tree.location(node))
         }
-        return Mapping(node: node, entries: entries)
+        return map
     }
 
     /// Reads a sequence's items; a single scalar or mapping is reported.
-    public mutating func sequence(_ node: YAMLNode, context: String) -> [YAMLNode]? {
-        guard case .sequence(let items) = node.content else {
+    public mutating func sequence(_ node: Node, context: String) -> YAMLTree.Children? {
+        guard tree.kind(node) == .sequence else {
             wrongType(node, expected: "a sequence", context: context)
             return nil
         }
         rejectTag(node)
-        return items
+        return tree.items(node)
     }
 
     /// Reads a string; plain `yes/no/on/off` is warned about, since YAML 1.1 reads them as booleans.
-    public mutating func string(_ node: YAMLNode, context: String) -> Located<String>? {
-        guard case .scalar(let text, let style) = node.content, !node.isNull else {
+    public mutating func string(_ node: Node, context: String) -> Located<String>? {
+        guard tree.kind(node) == .scalar, !tree.isNull(node) else {
             wrongType(node, expected: "a string", context: context)
             return nil
         }
         rejectTag(node)
-        if style == .plain && text.utf8.count <= 3 && Self.ambiguousBooleans.contains(text.lowercased()) {
+        let text = tree.text(node)
+        if tree.style(node) == .plain && tree.byteCount(node) <= 3 && Self.ambiguousBooleans.contains(text.lowercased()) {
             diagnostics.emit(
                 .ambiguousBoolean,
-                "plain '\(text)' in \(context) is read as a boolean by YAML 1.1 tools", at: node.location,
+                "plain '\(text)' in \(context) is read as a boolean by YAML 1.1 tools", at: tree.location(node),
                 hint: "quote it: \"\(text)\"")
         }
-        return Located(text, at: node.location)
+        return Located(text, at: tree.location(node))
     }
 
     /// Reads a boolean: only plain `true` or `false`.
-    public mutating func bool(_ node: YAMLNode, context: String) -> Located<Bool>? {
-        guard case .scalar(let text, let style) = node.content, style == .plain, !node.isNull else {
+    public mutating func bool(_ node: Node, context: String) -> Located<Bool>? {
+        guard tree.kind(node) == .scalar, tree.style(node) == .plain, !tree.isNull(node) else {
             wrongType(node, expected: "true or false", context: context)
             return nil
         }
         rejectTag(node)
+        let text = tree.text(node)
         switch text {
-        case "true": return Located(true, at: node.location)
-        case "false": return Located(false, at: node.location)
+        case "true": return Located(true, at: tree.location(node))
+        case "false": return Located(false, at: tree.location(node))
         default:
             if Self.ambiguousBooleans.contains(text.lowercased()) || text.lowercased() == "true"
                 || text.lowercased() == "false"
@@ -114,7 +127,7 @@ public struct NodeReader {
                 let fixed = ["yes", "on", "true", "y"].contains(text.lowercased()) ? "true" : "false"
                 diagnostics.emit(
                     .ambiguousBoolean, "'\(text)' is not a boolean in \(context); write true or false",
-                    at: node.location, severity: .error, hint: "write \(fixed)")
+                    at: tree.location(node), severity: .error, hint: "write \(fixed)")
             } else {
                 wrongType(node, expected: "true or false", context: context)
             }
@@ -123,8 +136,9 @@ public struct NodeReader {
     }
 
     /// Reads a non-negative decimal integer no larger than `maximum`.
-    public mutating func integer(_ node: YAMLNode, context: String, range: ClosedRange<Int>) -> Located<Int>? {
-        guard case .scalar(let text, .plain) = node.content, !node.isNull,
+    public mutating func integer(_ node: Node, context: String, range: ClosedRange<Int>) -> Located<Int>? {
+        let text = tree.text(node)
+        guard tree.kind(node) == .scalar, tree.style(node) == .plain, !tree.isNull(node),
             !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 })
         else {
             wrongType(node, expected: "a whole number", context: context)
@@ -134,57 +148,58 @@ public struct NodeReader {
         guard text.count <= 9, let value = Int(text), range.contains(value) else {
             diagnostics.emit(
                 .invalidValue,
-                "\(context) is \(text); expected \(range.lowerBound) to \(range.upperBound)", at: node.location)
+                "\(context) is \(text); expected \(range.lowerBound) to \(range.upperBound)", at: tree.location(node))
             return nil
         }
-        return Located(value, at: node.location)
+        return Located(value, at: tree.location(node))
     }
 
     /// Reads one of a closed set of spellings; a near miss gets a "did you mean".
     public mutating func choice<T: RawRepresentable & CaseIterable>(
-        _ node: YAMLNode, context: String, as type: T.Type = T.self
+        _ node: Node, context: String, as type: T.Type = T.self
     ) -> Located<T>? where T.RawValue == String {
         guard let text = string(node, context: context) else { return nil }
-        if let value = T(rawValue: text.value) { return Located(value, at: node.location) }
+        if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
         let names = T.allCases.map(\.rawValue)
         let exactCase = names.first { $0.lowercased() == text.value.lowercased() }
         diagnostics.emit(
-            .invalidValue, "'\(text.value)' is not a valid \(context)", at: node.location,
+            .invalidValue, "'\(text.value)' is not a valid \(context)", at: text.location,
             hint: (exactCase ?? Self.suggestion(for: text.value, among: names)).map { "did you mean '\($0)'?" }
                 ?? "expected one of \(names.map { "'\($0)'" }.joined(separator: ", "))")
         return nil
     }
 
     /// Reads a version string from the raw text; warns when it was written as a plain number.
-    public mutating func versionText(_ node: YAMLNode, context: String) -> Located<String>? {
-        guard case .scalar(let text, let style) = node.content, !node.isNull else {
+    public mutating func versionText(_ node: Node, context: String) -> Located<String>? {
+        guard tree.kind(node) == .scalar, !tree.isNull(node) else {
             wrongType(node, expected: "a version string such as \"15.2\"", context: context)
             return nil
         }
         rejectTag(node)
-        if style == .plain && Self.looksLikeYAMLNumber(text) {
+        let text = tree.text(node)
+        if tree.style(node) == .plain && Self.looksLikeYAMLNumber(text) {
             let reading = Self.numberReading(text)
             let meaning = reading == text ? "" : " (\(reading))"
             diagnostics.emit(
                 .unquotedVersion, "\(context) \(text) is unquoted: YAML reads it as a number\(meaning)",
-                at: node.location, hint: "write it as a string: \"\(text)\"")
+                at: tree.location(node), hint: "write it as a string: \"\(text)\"")
         }
-        return Located(text, at: node.location)
+        return Located(text, at: tree.location(node))
     }
 
     /// Reports a node of the wrong kind.
-    public mutating func wrongType(_ node: YAMLNode, expected: String, context: String) {
+    public mutating func wrongType(_ node: Node, expected: String, context: String) {
         diagnostics.emit(
-            .wrongType, "\(context) must be \(expected), found \(node.kindDescription)", at: node.location)
+            .wrongType, "\(context) must be \(expected), found \(tree.kindDescription(node))", at: tree.location(node))
     }
 
     /// Explicit tags other than `!!str` on scalars are refused: their meaning would differ between tools.
-    private mutating func rejectTag(_ node: YAMLNode) {
-        guard let tag = node.tag else { return }
-        if tag == "tag:yaml.org,2002:str" && node.scalarText != nil { return }
+    private mutating func rejectTag(_ node: Node) {
+        guard let tag = tree.tag(node) else { return }
+        if tag == "tag:yaml.org,2002:str" && tree.kind(node) == .scalar { return }
         if tag == "tag:yaml.org,2002:map" || tag == "tag:yaml.org,2002:seq" { return }
         diagnostics.emit(
-            .unsupportedTag, "explicit tag '\(tag)' is not supported", at: node.location,
+            .unsupportedTag, "explicit tag '\(tag)' is not supported", at: tree.location(node),
             hint: "remove the tag; quote the value if it must be a string")
     }
 

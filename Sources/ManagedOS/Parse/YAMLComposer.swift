@@ -1,6 +1,6 @@
 internal import CYAML
 
-/// Turns libyaml's events into `YAMLNode` trees, reporting problems as diagnostics.
+/// Turns libyaml's events into a `YAMLTree`, reporting problems as diagnostics.
 ///
 /// This is the only file that calls libyaml. It is iterative (an explicit stack), so no input depth can
 /// overflow the Swift stack, and it enforces `InputLimits`. Anchors and aliases are refused outright,
@@ -14,9 +14,9 @@ public struct YAMLComposer: Sendable {
         self.limits = limits
     }
 
-    /// Parses every document of `file`; problems go to `diagnostics`. Documents completed before a
-    /// syntax error are returned; the rest of the file is not.
-    public func compose(_ file: SourceFile, diagnostics: inout DiagnosticBag) -> [YAMLDocument] {
+    /// Parses every document of `file` into one flat tree; problems go to `diagnostics`. Documents completed
+    /// before a syntax error are in the tree; the rest of the file is not.
+    public func composeTree(_ file: SourceFile, diagnostics: inout DiagnosticBag) -> YAMLTree {
         if file.contents.count > limits.maxFileBytes {
             diagnostics.emit(
                 .fileTooLarge,
@@ -24,29 +24,34 @@ public struct YAMLComposer: Sendable {
                 at: SourceLocation(file: file.path),
                 hint: "split it into several files"
             )
-            return []
+            return YAMLTree()
         }
-        if let bad = Self.firstInvalidUTF8(file.contents) {
+        let isASCII = Self.isASCII(file.contents)
+        if !isASCII, let bad = Self.firstInvalidUTF8(file.contents) {
             diagnostics.emit(
                 .invalidUTF8,
                 "invalid UTF-8 byte 0x\(String(file.contents[bad.offset], radix: 16, uppercase: true))",
                 at: SourceLocation(file: file.path, line: bad.line, column: bad.column),
                 hint: "save the file as UTF-8"
             )
-            return []
+            return YAMLTree()
         }
         return file.contents.withUnsafeBufferPointer { buffer in
-            var run = ComposerRun(path: file.path, limits: limits)
+            var run = ComposerRun(path: file.path, limits: limits, isASCII: isASCII)
             run.parse(buffer)
             diagnostics.append(contentsOf: run.diagnostics.diagnostics)
-            return run.documents
+            return run.tree
         }
     }
 
-    /// The offset, line and column of the first byte that is not valid UTF-8, if any.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
-        // Nearly every policy file is ASCII: check eight bytes at a time before decoding scalar by scalar.
-        let isASCII = bytes.withUnsafeBytes { raw -> Bool in
+    /// Parses every document of `file` into `YAMLNode` trees; problems go to `diagnostics`.
+    public func compose(_ file: SourceFile, diagnostics: inout DiagnosticBag) -> [YAMLDocument] {
+        composeTree(file, diagnostics: &diagnostics).yamlDocuments
+    }
+
+    /// Whether every byte is ASCII, checked eight bytes at a time (nearly every policy file is ASCII).
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw -> Bool in
             var index = 0
             while index + 8 <= raw.count {
                 if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
@@ -60,7 +65,11 @@ public struct YAMLComposer: Sendable {
             }
             return true
         }
-        if isASCII { return nil }
+    }
+
+    /// The offset, line and column of the first byte that is not valid UTF-8, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
+        if isASCII(bytes) { return nil }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -87,43 +96,64 @@ public struct YAMLComposer: Sendable {
 
 /// The mutable state of one parse.
 private struct ComposerRun {
-    /// An open collection. A struct mutated in place through `stack[last]`, never taken out and put back:
-    /// binding an enum payload copies its array, which made every append O(n), and a long flow sequence
-    /// (`[a,a,a,…]`, 200,000 nodes in 400 KB) quadratic: minutes of CPU.
+    /// An open collection: where it starts and where its children start on `pending`.
     struct Frame {
         var isMapping: Bool
-        var items: [YAMLNode] = []
-        var pairs: [YAMLNode.Pair] = []
-        var pendingKey: YAMLNode?
         var location: SourceLocation
         var tag: String?
+        var base: Int
     }
 
     let path: String
     /// `path` interned once, for every node's location.
     let fileID: FilePaths.ID
     let limits: InputLimits
+    /// Whether the file is ASCII: libyaml's mark index is then a byte offset.
+    let isASCII: Bool
     var diagnostics = DiagnosticBag()
-    var documents: [YAMLDocument] = []
+    var tree = YAMLTree()
     var stack: [Frame] = []
+    /// The finished children of every open collection, innermost last (key and value alternately in mappings).
+    var pending: [Int32] = []
     var documentLocation = SourceLocation(fileID: 0)
-    var documentRoot: YAMLNode?
+    var documentRoot: YAMLTree.NodeID?
     var nodeCount = 0
-    /// The last line and the column just past its end, as libyaml counts them.
-    var end = (line: 1, column: 1)
+    /// The input, for `end`.
+    var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// Marks whose index is below this are on a line of the file and need no clamping (see `location`).
+    var clampFrom = 0
+    /// The last line and the column just past its end, as libyaml counts them; computed when first needed.
+    var endOfFile: (line: Int, column: Int)?
 
-    init(path: String, limits: InputLimits) {
+    init(path: String, limits: InputLimits, isASCII: Bool) {
         self.path = path
         self.fileID = FilePaths.shared.id(path)
         self.limits = limits
+        self.isASCII = isASCII
+        tree.isASCII = isASCII
     }
 
     /// A libyaml mark as a location. At the end of a file without a final line break libyaml reports the
     /// start of a line that does not exist; that is clamped to the end of the last line.
-    func location(_ mark: yaml_mark_t) -> SourceLocation {
+    mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
         let line = Int(mark.line) + 1
-        if line > end.line { return SourceLocation(fileID: fileID, line: end.line, column: end.column) }
+        if Int(mark.index) >= clampFrom {
+            let end = endOfFile ?? Self.end(of: buffer)
+            endOfFile = end
+            if line > end.line { return SourceLocation(fileID: fileID, line: end.line, column: end.column) }
+        }
         return SourceLocation(fileID: fileID, line: line, column: Int(mark.column) + 1)
+    }
+
+    /// Where clamping can start. In an ASCII file libyaml's mark index is a byte offset: a mark before the end is
+    /// on a real line, and so is one at the end when the file ends with a line break. Only the other files pay
+    /// for `end`, a pass over every byte.
+    static func clampFrom(_ buffer: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> Int {
+        guard isASCII else { return 0 }
+        guard let last = buffer.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") else {
+            return buffer.count
+        }
+        return Int.max
     }
 
     /// Where a file ends, counting lines and columns as libyaml does: a line break is `\r\n`, `\r`, `\n`,
@@ -171,7 +201,10 @@ private struct ComposerRun {
     }
 
     mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {
-        end = Self.end(of: buffer)
+        self.buffer = buffer
+        clampFrom = Self.clampFrom(buffer, isASCII: isASCII)
+        // Policy files hold about one node per ten bytes and half their bytes in scalars: sized once, not doubled.
+        tree.reserve(bytes: buffer.count)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.emit(.yamlSyntax, "the YAML parser could not start", at: SourceLocation(file: path))
@@ -219,10 +252,28 @@ private struct ComposerRun {
 
     /// Handles one event; returns false to stop reading the file.
     mutating func handle(_ event: yaml_event_t) -> Bool {
+        // Ends of collections, documents and the stream need no location of their own.
+        switch event.type {
+        case YAML_DOCUMENT_END_EVENT:
+            tree.documents.append(YAMLTree.Document(root: documentRoot, location: documentLocation))
+            return true
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return true }
+            let items = pending[frame.base...]
+            if frame.isMapping { reportDuplicateKeys(items) }
+            let node = tree.addCollection(
+                frame.isMapping ? .mapping : .sequence, items: items, tag: frame.tag, at: frame.location)
+            pending.removeSubrange(frame.base...)
+            return add(node)
+        case YAML_STREAM_START_EVENT, YAML_STREAM_END_EVENT:
+            return true
+        default:
+            break
+        }
         let here = location(event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
-            if documents.count >= limits.maxDocuments {
+            if tree.documents.count >= limits.maxDocuments {
                 diagnostics.emit(
                     .tooManyDocuments, "file holds more than \(limits.maxDocuments) documents", at: here)
                 return false
@@ -230,8 +281,7 @@ private struct ComposerRun {
             documentLocation = here
             documentRoot = nil
             stack.removeAll()
-        case YAML_DOCUMENT_END_EVENT:
-            documents.append(YAMLDocument(root: documentRoot, location: documentLocation))
+            pending.removeAll()
         case YAML_ALIAS_EVENT:
             diagnostics.emit(
                 .aliasNotAllowed, "YAML aliases are not allowed", at: here,
@@ -246,12 +296,6 @@ private struct ComposerRun {
                     at: here)
                 return false
             }
-            let text: String
-            if let value = scalar.value, scalar.length > 0 {
-                text = String(decoding: UnsafeBufferPointer(start: value, count: Int(scalar.length)), as: UTF8.self)
-            } else {
-                text = ""
-            }
             let style: ScalarStyle =
                 switch scalar.style {
                 case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
@@ -261,24 +305,20 @@ private struct ComposerRun {
                 default: .plain
                 }
             let tag = scalar.tag.map { String(cString: $0) }
-            return add(YAMLNode(.scalar(text, style), at: here, tag: tag))
+            let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
+            return add(tree.addScalar(bytes, style: style, tag: tag, at: here))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             if start.anchor != nil { return refuseAnchor(here) }
             guard push(at: here) else { return false }
-            stack.append(Frame(isMapping: false, location: here, tag: start.tag.map { String(cString: $0) }))
+            stack.append(
+                Frame(isMapping: false, location: here, tag: start.tag.map { String(cString: $0) }, base: pending.count))
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
             if start.anchor != nil { return refuseAnchor(here) }
             guard push(at: here) else { return false }
-            stack.append(Frame(isMapping: true, location: here, tag: start.tag.map { String(cString: $0) }))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return true }
-            if frame.isMapping {
-                reportDuplicateKeys(frame.pairs)
-                return add(YAMLNode(.mapping(frame.pairs), at: frame.location, tag: frame.tag))
-            }
-            return add(YAMLNode(.sequence(frame.items), at: frame.location, tag: frame.tag))
+            stack.append(
+                Frame(isMapping: true, location: here, tag: start.tag.map { String(cString: $0) }, base: pending.count))
         default:
             break
         }
@@ -300,54 +340,52 @@ private struct ComposerRun {
         return true
     }
 
-    /// Adds a finished node to the open collection, or makes it the document's root.
-    mutating func add(_ node: YAMLNode) -> Bool {
+    /// Counts a finished node and adds it to the open collection, or makes it the document's root.
+    mutating func add(_ node: YAMLTree.NodeID) -> Bool {
         nodeCount += 1
         if nodeCount > limits.maxNodes {
-            diagnostics.emit(.tooManyNodes, "file holds more than \(limits.maxNodes) YAML nodes", at: node.location)
+            diagnostics.emit(
+                .tooManyNodes, "file holds more than \(limits.maxNodes) YAML nodes", at: tree.location(node))
             return false
         }
-        let top = stack.count - 1
-        guard top >= 0 else {
+        if stack.isEmpty {
             documentRoot = node
-            return true
-        }
-        if !stack[top].isMapping {
-            stack[top].items.append(node)
-        } else if let key = stack[top].pendingKey {
-            stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
-            stack[top].pendingKey = nil
         } else {
-            stack[top].pendingKey = node
+            pending.append(node.index)
         }
         return true
     }
 
-    mutating func reportDuplicateKeys(_ pairs: [YAMLNode.Pair]) {
-        guard pairs.count > 1 else { return }
+    /// Reports every key of a mapping (`items`: key and value alternately) that an earlier key repeats.
+    mutating func reportDuplicateKeys(_ items: ArraySlice<Int32>) {
+        let count = items.count / 2
+        guard count > 1 else { return }
+        let base = items.startIndex
+        func key(_ index: Int) -> YAMLTree.NodeID { YAMLTree.NodeID(index: items[base + 2 * index]) }
         // Policy mappings hold a handful of keys: comparing each with the earlier ones beats building a table.
-        if pairs.count <= 16 {
-            for index in 1..<pairs.count {
-                guard let text = pairs[index].key.scalarText,
-                    let first = pairs[..<index].first(where: { $0.key.scalarText == text })
-                else { continue }
-                diagnostics.emit(
-                    .duplicateKey, "duplicate key '\(text)'", at: pairs[index].key.location,
-                    notes: [.init("'\(text)' is first defined here", at: first.key.location)])
+        if count <= 16 {
+            for index in 1..<count where tree.kind(key(index)) == .scalar {
+                guard let first = (0..<index).first(where: { tree.scalarsEqual(key($0), key(index)) }) else { continue }
+                reportDuplicate(key(index), first: tree.location(key(first)))
             }
             return
         }
         var seen: [String: SourceLocation] = [:]
-        seen.reserveCapacity(pairs.count)
-        for pair in pairs {
-            guard let text = pair.key.scalarText else { continue }
+        seen.reserveCapacity(count)
+        for index in 0..<count where tree.kind(key(index)) == .scalar {
+            let text = tree.text(key(index))
             if let first = seen[text] {
-                diagnostics.emit(
-                    .duplicateKey, "duplicate key '\(text)'", at: pair.key.location,
-                    notes: [.init("'\(text)' is first defined here", at: first)])
+                reportDuplicate(key(index), first: first)
             } else {
-                seen[text] = pair.key.location
+                seen[text] = tree.location(key(index))
             }
         }
+    }
+
+    mutating func reportDuplicate(_ key: YAMLTree.NodeID, first: SourceLocation) {
+        let text = tree.text(key)
+        diagnostics.emit(
+            .duplicateKey, "duplicate key '\(text)'", at: tree.location(key),
+            notes: [.init("'\(text)' is first defined here", at: first)])
     }
 }

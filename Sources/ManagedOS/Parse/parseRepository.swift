@@ -59,11 +59,11 @@ private struct Piece: Sendable {
     /// Reads one more file under `limits`.
     mutating func read(_ file: SourceFile, limits: InputLimits) {
         var bag = DiagnosticBag()
-        let documents = YAMLComposer(limits: limits).compose(file, diagnostics: &bag)
+        let tree = YAMLComposer(limits: limits).composeTree(file, diagnostics: &bag)
         syntax.files.append(file.path)
         syntax.isIncomplete = syntax.isIncomplete || bag.hasErrors
-        var reader = NodeReader()
-        for document in documents {
+        var reader = NodeReader(tree)
+        for document in tree.documents {
             reader.read(document, limits: limits, into: &syntax)
         }
         diagnostics += bag.diagnostics
@@ -89,9 +89,9 @@ func leadingSettings(_ files: [SourceFile], base: InputLimits) -> SettingsSyntax
     let composer = YAMLComposer(limits: base)
     for file in files where mayHoldSettings(file.contents) {
         var scratch = DiagnosticBag()
-        var reader = NodeReader()
+        var reader = NodeReader(composer.composeTree(file, diagnostics: &scratch))
         var piece = RepositorySyntax(root: "")
-        for document in composer.compose(file, diagnostics: &scratch) {
+        for document in reader.tree.documents {
             reader.read(document, limits: base, into: &piece)
         }
         if let settings = piece.settings.first { return settings }

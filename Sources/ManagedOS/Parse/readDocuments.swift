@@ -18,19 +18,18 @@ enum DocumentKeys {
 
 extension NodeReader {
     /// Reads one document into `repository`; problems go to this reader's bag.
-    mutating func read(_ document: YAMLDocument, limits: InputLimits, into repository: inout RepositorySyntax) {
-        guard let root = document.root, !root.isNull else {
+    mutating func read(_ document: YAMLTree.Document, limits: InputLimits, into repository: inout RepositorySyntax) {
+        guard let root = document.root, !tree.isNull(root) else {
             diagnostics.emit(.emptyDocument, "document is empty", at: document.location)
             return
         }
-        guard case .mapping(let pairs) = root.content else {
+        guard tree.kind(root) == .mapping else {
             wrongType(root, expected: "a mapping with apiVersion and kind", context: "a document")
             return
         }
-        let scalar: (String) -> YAMLNode? = { key in pairs.first { $0.key.scalarText == key }?.value }
-        guard let apiNode = scalar("apiVersion") else {
+        guard let apiNode = tree.value(root, forKey: "apiVersion") else {
             diagnostics.emit(
-                .unsupportedAPIVersion, "document is missing 'apiVersion'", at: root.location,
+                .unsupportedAPIVersion, "document is missing 'apiVersion'", at: location(root),
                 hint: "add 'apiVersion: \(DocumentKeys.apiVersion)'")
             return
         }
@@ -45,9 +44,9 @@ extension NodeReader {
                 at: api.location, hint: "this mosc reads '\(DocumentKeys.apiVersion)'")
             return
         }
-        guard let kindNode = scalar("kind") else {
+        guard let kindNode = tree.value(root, forKey: "kind") else {
             diagnostics.emit(
-                .unknownKind, "document is missing 'kind'", at: root.location,
+                .unknownKind, "document is missing 'kind'", at: location(root),
                 hint: "expected one of 'Settings', 'Cohort', 'ManagedOSPolicy'")
             return
         }
@@ -64,9 +63,9 @@ extension NodeReader {
         }
     }
 
-    private mutating func readSettings(_ root: YAMLNode, into repository: inout RepositorySyntax) {
+    private mutating func readSettings(_ root: Node, into repository: inout RepositorySyntax) {
         guard let map = mapping(root, context: "Settings", allowed: DocumentKeys.settings) else { return }
-        var settings = SettingsSyntax(location: root.location)
+        var settings = SettingsSyntax(location: location(root))
         settings.identifierPrefix = map["identifierPrefix"].flatMap { string($0, context: "identifierPrefix") }
         settings.minimumNotice = map["minimumNotice"].flatMap { string($0, context: "minimumNotice") }
         if let node = map["exclude"], let items = sequence(node, context: "exclude") {
@@ -79,10 +78,10 @@ extension NodeReader {
 
     /// `limits: {maxDepth: 48, …}`: whole numbers from 1 up to each bound's hard cap; anything else is MOS117
     /// (MOS114 when not a number) and leaves that bound as it was.
-    private mutating func limits(_ node: YAMLNode) -> LimitsSyntax? {
+    private mutating func limits(_ node: Node) -> LimitsSyntax? {
         let names = InputLimits.Key.allCases.map(\.rawValue)
         guard let map = mapping(node, context: "limits", allowed: names) else { return nil }
-        var limits = LimitsSyntax(location: node.location)
+        var limits = LimitsSyntax(location: location(node))
         for key in InputLimits.Key.allCases {
             guard let valueNode = map[key.rawValue] else { continue }
             let range = 1...InputLimits.hardCaps[key]
@@ -91,11 +90,11 @@ extension NodeReader {
         return limits
     }
 
-    private mutating func readCohort(_ root: YAMLNode, into repository: inout RepositorySyntax) {
+    private mutating func readCohort(_ root: Node, into repository: inout RepositorySyntax) {
         guard
             let map = mapping(root, context: "Cohort", allowed: DocumentKeys.cohort, required: ["name", "platform"])
         else { return }
-        var cohort = CohortSyntax(location: root.location)
+        var cohort = CohortSyntax(location: location(root))
         cohort.name = map["name"].flatMap { string($0, context: "name") }
         cohort.platform = map["platform"].flatMap { choice($0, context: "platform") }
         cohort.description = map["description"].flatMap { string($0, context: "description") }
@@ -104,13 +103,13 @@ extension NodeReader {
         repository.cohorts.append(cohort)
     }
 
-    private mutating func readPolicy(_ root: YAMLNode, limits: InputLimits, into repository: inout RepositorySyntax) {
+    private mutating func readPolicy(_ root: Node, limits: InputLimits, into repository: inout RepositorySyntax) {
         guard
             let map = mapping(
                 root, context: "ManagedOSPolicy", allowed: DocumentKeys.policy,
                 required: ["name", "platform", "target", "deadline", "cohorts"])
         else { return }
-        var policy = PolicySyntax(location: root.location)
+        var policy = PolicySyntax(location: location(root))
         policy.name = map["name"].flatMap { string($0, context: "name") }
         policy.platform = map["platform"].flatMap { choice($0, context: "platform") }
         policy.description = map["description"].flatMap { string($0, context: "description") }
@@ -150,8 +149,8 @@ extension NodeReader {
     }
 
     /// A wall-time string, or `{afterRelease, time}`.
-    private mutating func deadline(_ node: YAMLNode) -> DeadlineSyntax? {
-        if case .mapping = node.content {
+    private mutating func deadline(_ node: Node) -> DeadlineSyntax? {
+        if tree.kind(node) == .mapping {
             guard
                 let map = mapping(
                     node, context: "a relative deadline", allowed: DocumentKeys.relativeDeadline,
@@ -159,11 +158,11 @@ extension NodeReader {
             else { return nil }
             return .relative(
                 RelativeDeadlineSyntax(
-                    location: node.location,
+                    location: location(node),
                     afterRelease: map["afterRelease"].flatMap { string($0, context: "deadline.afterRelease") },
                     time: map["time"].flatMap { string($0, context: "deadline.time") }))
         }
-        guard case .scalar = node.content, !node.isNull else {
+        guard tree.kind(node) == .scalar, !tree.isNull(node) else {
             wrongType(node, expected: "a local date and time or {afterRelease, time}", context: "deadline")
             return nil
         }
@@ -171,7 +170,7 @@ extension NodeReader {
     }
 
     /// A list of three-letter weekday names (`[Sat, Sun]`); other spellings are reported with the right one.
-    private mutating func skipDays(_ node: YAMLNode) -> SkipDaysSyntax? {
+    private mutating func skipDays(_ node: Node) -> SkipDaysSyntax? {
         guard let items = sequence(node, context: "skipDays") else { return nil }
         var days: [Located<Weekday>] = []
         for item in items {
@@ -186,20 +185,20 @@ extension NodeReader {
                 hint: (Weekday.parse(text.value)?.shortName ?? Self.suggestion(for: text.value, among: names))
                     .map { "write '\($0)'" } ?? "expected one of \(names.map { "'\($0)'" }.joined(separator: ", "))")
         }
-        return SkipDaysSyntax(location: node.location, days: days)
+        return SkipDaysSyntax(location: location(node), days: days)
     }
 
-    private mutating func cohortReferences(_ node: YAMLNode, limits: InputLimits) -> [CohortReferenceSyntax] {
+    private mutating func cohortReferences(_ node: Node, limits: InputLimits) -> [CohortReferenceSyntax] {
         guard let items = sequence(node, context: "cohorts") else { return [] }
         if items.count > limits.maxCohortsPerPolicy {
             diagnostics.emit(
                 .tooManyCohortsInPolicy,
-                "policy lists \(items.count) cohorts; the limit is \(limits.maxCohortsPerPolicy)", at: node.location)
+                "policy lists \(items.count) cohorts; the limit is \(limits.maxCohortsPerPolicy)", at: location(node))
             return []
         }
         var references: [CohortReferenceSyntax] = []
         for (ring, item) in items.enumerated() {
-            if case .mapping = item.content {
+            if tree.kind(item) == .mapping {
                 guard
                     let map = mapping(
                         item, context: "a cohorts entry", allowed: DocumentKeys.cohortReference, required: ["cohort"]),

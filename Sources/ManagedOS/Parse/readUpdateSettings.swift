@@ -1,13 +1,13 @@
 extension NodeReader {
     /// Reads a policy's `settings:` block into Apple's key paths and JSON shapes.
-    mutating func updateSettings(_ node: YAMLNode, at location: SourceLocation) -> UpdateSettingsSyntax? {
+    mutating func updateSettings(_ node: Node, at location: SourceLocation) -> UpdateSettingsSyntax? {
         var settings = UpdateSettingsSyntax(location: location)
         readSettingsGroup(node, keys: UpdateSettingsKeys.root, path: "", applePath: "", into: &settings)
         return settings
     }
 
     private mutating func readSettingsGroup(
-        _ node: YAMLNode, keys: [(name: String, key: UpdateSettingsKeys.Key)], path: String, applePath: String,
+        _ node: Node, keys: [(name: String, key: UpdateSettingsKeys.Key)], path: String, applePath: String,
         into settings: inout UpdateSettingsSyntax
     ) {
         let context = path.isEmpty ? "settings" : "settings.\(path)"
@@ -33,12 +33,12 @@ extension NodeReader {
             }
             if let read {
                 settings.entries.append(
-                    .init(path: childPath, applePath: childApple, value: read, location: value.location))
+                    .init(path: childPath, applePath: childApple, value: read, location: location(value)))
             }
         }
     }
 
-    private mutating func program(_ node: YAMLNode, context: String) -> SettingValue? {
+    private mutating func program(_ node: Node, context: String) -> SettingValue? {
         let names = UpdateSettingsKeys.program.map(\.name)
         guard let map = mapping(node, context: context, allowed: names, required: names) else { return nil }
         var object: [String: SettingValue] = [:]
