@@ -4,16 +4,18 @@ public struct ValidationContext: Sendable {
     public let repository: RepositorySyntax
     /// The options of this run.
     public let options: CompilerOptions
-    /// Each cohort name's slot in `firstCohorts` and `models` (not a copy of the cohort: at 10,000 policies copies
-    /// were a seventh of `compile`'s peak memory).
+    /// Each cohort name's slot in `firstCohorts` (not a copy of the cohort: at 10,000 policies copies were a
+    /// seventh of `compile`'s peak memory).
     private let cohortIndex: [String: Int]
     /// By slot: the index in `repository.cohorts` of the first cohort of that name.
     private let firstCohorts: [Int]
-    /// By slot: the resolved cohort (nil when its platform or osVersions is unreadable).
+    /// By index in `repository.cohorts`: the resolved cohort (nil when its platform or osVersions is unreadable).
     private let models: [CohortModel?]
     /// Each distinct (platform, target text) resolved against the catalog once: every rule, and lowering, asks
     /// for a policy's target, and a catalog look-up per question dominated large repositories' validation.
     private let targets: [TargetKey: ResolvedTarget]
+    /// Each distinct target text that parses, parsed (every rule about targets starts from it).
+    private let requests: [String: TargetRequest]
 
     private struct TargetKey: Hashable {
         var platform: Platform
@@ -41,19 +43,35 @@ public struct ValidationContext: Sendable {
         self.cohortIndex = byName
         self.firstCohorts = firstCohorts
         let gates = options.gates
-        self.models = inParallelChunks(firstCohorts, workers: workers) {
+        self.models = inParallelChunks(Array(repository.cohorts.indices), workers: workers) {
             CohortModel(repository.cohorts[$0], gates: gates)
         }
         var targets: [TargetKey: ResolvedTarget] = [:]
+        var requests: [String: TargetRequest] = [:]
         for policy in repository.policies {
-            guard let platform = policy.platform?.value, let text = policy.target?.version?.value else { continue }
+            guard let text = policy.target?.version?.value else { continue }
+            let request = requests[text] ?? TargetRequest(text)
+            requests[text] = request
+            guard let platform = policy.platform?.value, let request else { continue }
             let key = TargetKey(platform: platform, text: text)
-            guard targets[key] == nil, let request = TargetRequest(text),
-                let target = options.catalog.resolve(request, platform: platform)
-            else { continue }
+            guard targets[key] == nil, let target = options.catalog.resolve(request, platform: platform) else {
+                continue
+            }
             targets[key] = target
         }
         self.targets = targets
+        self.requests = requests
+    }
+
+    /// `TargetRequest(text)`, parsed once per distinct target text of the repository.
+    public func targetRequest(_ text: String) -> TargetRequest? {
+        requests[text] ?? TargetRequest(text)
+    }
+
+    /// The index in `repository.cohorts` of the first cohort named `name` (a rule reading one field there copies
+    /// no whole cohort).
+    public func cohortIndex(named name: String) -> Int? {
+        cohortIndex[name].map { firstCohorts[$0] }
     }
 
     /// The first cohort named `name`.
@@ -63,8 +81,11 @@ public struct ValidationContext: Sendable {
 
     /// The first cohort named `name`, resolved; nil when there is none or it cannot be resolved.
     public func cohortModel(named name: String) -> CohortModel? {
-        cohortIndex[name].flatMap { models[$0] }
+        cohortIndex[name].flatMap { models[firstCohorts[$0]] }
     }
+
+    /// The cohort at `index` in `repository.cohorts`, resolved; nil when it cannot be resolved.
+    public func cohortModel(at index: Int) -> CohortModel? { models[index] }
 
     /// Every cohort name, unsorted.
     public var cohortNames: Dictionary<String, Int>.Keys { cohortIndex.keys }

@@ -22,14 +22,14 @@ public struct NodeReader {
         let tree: YAMLTree
         /// The mapping node itself.
         public let node: Node
+        let keys: KeySet
+        /// By position in `keys`: the index of the first pair with that key, or -1.
+        let slots: [Int32]
 
-        /// The index of the first pair whose key is `key` (a mapping holds a dozen short keys: a scan beats a
-        /// table). Keys that were reported (unknown, merge, not scalar) never equal an allowed key.
+        /// The index of the first pair whose key is `key`, if `key` is allowed and present.
         func pair(_ key: String) -> Int? {
-            for index in 0..<tree.pairCount(node) where tree.isScalar(tree.key(node, index), equalTo: key) {
-                return index
-            }
-            return nil
+            guard let position = keys.index(of: key), slots[position] >= 0 else { return nil }
+            return Int(slots[position])
         }
 
         /// The value for `key`, if present.
@@ -46,13 +46,14 @@ public struct NodeReader {
 
     /// Reads a mapping, reporting a non-mapping, non-scalar or unknown keys (with a hint) and missing required keys.
     public mutating func mapping(
-        _ node: Node, context: String, allowed: [String], required: [String] = []
+        _ node: Node, context: String, allowed: KeySet, required: [String] = []
     ) -> Mapping? {
         guard tree.kind(node) == .mapping else {
             wrongType(node, expected: "a mapping", context: context)
             return nil
         }
         rejectTag(node)
+        var slots = [Int32](repeating: -1, count: allowed.names.count)
         for index in 0..<tree.pairCount(node) {
             let key = tree.key(node, index)
             guard tree.kind(key) == .scalar else {
@@ -67,15 +68,21 @@ public struct NodeReader {
                     hint: "write the keys out in full")
                 continue
             }
-            if !allowed.contains(where: { tree.isScalar(key, equalTo: $0) }) {
+            // Bytes compare as `String`s do only when the text is ASCII.
+            let position =
+                tree.isASCII
+                ? tree.withScalarBytes(key) { allowed.index(of: $0) } : allowed.names.firstIndex(of: tree.text(key))
+            guard let position else {
                 let text = tree.text(key)
                 diagnostics.emit(
                     .unknownKey, "unknown key '\(text)' in \(context)", at: tree.location(key),
-                    hint: Self.suggestion(for: text, among: allowed).map { "did you mean '\($0)'?" }
-                        ?? "expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))")
+                    hint: Self.suggestion(for: text, among: allowed.names).map { "did you mean '\($0)'?" }
+                        ?? "expected one of \(allowed.names.map { "'\($0)'" }.joined(separator: ", "))")
+                continue
             }
+            if slots[position] < 0 { slots[position] = Int32(truncatingIfNeeded: index) }
         }
-        let map = Mapping(tree: tree, node: node)
+        let map = Mapping(tree: tree, node: node, keys: allowed, slots: slots)
         for key in required where map.pair(key) == nil {
             diagnostics.emit(.missingKey, "\(context) is missing required key '\(key)'", at: tree.location(node))
         }
@@ -100,7 +107,8 @@ public struct NodeReader {
         }
         rejectTag(node)
         let text = tree.text(node)
-        if tree.style(node) == .plain && tree.byteCount(node) <= 3 && Self.ambiguousBooleans.contains(text.lowercased()) {
+        if tree.style(node) == .plain && tree.byteCount(node) <= 3 && Self.ambiguousBooleans.contains(text.lowercased())
+        {
             diagnostics.emit(
                 .ambiguousBoolean,
                 "plain '\(text)' in \(context) is read as a boolean by YAML 1.1 tools", at: tree.location(node),

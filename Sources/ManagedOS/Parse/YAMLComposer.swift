@@ -312,7 +312,8 @@ private struct ComposerRun {
             if start.anchor != nil { return refuseAnchor(here) }
             guard push(at: here) else { return false }
             stack.append(
-                Frame(isMapping: false, location: here, tag: start.tag.map { String(cString: $0) }, base: pending.count))
+                Frame(isMapping: false, location: here, tag: start.tag.map { String(cString: $0) }, base: pending.count)
+            )
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
             if start.anchor != nil { return refuseAnchor(here) }

@@ -75,9 +75,9 @@ public struct YAMLTree: Sendable {
     public func text(_ node: NodeID) -> String {
         let entry = entries[Int(node.index)]
         guard entry.kind == .scalar, entry.count > 0 else { return "" }
+        let range = Int(entry.start)..<Int(entry.start + entry.count)
         return text.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(entry.start)..<Int(entry.start + entry.count)]),
-                as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
         }
     }
 
@@ -105,6 +105,15 @@ public struct YAMLTree: Sendable {
         }
     }
 
+    /// `body` applied to a scalar's bytes (empty for collections).
+    func withScalarBytes<Result>(_ node: NodeID, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let entry = entries[Int(node.index)]
+        let count = entry.kind == .scalar ? Int(entry.count) : 0
+        return text.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(entry.start)..<Int(entry.start) + count]))
+        }
+    }
+
     /// Whether two scalars have equal text (as `String`s compare); false when either is a collection.
     func scalarsEqual(_ a: NodeID, _ b: NodeID) -> Bool {
         let left = entries[Int(a.index)]
@@ -125,7 +134,7 @@ public struct YAMLTree: Sendable {
         switch entry.count {
         case 0: return true
         case 1: return isScalar(node, equalTo: "~")
-        case 4: return isScalar(node, equalTo: "null") || isScalar(node, equalTo: "Null") || isScalar(node, equalTo: "NULL")
+        case 4: return ["null", "Null", "NULL"].contains { isScalar(node, equalTo: $0) }
         default: return false
         }
     }

@@ -1,19 +1,20 @@
 /// The keys every document may have, by kind.
 enum DocumentKeys {
-    static let settings = [
+    static let settings: KeySet = [
         "apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays", "limits",
     ]
-    static let cohort = ["apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment"]
-    static let policy = [
+    static let cohort: KeySet = ["apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment"]
+    static let policy: KeySet = [
         "apiVersion", "kind", "name", "platform", "description", "target", "deadline", "detailsURL", "legacy",
         "settings", "skipDays", "cohorts",
     ]
-    static let target = ["version", "build"]
-    static let legacy = ["timeZone", "installAction", "maxUserDeferrals", "priority", "downloadLeadTime"]
-    static let cohortReference = ["cohort", "deadline"]
-    static let relativeDeadline = ["afterRelease", "time"]
+    static let target: KeySet = ["version", "build"]
+    static let legacy: KeySet = ["timeZone", "installAction", "maxUserDeferrals", "priority", "downloadLeadTime"]
+    static let cohortReference: KeySet = ["cohort", "deadline"]
+    static let relativeDeadline: KeySet = ["afterRelease", "time"]
     static let kinds = ["Settings", "Cohort", "ManagedOSPolicy"]
     static let apiVersion = "mosc/v1"
+    static let limits = KeySet(InputLimits.Key.allCases.map(\.rawValue))
 }
 
 extension NodeReader {
@@ -79,8 +80,7 @@ extension NodeReader {
     /// `limits: {maxDepth: 48, …}`: whole numbers from 1 up to each bound's hard cap; anything else is MOS117
     /// (MOS114 when not a number) and leaves that bound as it was.
     private mutating func limits(_ node: Node) -> LimitsSyntax? {
-        let names = InputLimits.Key.allCases.map(\.rawValue)
-        guard let map = mapping(node, context: "limits", allowed: names) else { return nil }
+        guard let map = mapping(node, context: "limits", allowed: DocumentKeys.limits) else { return nil }
         var limits = LimitsSyntax(location: location(node))
         for key in InputLimits.Key.allCases {
             guard let valueNode = map[key.rawValue] else { continue }
@@ -154,7 +154,7 @@ extension NodeReader {
             guard
                 let map = mapping(
                     node, context: "a relative deadline", allowed: DocumentKeys.relativeDeadline,
-                    required: DocumentKeys.relativeDeadline)
+                    required: DocumentKeys.relativeDeadline.names)
             else { return nil }
             return .relative(
                 RelativeDeadlineSyntax(

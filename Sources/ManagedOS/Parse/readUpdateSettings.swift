@@ -11,7 +11,8 @@ extension NodeReader {
         into settings: inout UpdateSettingsSyntax
     ) {
         let context = path.isEmpty ? "settings" : "settings.\(path)"
-        guard let map = mapping(node, context: context, allowed: keys.map(\.name)) else { return }
+        let allowed = UpdateSettingsKeys.keySets[path] ?? KeySet(keys.map(\.name))
+        guard let map = mapping(node, context: context, allowed: allowed) else { return }
         for (name, key) in keys {
             guard let value = map[name] else { continue }
             let childPath = path.isEmpty ? name : "\(path).\(name)"
@@ -39,8 +40,8 @@ extension NodeReader {
     }
 
     private mutating func program(_ node: Node, context: String) -> SettingValue? {
-        let names = UpdateSettingsKeys.program.map(\.name)
-        guard let map = mapping(node, context: context, allowed: names, required: names) else { return nil }
+        let names = UpdateSettingsKeys.programKeys
+        guard let map = mapping(node, context: context, allowed: names, required: names.names) else { return nil }
         var object: [String: SettingValue] = [:]
         for (name, apple) in UpdateSettingsKeys.program {
             guard let value = map[name].flatMap({ string($0, context: "\(context).\(name)") }) else { return nil }

@@ -11,9 +11,11 @@ struct CatalogRule: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         let catalog = context.options.catalog
+        // Thousands of policies share a dozen targets, and each question scans the catalog: ask once per target.
+        var exploits: [TargetKey: Diagnostic?] = [:]
         for policy in context.repository.policies {
             guard let platform = policy.platform?.value, let text = policy.target?.version,
-                let request = TargetRequest(text.value)
+                let request = context.targetRequest(text.value)
             else { continue }
             guard let target = context.target(of: policy) else {
                 diagnostics.emit(
@@ -35,7 +37,13 @@ struct CatalogRule: ValidationRule {
                 if let build = policy.target?.build, TargetVersionRule.isPlausibleBuild(build.value) {
                     checkBuild(build, of: release, platform: platform, catalog: catalog, into: &diagnostics)
                 }
-                checkExploits(target, at: text.location, catalog: catalog, into: &diagnostics)
+                let key = TargetKey(platform: target.platform, version: target.version)
+                let found = exploits[key] ?? Self.exploits(target, catalog: catalog)
+                exploits[key] = .some(found)
+                if var diagnostic = found {
+                    diagnostic.location = text.location
+                    diagnostics.emit(diagnostic)
+                }
             }
             var written = [policy.deadline?.wallTimeText]
             written += policy.cohorts.map { $0.deadline?.wallTimeText }
@@ -109,24 +117,28 @@ struct CatalogRule: ValidationRule {
                 ?? "write one of its builds, or leave the build out")
     }
 
-    private func checkExploits(
-        _ target: ResolvedTarget, at location: SourceLocation, catalog: OSCatalog,
-        into diagnostics: inout DiagnosticBag
-    ) {
+    private struct TargetKey: Hashable {
+        var platform: Platform
+        var version: OSVersion
+    }
+
+    /// The warning for a target that a newer patch fixing exploited vulnerabilities supersedes (its location is
+    /// the caller's to set), or nil.
+    private static func exploits(_ target: ResolvedTarget, catalog: OSCatalog) -> Diagnostic? {
         let platform = target.platform.rawValue
         let fixes = catalog.newerPatchesFixingExploits(platform: platform, version: target.version.description)
         guard let last = fixes.last, let newest = catalog.latest(platform: platform, major: target.version.major)
-        else { return }
+        else { return nil }
         let exploited = fixes.reduce(0) { $0 + $1.exploitedCVEs }
         let vulnerabilities = exploited == 1 ? "vulnerability" : "vulnerabilities"
         let fixers =
             fixes.count == 1
             ? "\(platform) \(last.version) fixes"
             : "\(platform) \(last.version) and \(fixes.count - 1) other newer patches fix"
-        diagnostics.emit(
+        return Diagnostic(
             .newerPatchFixesExploits,
             "\(fixers) \(exploited) actively exploited \(vulnerabilities) that \(target.version) leaves open",
-            at: location,
+            at: nil,
             hint:
                 "target \"\(newest.version)\", the newest \(platform) \(target.version.major), or 'latest-\(target.version.major)'"
         )

@@ -4,6 +4,7 @@ struct CohortReferenceRule: ValidationRule {
     static let codes: [DiagnosticCode] = [.unknownCohort, .platformMismatch, .cohortEnforcedTwice, .unusedCohort]
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
+        let cohorts = context.repository.cohorts
         // Sorted once and only when a name is unknown: the suggestions need it, a valid repository does not.
         var sortedNames: [String]?
         var enforcedBy: [String: (policy: String, location: SourceLocation)] = [:]
@@ -11,7 +12,7 @@ struct CohortReferenceRule: ValidationRule {
             let policyName = policy.name?.value ?? "?"
             for reference in policy.cohorts {
                 let name = reference.name.value
-                guard let cohort = context.cohort(named: name) else {
+                guard let cohortIndex = context.cohortIndex(named: name) else {
                     let names = sortedNames ?? Array(context.cohortNames).sorted()
                     sortedNames = names
                     diagnostics.emit(
@@ -31,22 +32,23 @@ struct CohortReferenceRule: ValidationRule {
                 } else {
                     enforcedBy[name] = (policyName, reference.name.location)
                 }
-                if let policyPlatform = policy.platform?.value, let cohortPlatform = cohort.platform?.value,
-                    policyPlatform != cohortPlatform
+                if let policyPlatform = policy.platform?.value, let cohortPlatform = cohorts[cohortIndex].platform,
+                    policyPlatform != cohortPlatform.value
                 {
                     diagnostics.emit(
                         .platformMismatch,
-                        "cohort '\(name)' is \(cohortPlatform) but policy '\(policyName)' is \(policyPlatform)",
+                        "cohort '\(name)' is \(cohortPlatform.value) but policy '\(policyName)' is \(policyPlatform)",
                         at: reference.name.location,
-                        notes: [.init("cohort '\(name)' is defined here", at: cohort.platform?.location)])
+                        notes: [.init("cohort '\(name)' is defined here", at: cohortPlatform.location)])
                 }
             }
         }
         // With a file that failed to parse, a policy using the cohort may simply not have been read.
         guard !context.repository.isIncomplete else { return }
-        for cohort in context.repository.cohorts {
-            guard let name = cohort.name, enforcedBy[name.value] == nil,
-                context.cohort(named: name.value)?.location == cohort.location
+        for index in cohorts.indices {
+            // Only the first cohort of a name is judged: the others are duplicates, reported by NameRule.
+            guard let name = cohorts[index].name, enforcedBy[name.value] == nil,
+                context.cohortIndex(named: name.value) == index
             else { continue }
             diagnostics.emit(
                 .unusedCohort, "no policy enforces an update on cohort '\(name.value)'", at: name.location)

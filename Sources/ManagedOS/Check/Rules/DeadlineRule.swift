@@ -26,20 +26,27 @@ struct DeadlineRule: ValidationRule {
             }
         }
         if let skipDays = context.settings?.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
+        // A site's policies share its zone, and looking a zone up in the time zone database is not cheap.
+        var zones: [String: ZoneRules?] = [:]
         for policy in context.repository.policies {
             if let lead = policy.legacy?.downloadLeadTime {
                 _ = duration(lead, key: "legacy.downloadLeadTime", into: &diagnostics)
             }
             if let skipDays = policy.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
-            let policyDeadline = policy.deadline.flatMap { resolve($0, of: policy, context, into: &diagnostics) }
+            // What `context.deadline(_:of:)` derives per call, derived once per policy.
+            let skipDays = context.skipDays(of: policy)
+            let target = context.target(of: policy)
+            let policyDeadline = policy.deadline.flatMap {
+                resolve($0, target: target, skipDays: skipDays, context, into: &diagnostics)
+            }
             var overrides: [Int: ResolvedDeadline] = [:]
             for reference in policy.cohorts {
-                if let syntax = reference.deadline, let value = resolve(syntax, of: policy, context, into: &diagnostics)
+                if let syntax = reference.deadline,
+                    let value = resolve(syntax, target: target, skipDays: skipDays, context, into: &diagnostics)
                 {
                     overrides[reference.ring] = value
                 }
             }
-            let skipDays = context.skipDays(of: policy)
             var judged: Set<LocalDateTime> = []
             if let policyDeadline, let location = policy.deadline?.location {
                 judge(policyDeadline, at: location, context: context, notice: minimumNotice, into: &diagnostics)
@@ -55,17 +62,25 @@ struct DeadlineRule: ValidationRule {
             }
             let values = overrides.mapValues(\.value)
             checkRingOrder(policy, policyDeadline: policyDeadline?.value, overrides: values, into: &diagnostics)
-            checkZone(
-                policy, context: context, policyDeadline: policyDeadline?.value, overrides: values, into: &diagnostics)
+            if let zoneName = policy.legacy?.timeZone?.value {
+                let zone = zones[zoneName] ?? ZoneRules.named(zoneName)
+                zones[zoneName] = .some(zone)
+                if let zone {
+                    checkZone(
+                        policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, overrides: values,
+                        into: &diagnostics)
+                }
+            }
         }
     }
 
-    /// Resolves through the shared `resolveDeadline` and reports why a deadline has no wall time.
+    /// Resolves through the shared `resolveDeadline` (as `ValidationContext.deadline(_:of:)` does) and reports why
+    /// a deadline has no wall time.
     private func resolve(
-        _ syntax: DeadlineSyntax, of policy: PolicySyntax, _ context: ValidationContext,
+        _ syntax: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>, _ context: ValidationContext,
         into diagnostics: inout DiagnosticBag
     ) -> ResolvedDeadline? {
-        switch context.deadline(syntax, of: policy) {
+        switch resolveDeadline(syntax, target: target, skipDays: skipDays) {
         case .success(let value):
             return value
         case .failure(.hasOffset(let text, let offset)):
@@ -169,10 +184,10 @@ struct DeadlineRule: ValidationRule {
     }
 
     private func checkZone(
-        _ policy: PolicySyntax, context: ValidationContext, policyDeadline: LocalDateTime?,
+        _ policy: PolicySyntax, zone: ZoneRules, context: ValidationContext, policyDeadline: LocalDateTime?,
         overrides: [Int: LocalDateTime], into diagnostics: inout DiagnosticBag
     ) {
-        guard let zoneName = policy.legacy?.timeZone?.value, let zone = ZoneRules.named(zoneName) else { return }
+        let zoneName = zone.identifier
         var seen: Set<LocalDateTime> = []
         for (reference, cohort) in context.cohorts(of: policy) where cohort.paths.hasLegacy {
             guard let value = overrides[reference.ring] ?? policyDeadline, seen.insert(value).inserted else { continue }

@@ -7,8 +7,8 @@ struct EnrollmentRule: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         let gates = context.options.gates
-        for cohort in context.repository.cohorts {
-            guard let name = cohort.name?.value, let model = CohortModel(cohort, gates: gates) else { continue }
+        for (index, cohort) in context.repository.cohorts.enumerated() {
+            guard let name = cohort.name?.value, let model = context.cohortModel(at: index) else { continue }
             let at = cohort.enrollment?.location ?? cohort.location
             let rangeAt = cohort.osVersions?.location ?? cohort.enrollment?.location ?? cohort.location
             if !gates.enforcementAllows(model.enrollment, on: model.platform)

@@ -16,7 +16,7 @@ struct TargetVersionRule: ValidationRule {
                     at: build.location)
             }
             guard let text = target.version else { continue }
-            guard let request = TargetRequest(text.value) else {
+            guard let request = context.targetRequest(text.value) else {
                 diagnostics.emit(
                     .invalidVersion,
                     "target version '\(text.value)' is not major.minor[.patch], 'latest' or 'latest-<major>'",

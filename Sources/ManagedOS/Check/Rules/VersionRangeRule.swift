@@ -3,9 +3,13 @@ struct VersionRangeRule: ValidationRule {
     static let codes: [DiagnosticCode] = [.invalidVersionRange, .emptyVersionRange, .unsupportedOSVersion]
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
+        // Cohorts repeat a handful of ranges (">=14.0"): each distinct text is parsed once.
+        var parsed: [String: Result<VersionRange, VersionRange.ParseError>] = [:]
         for cohort in context.repository.cohorts {
             guard let text = cohort.osVersions else { continue }
-            switch VersionRange.parse(text.value) {
+            let result = parsed[text.value] ?? VersionRange.parse(text.value)
+            parsed[text.value] = result
+            switch result {
             case .failure(let error):
                 diagnostics.emit(
                     .invalidVersionRange, Self.message(error, text: text.value), at: text.location,

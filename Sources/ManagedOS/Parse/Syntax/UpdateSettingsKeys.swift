@@ -20,6 +20,23 @@ enum UpdateSettingsKeys {
 
     static let program: [(name: String, apple: String)] = [("description", "Description"), ("token", "Token")]
 
+    /// The keys of a program, as the reader matches them.
+    static let programKeys = KeySet(program.map(\.name))
+
+    /// Each group's keys as the reader matches them, by the group's path ("" for `root`, `beta`, …), built once.
+    static let keySets: [String: KeySet] = {
+        var sets: [String: KeySet] = [:]
+        var pending: [(path: String, keys: [(name: String, key: Key)])] = [("", root)]
+        while let (path, keys) = pending.popLast() {
+            sets[path] = KeySet(keys.map(\.name))
+            for (name, key) in keys {
+                guard case .group(let children) = key.shape else { continue }
+                pending.append((path.isEmpty ? name : "\(path).\(name)", children))
+            }
+        }
+        return sets
+    }()
+
     static let root: [(name: String, key: Key)] = [
         ("notifications", Key(apple: "Notifications", shape: .bool)),
         (

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The keys a mapping may hold, with their bytes laid out once: matching a scalar key against them is a few
+/// length compares and one `memcmp`, with no `String` built or retained per key.
+public struct KeySet: Sendable, ExpressibleByArrayLiteral {
+    /// The keys, in the order given.
+    public let names: [String]
+    private let bytes: [UInt8]
+    private let ranges: [Range<Int>]
+
+    /// Creates a set of keys.
+    public init(_ names: [String]) {
+        self.names = names
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for name in names {
+            let start = bytes.count
+            bytes += name.utf8
+            ranges.append(start..<bytes.count)
+        }
+        self.bytes = bytes
+        self.ranges = ranges
+    }
+
+    /// Creates a set of keys from a literal list.
+    public init(arrayLiteral names: String...) {
+        self.init(names)
+    }
+
+    /// The position of the first key spelled with exactly these bytes.
+    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { own in
+            for (index, range) in ranges.enumerated() where range.count == key.count {
+                guard let keyBase = key.baseAddress, let base = own.baseAddress else { return index }  // both empty
+                if memcmp(base + range.lowerBound, keyBase, key.count) == 0 { return index }
+            }
+            return nil
+        }
+    }
+
+    /// The position of `name` (the readers ask for keys they listed, so a length compare settles most).
+    func index(of name: String) -> Int? {
+        let count = name.utf8.count
+        for (index, range) in ranges.enumerated() where range.count == count && names[index] == name {
+            return index
+        }
+        return nil
+    }
+}
