@@ -118,7 +118,7 @@ private struct ComposerRun {
     var documentLocation = SourceLocation(fileID: 0)
     var documentRoot: YAMLTree.NodeID?
     var nodeCount = 0
-    /// The input, for `end`.
+    /// The input, for `end`; valid while `parse` runs, which is the run's whole life.
     var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     /// Marks whose index is below this are on a line of the file and need no clamping (see `location`).
     var clampFrom = 0
