@@ -14,8 +14,10 @@ public struct ValidationContext: Sendable {
     /// Each distinct (platform, target text) resolved against the catalog once: every rule, and lowering, asks
     /// for a policy's target, and a catalog look-up per question dominated large repositories' validation.
     private let targets: [TargetKey: ResolvedTarget]
-    /// Each distinct target text that parses, parsed (every rule about targets starts from it).
-    private let requests: [String: TargetRequest]
+    /// Each distinct target text, parsed (nil when it does not parse); every rule about targets starts from it.
+    private let requests: [String: TargetRequest?]
+    /// Each distinct `legacy.timeZone`, resolved (nil when it names no zone).
+    private let zones: [String: ZoneRules?]
 
     private struct TargetKey: Hashable {
         var platform: Platform
@@ -47,11 +49,12 @@ public struct ValidationContext: Sendable {
             CohortModel(repository.cohorts[$0], gates: gates)
         }
         var targets: [TargetKey: ResolvedTarget] = [:]
-        var requests: [String: TargetRequest] = [:]
+        var requests: [String: TargetRequest?] = [:]
+        var zones: [String: ZoneRules?] = [:]
         for policy in repository.policies {
+            if let zone = policy.legacy?.timeZone?.value { _ = zones.memo(zone) { ZoneRules.named(zone) } }
             guard let text = policy.target?.version?.value else { continue }
-            let request = requests[text] ?? TargetRequest(text)
-            requests[text] = request
+            let request = requests.memo(text) { TargetRequest(text) }
             guard let platform = policy.platform?.value, let request else { continue }
             let key = TargetKey(platform: platform, text: text)
             guard targets[key] == nil, let target = options.catalog.resolve(request, platform: platform) else {
@@ -61,11 +64,18 @@ public struct ValidationContext: Sendable {
         }
         self.targets = targets
         self.requests = requests
+        self.zones = zones
     }
 
     /// `TargetRequest(text)`, parsed once per distinct target text of the repository.
     public func targetRequest(_ text: String) -> TargetRequest? {
         requests[text] ?? TargetRequest(text)
+    }
+
+    /// `ZoneRules.named(name)`, looked up once per distinct `legacy.timeZone` of the repository (a look-up in the
+    /// time zone database per policy was a measurable part of two rules and of lowering).
+    public func zone(named name: String) -> ZoneRules? {
+        zones[name] ?? ZoneRules.named(name)
     }
 
     /// The index in `repository.cohorts` of the first cohort named `name` (a rule reading one field there copies

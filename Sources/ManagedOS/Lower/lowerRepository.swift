@@ -20,7 +20,7 @@ public func lowerRepository(_ context: ValidationContext) -> PlanIR? {
             }
             var legacy: LegacyOptionsIR?
             if cohort.paths.hasLegacy {
-                guard let zone = policy.legacy?.timeZone.flatMap({ ZoneRules.named($0.value) }) else { return nil }
+                guard let zone = policy.legacy?.timeZone.flatMap({ context.zone(named: $0.value) }) else { return nil }
                 let lead = policy.legacy?.downloadLeadTime.flatMap { DurationSpec.parse($0.value).value }
                 legacy = LegacyOptionsIR(
                     timeZone: zone,

@@ -34,11 +34,7 @@ public struct KeySet: Sendable, ExpressibleByArrayLiteral {
     /// The position of the first key spelled with exactly these bytes.
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { own in
-            for (index, range) in ranges.enumerated() where range.count == key.count {
-                guard let keyBase = key.baseAddress, let base = own.baseAddress else { return index }  // both empty
-                if memcmp(base + range.lowerBound, keyBase, key.count) == 0 { return index }
-            }
-            return nil
+            ranges.firstIndex { UnsafeBufferPointer(rebasing: own[$0]).hasSameBytes(as: key) }
         }
     }
 
@@ -49,5 +45,14 @@ public struct KeySet: Sendable, ExpressibleByArrayLiteral {
             return index
         }
         return nil
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether both hold the same bytes: a length compare, then one `memcmp`.
+    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        guard let base = baseAddress, let otherBase = other.baseAddress else { return true }  // both empty
+        return memcmp(base, otherBase, count) == 0
     }
 }

@@ -55,7 +55,7 @@ public struct YAMLNode: Sendable, Hashable {
     /// Whether this is the plain scalar `null`, `~` or empty, which YAML reads as null.
     public var isNull: Bool {
         guard case .scalar(let text, .plain) = content, tag == nil else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        return Self.nullSpellings.contains(text)
     }
 
     /// A word for the node's kind in messages: "a mapping", "a sequence", "a string", "null".
@@ -63,13 +63,20 @@ public struct YAMLNode: Sendable, Hashable {
         switch content {
         case .mapping: return "a mapping"
         case .sequence: return "a sequence"
-        case .scalar(let text, let style):
-            if isNull { return "null" }
-            if style.isQuotedOrBlock { return "a string" }
-            if Int(text) != nil { return "a number" }
-            if text == "true" || text == "false" { return "a boolean" }
-            return "a string"
+        case .scalar(let text, let style): return Self.scalarDescription(text, style: style, isNull: isNull)
         }
+    }
+
+    /// The plain scalars YAML reads as null.
+    static let nullSpellings = ["", "~", "null", "Null", "NULL"]
+
+    /// A scalar's kind in messages ("null", "a number", "a boolean", "a string"), for `YAMLNode` and `YAMLTree`.
+    static func scalarDescription(_ text: String, style: ScalarStyle, isNull: Bool) -> String {
+        if isNull { return "null" }
+        if style.isQuotedOrBlock { return "a string" }
+        if Int(text) != nil { return "a number" }
+        if text == "true" || text == "false" { return "a boolean" }
+        return "a string"
     }
 }
 

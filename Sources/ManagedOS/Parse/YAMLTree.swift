@@ -1,15 +1,9 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// One file's YAML documents as a flat table: every node in one array, every scalar's text in one byte buffer.
 ///
 /// This is what the composer builds and `NodeReader` reads. A node costs no allocation of its own and a scalar
 /// becomes a `String` only when a reader keeps it: a tree of `YAMLNode`s (an array per collection, a `String` per
 /// scalar, a copy per read) was most of the CPU time of validating a large repository beyond libyaml's own.
-/// `YAMLNode` trees are still built from it on request (`node(_:)`), for Apple's schema and for tests.
+/// `YAMLNode` trees are still built from it on request (`yamlDocuments`), for Apple's schema and for tests.
 public struct YAMLTree: Sendable {
     /// A node's place in the table.
     public struct NodeID: Hashable, Sendable {
@@ -88,21 +82,11 @@ public struct YAMLTree: Sendable {
     }
 
     /// Whether `node` is a scalar whose text equals `string` (as `String`s compare).
-    ///
-    /// Readers ask this of every key against every allowed key: the common mismatch of lengths costs a compare.
-    @inline(__always)
     public func isScalar(_ node: NodeID, equalTo string: String) -> Bool {
-        let entry = entries[Int(node.index)]
-        guard entry.kind == .scalar else { return false }
+        guard kind(node) == .scalar else { return false }
         guard isASCII else { return text(node) == string }
-        guard string.utf8.count == Int(entry.count) else { return false }
         var string = string
-        return string.withUTF8 { key in
-            text.withUnsafeBufferPointer { buffer in
-                guard let keyBase = key.baseAddress, let base = buffer.baseAddress else { return key.isEmpty }
-                return memcmp(base + Int(entry.start), keyBase, key.count) == 0
-            }
-        }
+        return string.withUTF8 { key in withScalarBytes(node) { $0.hasSameBytes(as: key) } }
     }
 
     /// `body` applied to a scalar's bytes (empty for collections).
@@ -116,27 +100,18 @@ public struct YAMLTree: Sendable {
 
     /// Whether two scalars have equal text (as `String`s compare); false when either is a collection.
     func scalarsEqual(_ a: NodeID, _ b: NodeID) -> Bool {
-        let left = entries[Int(a.index)]
-        let right = entries[Int(b.index)]
-        guard left.kind == .scalar, right.kind == .scalar else { return false }
-        if !isASCII { return text(a) == text(b) }
-        guard left.count == right.count else { return false }
-        return text.withUnsafeBufferPointer { buffer in
-            buffer[Int(left.start)..<Int(left.start + left.count)]
-                .elementsEqual(buffer[Int(right.start)..<Int(right.start + right.count)])
-        }
+        guard kind(a) == .scalar, kind(b) == .scalar else { return false }
+        guard isASCII else { return text(a) == text(b) }
+        return withScalarBytes(a) { left in withScalarBytes(b) { left.hasSameBytes(as: $0) } }
     }
 
-    /// Whether this is the plain scalar `null`, `~` or empty, which YAML reads as null.
+    /// Whether this is a plain untagged scalar YAML reads as null (`YAMLNode.nullSpellings`).
     public func isNull(_ node: NodeID) -> Bool {
         let entry = entries[Int(node.index)]
         guard entry.kind == .scalar, entry.style == .plain, entry.tag < 0 else { return false }
-        switch entry.count {
-        case 0: return true
-        case 1: return isScalar(node, equalTo: "~")
-        case 4: return ["null", "Null", "NULL"].contains { isScalar(node, equalTo: $0) }
-        default: return false
-        }
+        // Only null's lengths (0, 1, 4) are worth a look: most scalars are settled without a compare.
+        guard entry.count <= 4 else { return false }
+        return YAMLNode.nullSpellings.contains { isScalar(node, equalTo: $0) }
     }
 
     /// A word for the node's kind in messages: "a mapping", "a sequence", "a string", "null".
@@ -144,13 +119,7 @@ public struct YAMLTree: Sendable {
         switch kind(node) {
         case .mapping: return "a mapping"
         case .sequence: return "a sequence"
-        case .scalar:
-            if isNull(node) { return "null" }
-            if style(node).isQuotedOrBlock { return "a string" }
-            let text = text(node)
-            if Int(text) != nil { return "a number" }
-            if text == "true" || text == "false" { return "a boolean" }
-            return "a string"
+        case .scalar: return YAMLNode.scalarDescription(text(node), style: style(node), isNull: isNull(node))
         }
     }
 

@@ -38,9 +38,7 @@ struct CatalogRule: ValidationRule {
                     checkBuild(build, of: release, platform: platform, catalog: catalog, into: &diagnostics)
                 }
                 let key = TargetKey(platform: target.platform, version: target.version)
-                let found = exploits[key] ?? Self.exploits(target, catalog: catalog)
-                exploits[key] = .some(found)
-                if var diagnostic = found {
+                if var diagnostic = exploits.memo(key, { Self.exploits(target, catalog: catalog) }) {
                     diagnostic.location = text.location
                     diagnostics.emit(diagnostic)
                 }

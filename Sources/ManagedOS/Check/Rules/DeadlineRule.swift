@@ -26,8 +26,6 @@ struct DeadlineRule: ValidationRule {
             }
         }
         if let skipDays = context.settings?.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
-        // A site's policies share its zone, and looking a zone up in the time zone database is not cheap.
-        var zones: [String: ZoneRules?] = [:]
         for policy in context.repository.policies {
             if let lead = policy.legacy?.downloadLeadTime {
                 _ = duration(lead, key: "legacy.downloadLeadTime", into: &diagnostics)
@@ -62,14 +60,10 @@ struct DeadlineRule: ValidationRule {
             }
             let values = overrides.mapValues(\.value)
             checkRingOrder(policy, policyDeadline: policyDeadline?.value, overrides: values, into: &diagnostics)
-            if let zoneName = policy.legacy?.timeZone?.value {
-                let zone = zones[zoneName] ?? ZoneRules.named(zoneName)
-                zones[zoneName] = .some(zone)
-                if let zone {
-                    checkZone(
-                        policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, overrides: values,
-                        into: &diagnostics)
-                }
+            if let zone = policy.legacy?.timeZone.flatMap({ context.zone(named: $0.value) }) {
+                checkZone(
+                    policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, overrides: values,
+                    into: &diagnostics)
             }
         }
     }

@@ -7,17 +7,13 @@ struct TimeZoneRule: ValidationRule {
     ]
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
-        // Each distinct name is looked up once: a site's policies share its zone.
-        var known: [String: Bool] = [:]
         for policy in context.repository.policies {
             let cohorts = context.cohorts(of: policy)
             let legacyCohorts = cohorts.filter { $0.cohort.paths.hasLegacy }
             // Judge presence only when every listed cohort resolved; otherwise another diagnostic explains why.
             let allResolved = !cohorts.isEmpty && cohorts.count == policy.cohorts.count
             if let zone = policy.legacy?.timeZone {
-                let isKnown = known[zone.value] ?? (ZoneRules.named(zone.value) != nil)
-                known[zone.value] = isKnown
-                if !isKnown {
+                if context.zone(named: zone.value) == nil {
                     let suggestions = ZoneRules.suggestions(for: zone.value)
                     diagnostics.emit(
                         .invalidTimeZone, "'\(zone.value)' is not an IANA time zone", at: zone.location,

@@ -7,9 +7,7 @@ struct VersionRangeRule: ValidationRule {
         var parsed: [String: Result<VersionRange, VersionRange.ParseError>] = [:]
         for cohort in context.repository.cohorts {
             guard let text = cohort.osVersions else { continue }
-            let result = parsed[text.value] ?? VersionRange.parse(text.value)
-            parsed[text.value] = result
-            switch result {
+            switch parsed.memo(text.value, { VersionRange.parse(text.value) }) {
             case .failure(let error):
                 diagnostics.emit(
                     .invalidVersionRange, Self.message(error, text: text.value), at: text.location,
