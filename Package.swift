@@ -1,6 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The library layers keep every `public import` deliberate.
+let library: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
+
 let package = Package(
     name: "mosc",
     platforms: [.macOS(.v14)],
@@ -13,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
-        // The system libyaml (Debian libyaml-dev); only Parse/YAMLComposer.swift calls it.
+        // The system libyaml (Debian libyaml-dev); only MOSYAML/YAMLComposer.swift calls it.
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
@@ -21,13 +24,15 @@ let package = Package(
         ),
         // One C function: an atomic swap of two folders, so a compile never leaves half a tree behind.
         .target(name: "CExchange"),
+        // The library's layers, lowest first: a target depends only on targets listed before it, so a cycle is a
+        // build error. Basics: source files and locations, diagnostics, time, concurrency.
+        .target(name: "MOSBasics", swiftSettings: library),
+        // YAML at the node level over the system libyaml: the composer, the node tree, key sets.
+        .target(name: "MOSYAML", dependencies: ["MOSBasics", "CYAML"], swiftSettings: library),
+        // The domain: versions and ranges, platforms and enrollments, Apple's schema gates, the OS release catalog.
         .target(
-            name: "ManagedOS",
-            dependencies: [
-                "CYAML",
-                "CExchange",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            name: "MOSDomain",
+            dependencies: ["MOSBasics", "MOSYAML"],
             exclude: ["AppleSchema/Data/PROVENANCE.md", "Catalog/Data/SOFA-LICENSE.txt", "Catalog/Data/README.md"],
             // Apple's pinned schema and the OS release catalog, compiled in as byte arrays (`PackageResources`),
             // so no resource bundle can go missing at run time.
@@ -51,7 +56,31 @@ let package = Package(
                 .embedInCode("AppleSchema/Data/system.update.status.yaml"),
                 .embedInCode("Catalog/Data/catalog.tsv"),
             ],
-            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+            swiftSettings: library
+        ),
+        // The compiled output's values and their canonical JSON.
+        .target(
+            name: "MOSOutput",
+            dependencies: ["MOSBasics", "MOSDomain", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: library
+        ),
+        // The compiler's stages in order: Parse → Resolve → Check → Plan → Emit, composed by `Compiler`.
+        .target(
+            name: "MOSCompiler",
+            dependencies: ["MOSBasics", "MOSYAML", "MOSDomain", "MOSOutput", "CExchange"],
+            swiftSettings: library
+        ),
+        // What consumes a compiled output or a diagnostic list: Diff, Timeline, Status, Reporting.
+        .target(
+            name: "MOSTools",
+            dependencies: ["MOSBasics", "MOSYAML", "MOSDomain", "MOSOutput", "MOSCompiler"],
+            swiftSettings: library
+        ),
+        // The library product: re-exports the layers, so `import ManagedOS` reaches all of them.
+        .target(
+            name: "ManagedOS",
+            dependencies: ["MOSBasics", "MOSYAML", "MOSDomain", "MOSOutput", "MOSCompiler", "MOSTools"],
+            swiftSettings: library
         ),
         .executableTarget(
             name: "mosc",

@@ -25,7 +25,7 @@ import sys
 from datetime import date, timedelta
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CATALOG = os.path.join(ROOT, "Sources/ManagedOS/Catalog/Data/catalog.tsv")
+CATALOG = os.path.join(ROOT, "Sources/MOSDomain/Catalog/Data/catalog.tsv")
 MODELINE = "# yaml-language-server: $schema=../../../specs/mosc-v1.schema.json\n"
 
 CITIES = [

@@ -80,7 +80,7 @@ say "output trees in $OUT_ROOT ($(df --output=fstype "$(dirname "$OUT_ROOT")" | 
 count() { case "$1" in *k) echo $(( ${1%k} * 1000 )) ;; *) echo "$1" ;; esac; }
 
 # Corpora, regenerated only when the seed or the generator changed.
-STAMP="$SEED-$(sha256sum Benchmarks/generate-corpus.py Sources/ManagedOS/Catalog/Data/catalog.tsv | sha256sum | cut -c1-16)"
+STAMP="$SEED-$(sha256sum Benchmarks/generate-corpus.py Sources/MOSDomain/Catalog/Data/catalog.tsv | sha256sum | cut -c1-16)"
 for size in $SIZES; do
     for variant in "$size" "$size-changed"; do
         dir=$BENCH/corpus/$variant

@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CATALOG = os.path.join(ROOT, "Sources/ManagedOS/Catalog/Data/catalog.tsv")
+CATALOG = os.path.join(ROOT, "Sources/MOSDomain/Catalog/Data/catalog.tsv")
 NAME = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 VERSION = re.compile(r"^\d+\.\d+(\.\d+)?$")
 WALL = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")

@@ -184,7 +184,7 @@ import Testing
         let newer =
             try String(
                 contentsOf: RepositoryPaths.root.appendingPathComponent(
-                    "Sources/ManagedOS/Catalog/Data/catalog.tsv"), encoding: .utf8)
+                    "Sources/MOSDomain/Catalog/Data/catalog.tsv"), encoding: .utf8)
             + "macOS\t15.7.10\t24G900\t2026-09-15\t0\t12\n"
         try newer.write(to: file, atomically: true, encoding: .utf8)
         let run = try Self.run([
@@ -204,7 +204,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let bundled = try String(
             contentsOf: RepositoryPaths.root.appendingPathComponent(
-                "Sources/ManagedOS/Catalog/Data/catalog.tsv"), encoding: .utf8)
+                "Sources/MOSDomain/Catalog/Data/catalog.tsv"), encoding: .utf8)
         #expect(run.stdout == bundled)
         let notAFeed = try Self.run(["catalog", "import", "Package.swift"])
         #expect(notAFeed.status == 2)

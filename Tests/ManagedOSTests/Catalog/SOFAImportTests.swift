@@ -12,7 +12,7 @@ enum CatalogPaths {
     static let sofaFolder = repositoryRoot.deletingLastPathComponent()
         .appendingPathComponent("shared/catalog/sofa", isDirectory: true)
     /// The bundled catalog's source file.
-    static let bundledCatalog = repositoryRoot.appendingPathComponent("Sources/ManagedOS/Catalog/Data/catalog.tsv")
+    static let bundledCatalog = repositoryRoot.appendingPathComponent("Sources/MOSDomain/Catalog/Data/catalog.tsv")
     /// The feeds the catalog is built from, with their platforms.
     static let feedFiles = [
         ("macOS", "macos_data_feed.json"), ("iOS", "ios_data_feed.json"), ("tvOS", "tvos_data_feed.json"),

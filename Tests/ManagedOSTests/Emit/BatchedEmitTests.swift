@@ -1,8 +1,10 @@
 import Foundation
+import ManagedOS
 import ManagedOSTestSupport
 import Testing
 
-@testable import ManagedOS
+@testable import MOSBasics
+@testable import MOSCompiler
 
 /// Cohorts are emitted a batch at a time, the next batch while the previous one is handed over: with several
 /// batches the compile must still write every cohort once, in manifest order, with the bytes each cohort has on

@@ -1,7 +1,8 @@
+import ManagedOS
 import ManagedOSTestSupport
 import Testing
 
-@testable import ManagedOS
+@testable import MOSCompiler
 
 /// Declaration identifiers: `<prefix>.<policy>.<cohort>.<kind>`, within Apple's 64 octets, unique.
 @Suite struct IdentifierTests {

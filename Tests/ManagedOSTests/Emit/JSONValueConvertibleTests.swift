@@ -1,8 +1,9 @@
 import Foundation
+import ManagedOS
 import ManagedOSTestSupport
 import Testing
 
-@testable import ManagedOS
+@testable import MOSCompiler
 
 /// Every hand-written `jsonValue` gives exactly what `Codable` gives: the same tree as `JSONValueEncoder` made
 /// through `Codable` alone, and the same bytes as `JSONEncoder`, over the fleet's real values and variants with

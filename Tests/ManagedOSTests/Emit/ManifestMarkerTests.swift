@@ -1,7 +1,8 @@
 import Foundation
+import ManagedOS
 import Testing
 
-@testable import ManagedOS
+@testable import MOSCompiler
 
 /// The marker scan reads only the top-level `generator` member, whatever surrounds it and however it is chunked.
 @Suite struct ManifestMarkerTests {

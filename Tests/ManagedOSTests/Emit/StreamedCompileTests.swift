@@ -1,8 +1,9 @@
 import Foundation
+import ManagedOS
 import ManagedOSTestSupport
 import Testing
 
-@testable import ManagedOS
+@testable import MOSCompiler
 
 /// The streamed compile (`Compiler.compile(_:options:stagingFor:)`) writes exactly the in-memory compile's tree,
 /// its manifest stream gives `CanonicalJSON`'s bytes, and a failed compile leaves the previous folder alone.

@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+
+/// How many threads the pipeline's parallel steps use: one per core this process may run on.
+package let defaultWorkerCount = ProcessInfo.processInfo.activeProcessorCount
+
+/// `body` applied to each job `0..<count`, on every core when `workers` > 1, with the results in job order.
+///
+/// With one worker, or one job, everything runs on the calling thread, in order.
+package func inParallel<Result: Sendable>(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+    guard workers > 1, count > 1 else { return (0..<count).map(body) }
+    return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+        // Each job initializes only its own element, so the threads share nothing mutable and need no lock.
+        nonisolated(unsafe) let slots = buffer
+        DispatchQueue.concurrentPerform(iterations: count) { job in
+            slots.initializeElement(at: job, to: body(job))
+        }
+        initialized = count
+    }
+}
+
+/// `body` applied to contiguous ranges that cover `0..<count`, on every core (a few ranges per worker, so a core
+/// taken by another process leaves less to wait for), with the results in range order.
+package func inParallelRanges<Result: Sendable>(
+    _ count: Int, workers: Int, _ body: @Sendable (Range<Int>) -> Result
+) -> [Result] {
+    let chunks = workers > 1 ? min(count, workers * 4) : 1
+    guard chunks > 1 else { return [body(0..<count)] }
+    return inParallel(chunks, workers: workers) { chunk in
+        body((count * chunk / chunks)..<(count * (chunk + 1) / chunks))
+    }
+}
+
+/// `transform` applied to every element, in contiguous chunks on every core, with the results in element order.
+package func inParallelChunks<Element: Sendable, Result: Sendable>(
+    _ elements: [Element], workers: Int, _ transform: @Sendable (Element) -> Result
+) -> [Result] {
+    guard workers > 1, elements.count > 1 else { return elements.map(transform) }
+    return joined(inParallelRanges(elements.count, workers: workers) { elements[$0].map(transform) }, workers: workers)
+}
+
+/// The arrays of `parts` joined in order, copied on every core.
+///
+/// Each part is copied, then freed, by the thread that takes it: for arrays of large structs both cost a
+/// reference count per stored reference, which on one thread was a serial step of every validation.
+package func joined<Element: Sendable>(_ parts: consuming [[Element]], workers: Int) -> [Element] {
+    var parts = parts
+    var offsets: [Int] = []
+    offsets.reserveCapacity(parts.count)
+    var total = 0
+    for part in parts {
+        offsets.append(total)
+        total += part.count
+    }
+    guard workers > 1, parts.count > 1 else {
+        var result: [Element] = []
+        result.reserveCapacity(total)
+        for index in parts.indices {
+            result += parts[index]
+            parts[index] = []
+        }
+        return result
+    }
+    return parts.withUnsafeMutableBufferPointer { partsBuffer in
+        [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
+            // Job i reads and clears only part i and writes only its own range of the result: nothing is shared.
+            nonisolated(unsafe) let sources = partsBuffer
+            nonisolated(unsafe) let slots = buffer
+            let offsets = offsets
+            DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                let part = sources[index]
+                sources[index] = []
+                let range = offsets[index]..<(offsets[index] + part.count)
+                _ = UnsafeMutableBufferPointer(rebasing: slots[range]).initialize(fromContentsOf: part)
+            }
+            initialized = total
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// A policy's cohorts must exist, share its platform, and be enforced by no other entry: a device follows
+/// one deadline. A cohort no policy uses is worth a warning.
+struct CohortReferenceRule: ValidationRule {
+    package static let codes: [DiagnosticCode] = [
+        .unknownCohort, .platformMismatch, .cohortEnforcedTwice, .unusedCohort,
+    ]
+
+    package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
+        let cohorts = context.repository.cohorts
+        // Sorted once and only when a name is unknown: the suggestions need it, a valid repository does not.
+        var sortedNames: [String]?
+        var enforcedBy: [String: (policy: String, location: SourceLocation)] = [:]
+        for policy in context.repository.policies {
+            let policyName = policy.name?.value ?? "?"
+            for reference in policy.cohorts {
+                let name = reference.name.value
+                guard let cohortIndex = context.cohortIndex(named: name) else {
+                    let names = sortedNames ?? Array(context.cohortNames).sorted()
+                    sortedNames = names
+                    diagnostics.emit(
+                        .unknownCohort, "policy '\(policyName)' names unknown cohort '\(name)'",
+                        at: reference.name.location,
+                        hint: NodeReader.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
+                    continue
+                }
+                if let earlier = enforcedBy[name] {
+                    let message =
+                        earlier.policy == policyName
+                        ? "cohort '\(name)' is listed twice in policy '\(policyName)'"
+                        : "cohort '\(name)' is already enforced by policy '\(earlier.policy)'; a device follows one deadline"
+                    diagnostics.emit(
+                        .cohortEnforcedTwice, message, at: reference.name.location,
+                        notes: [.init("first enforced here", at: earlier.location)])
+                } else {
+                    enforcedBy[name] = (policyName, reference.name.location)
+                }
+                if let policyPlatform = policy.platform?.value, let cohortPlatform = cohorts[cohortIndex].platform,
+                    policyPlatform != cohortPlatform.value
+                {
+                    diagnostics.emit(
+                        .platformMismatch,
+                        "cohort '\(name)' is \(cohortPlatform.value) but policy '\(policyName)' is \(policyPlatform)",
+                        at: reference.name.location,
+                        notes: [.init("cohort '\(name)' is defined here", at: cohortPlatform.location)])
+                }
+            }
+        }
+        // With a file that failed to parse, a policy using the cohort may simply not have been read.
+        guard !context.repository.isIncomplete else { return }
+        for index in cohorts.indices {
+            // Only the first cohort of a name is judged: the others are duplicates, reported by NameRule.
+            guard let name = cohorts[index].name, enforcedBy[name.value] == nil,
+                context.cohortIndex(named: name.value) == index
+            else { continue }
+            diagnostics.emit(
+                .unusedCohort, "no policy enforces an update on cohort '\(name.value)'", at: name.location)
+        }
+    }
+}

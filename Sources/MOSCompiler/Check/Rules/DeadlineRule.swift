@@ -1,0 +1,225 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// Deadlines are local wall times (`YYYY-MM-DDTHH:MM[:SS]`) on a real calendar, or computed from the target's
+/// release (`{afterRelease: 14d, time: "17:00"}`, moved past `skipDays`). A passed deadline is only a
+/// warning (an old policy kept in git must not fail later builds); so is short notice, a later ring enforcing
+/// before an earlier one, and a written-out deadline on a skipped day. Legacy deadlines are also read in
+/// `legacy.timeZone`, where DST gaps and overlaps matter.
+struct DeadlineRule: ValidationRule {
+    package static let codes: [DiagnosticCode] = [
+        .deadlineHasOffset, .invalidDeadline, .deadlinePassed, .shortNotice, .ringOrder, .deadlineInGap,
+        .deadlineInOverlap, .invalidDuration, .deadlineOnSkippedDay, .unknownRelease, .invalidValue,
+    ]
+
+    /// The default `minimumNotice`.
+    static let defaultMinimumNotice = MinimumNotice.atLeast(DurationSpec(constantDays: 0, hours: 72))
+
+    package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
+        var minimumNotice = Self.defaultMinimumNotice
+        if let text = context.settings?.minimumNotice {
+            switch MinimumNotice.parse(text.value) {
+            case .success(let value):
+                minimumNotice = value
+            case .failure(let error):
+                diagnostics.emit(
+                    .invalidDuration, "minimumNotice '\(text.value)' is not a duration: \(error.reason)",
+                    at: text.location,
+                    hint: "write days, hours and minutes in that order, e.g. 72h, 3d; 0m turns it off")
+            }
+        }
+        if let skipDays = context.settings?.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
+        for policy in context.repository.policies {
+            if let lead = policy.legacy?.downloadLeadTime {
+                _ = duration(lead, key: "legacy.downloadLeadTime", into: &diagnostics)
+            }
+            if let skipDays = policy.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
+            // What `context.deadline(_:of:)` derives per call, derived once per policy.
+            let skipDays = context.skipDays(of: policy)
+            let target = context.target(of: policy)
+            let policyDeadline = policy.deadline.flatMap {
+                resolve($0, target: target, skipDays: skipDays, context, into: &diagnostics)
+            }
+            var overrides: [Int: ResolvedDeadline] = [:]
+            for reference in policy.cohorts {
+                if let syntax = reference.deadline,
+                    let value = resolve(syntax, target: target, skipDays: skipDays, context, into: &diagnostics)
+                {
+                    overrides[reference.ring] = value
+                }
+            }
+            var judged: Set<LocalDateTime> = []
+            if let policyDeadline, let location = policy.deadline?.location {
+                judge(policyDeadline, at: location, context: context, notice: minimumNotice, into: &diagnostics)
+                checkSkippedDay(policyDeadline, at: location, skipDays: skipDays, into: &diagnostics)
+                judged.insert(policyDeadline.value)
+            }
+            for reference in policy.cohorts {
+                guard let value = overrides[reference.ring], let location = reference.deadline?.location,
+                    judged.insert(value.value).inserted
+                else { continue }
+                judge(value, at: location, context: context, notice: minimumNotice, into: &diagnostics)
+                checkSkippedDay(value, at: location, skipDays: skipDays, into: &diagnostics)
+            }
+            let values = overrides.mapValues(\.value)
+            checkRingOrder(policy, policyDeadline: policyDeadline?.value, overrides: values, into: &diagnostics)
+            if let zone = policy.legacy?.timeZone.flatMap({ context.zone(named: $0.value) }) {
+                checkZone(
+                    policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, overrides: values,
+                    into: &diagnostics)
+            }
+        }
+    }
+
+    /// Resolves through the shared `resolveDeadline` (as `ValidationContext.deadline(_:of:)` does) and reports why
+    /// a deadline has no wall time.
+    private func resolve(
+        _ syntax: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>, _ context: ValidationContext,
+        into diagnostics: inout DiagnosticBag
+    ) -> ResolvedDeadline? {
+        switch resolveDeadline(syntax, target: target, skipDays: skipDays) {
+        case .success(let value):
+            return value
+        case .failure(.hasOffset(let text, let offset)):
+            diagnostics.emit(
+                .deadlineHasOffset,
+                "deadline '\(text.value)' carries the offset '\(offset)'; deadlines are local wall times",
+                at: text.location,
+                hint:
+                    "DDM devices enforce in their own local time; the zone for pre-DDM devices belongs in legacy.timeZone"
+            )
+        case .failure(.notADate(let text, let reason)):
+            diagnostics.emit(
+                .invalidDeadline, "deadline '\(text.value)' is not a local date and time: \(reason)",
+                at: text.location, hint: "write YYYY-MM-DDTHH:MM, e.g. \"2026-12-15T17:00\"")
+        case .failure(.invalidDelay(let text, let reason)):
+            diagnostics.emit(
+                .invalidDuration, "afterRelease '\(text.value)' is not a duration: \(reason)", at: text.location,
+                hint: "write whole days, e.g. 14d")
+        case .failure(.delayNotWholeDays(let text)):
+            diagnostics.emit(
+                .invalidDuration, "afterRelease '\(text.value)' is not a whole number of days", at: text.location,
+                hint: "write whole days, e.g. 14d; 'time' sets the time of day")
+        case .failure(.invalidTime(let text)):
+            diagnostics.emit(
+                .invalidDeadline, "time '\(text.value)' is not a time of day HH:MM", at: text.location,
+                hint: "write 00:00 to 23:59, quoted, e.g. \"17:00\"")
+        case .failure(.releaseUnknown(let location, let target)):
+            diagnostics.emit(
+                .unknownRelease,
+                "the deadline counts from the release of \(target.platform) \(target.version), but the catalog (\(context.options.catalog.date)) has no such release",
+                at: location,
+                hint:
+                    "write the deadline as a date and time, or refresh the catalog: mosc catalog import FEED.json… --output FILE, then --catalog FILE"
+            )
+        case .failure(.alreadyReported):
+            break
+        }
+        return nil
+    }
+
+    /// A `skipDays` list that holds every weekday leaves no day for a deadline.
+    private func checkSkipDays(_ syntax: SkipDaysSyntax, into diagnostics: inout DiagnosticBag) {
+        guard Set(syntax.days.map(\.value)).count == Weekday.allCases.count else { return }
+        diagnostics.emit(
+            .invalidValue, "skipDays lists every weekday, so no day is left for a deadline", at: syntax.location,
+            hint: "skip at most six weekdays, e.g. [Sat, Sun]")
+    }
+
+    /// A written-out deadline is never moved: say so when it falls on a skipped day.
+    private func checkSkippedDay(
+        _ deadline: ResolvedDeadline, at location: SourceLocation, skipDays: Set<Weekday>,
+        into diagnostics: inout DiagnosticBag
+    ) {
+        guard !deadline.isComputed, skipDays.count < Weekday.allCases.count,
+            skipDays.contains(deadline.value.weekday)
+        else { return }
+        let next = deadline.value.movedPast(skipDays)
+        diagnostics.emit(
+            .deadlineOnSkippedDay,
+            "deadline \(deadline.value.wireString) falls on a \(deadline.value.weekday.fullName), which skipDays excludes",
+            at: location, hint: "move it to the next allowed day, e.g. \"\(next.wireString)\"")
+    }
+
+    private func judge(
+        _ resolved: ResolvedDeadline, at location: SourceLocation, context: ValidationContext, notice: MinimumNotice,
+        into diagnostics: inout DiagnosticBag
+    ) {
+        let deadline = resolved.value
+        let now = context.options.now
+        let first = deadline.earliestInstantAnywhere
+        if first <= now {
+            diagnostics.emit(
+                .deadlinePassed,
+                "deadline \(deadline.wireString) has already passed for some devices at \(now.iso8601): devices not yet updated install at once",
+                at: location)
+        } else if case .atLeast(let notice) = notice, now.seconds(until: first) < notice.seconds {
+            diagnostics.emit(
+                .shortNotice,
+                "deadline \(deadline.wireString) leaves devices in UTC+14 less than \(notice) of notice (minimumNotice)",
+                at: location,
+                hint: "the OS bypasses Do Not Disturb only in the last 24 hours; give users time to update on their own"
+            )
+        }
+    }
+
+    private func checkRingOrder(
+        _ policy: PolicySyntax, policyDeadline: LocalDateTime?, overrides: [Int: LocalDateTime],
+        into diagnostics: inout DiagnosticBag
+    ) {
+        var latest: (value: LocalDateTime, name: String)?
+        for reference in policy.cohorts {
+            guard let value = overrides[reference.ring] ?? policyDeadline else { continue }
+            if let earlier = latest, value < earlier.value {
+                diagnostics.emit(
+                    .ringOrder,
+                    "cohort '\(reference.name.value)' enforces at \(value.wireString), before the earlier ring '\(earlier.name)' at \(earlier.value.wireString)",
+                    at: reference.deadline?.location ?? reference.name.location)
+            }
+            if latest.map({ value >= $0.value }) ?? true { latest = (value, reference.name.value) }
+        }
+    }
+
+    private func checkZone(
+        _ policy: PolicySyntax, zone: ZoneRules, context: ValidationContext, policyDeadline: LocalDateTime?,
+        overrides: [Int: LocalDateTime], into diagnostics: inout DiagnosticBag
+    ) {
+        let zoneName = zone.identifier
+        var seen: Set<LocalDateTime> = []
+        for (reference, cohort) in context.cohorts(of: policy) where cohort.paths.hasLegacy {
+            guard let value = overrides[reference.ring] ?? policyDeadline, seen.insert(value).inserted else { continue }
+            let location = reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location
+            switch zone.resolve(value) {
+            case .unique:
+                break
+            case .gap(_, let after, _):
+                diagnostics.emit(
+                    .deadlineInGap,
+                    "deadline \(value.wireString) does not exist in \(zoneName): clocks skip it when daylight saving time starts",
+                    at: location,
+                    hint: "pick a time outside the gap, e.g. \(zone.localDateTime(at: after).wireString)")
+            case .overlap(let earlier, let later):
+                diagnostics.emit(
+                    .deadlineInOverlap,
+                    "deadline \(value.wireString) occurs twice in \(zoneName) (clocks fall back); mosc uses the first, \(earlier.iso8601), not \(later.iso8601)",
+                    at: location)
+            }
+        }
+    }
+
+    private func duration(_ text: Located<String>, key: String, into diagnostics: inout DiagnosticBag)
+        -> DurationSpec?
+    {
+        switch DurationSpec.parse(text.value) {
+        case .valid(let value):
+            return value
+        case .invalid(let reason):
+            diagnostics.emit(
+                .invalidDuration, "\(key) '\(text.value)' is not a duration: \(reason)", at: text.location,
+                hint: "write days, hours and minutes in that order, e.g. 3d, 12h, 1d12h")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// `legacy.timeZone` applies only to pre-DDM upgrades: DDM enforces in each device's own local time and takes no
+/// zone. So the zone must be a real IANA name, is required when some cohort can hold pre-DDM devices, and is an
+/// error when none can. Other legacy options without legacy devices are only a warning: they do nothing.
+struct TimeZoneRule: ValidationRule {
+    package static let codes: [DiagnosticCode] = [
+        .invalidTimeZone, .timeZoneWithoutLegacyDevices, .missingTimeZone, .legacyOptionsWithoutLegacyDevices,
+    ]
+
+    package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
+        for policy in context.repository.policies {
+            let cohorts = context.cohorts(of: policy)
+            let legacyCohorts = cohorts.filter { $0.cohort.paths.hasLegacy }
+            // Judge presence only when every listed cohort resolved; otherwise another diagnostic explains why.
+            let allResolved = !cohorts.isEmpty && cohorts.count == policy.cohorts.count
+            if let zone = policy.legacy?.timeZone {
+                if context.zone(named: zone.value) == nil {
+                    let suggestions = ZoneRules.suggestions(for: zone.value)
+                    diagnostics.emit(
+                        .invalidTimeZone, "'\(zone.value)' is not an IANA time zone", at: zone.location,
+                        hint: suggestions.isEmpty
+                            ? "use a name such as 'America/New_York' or 'Europe/Berlin'"
+                            : "did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?")
+                }
+                if allResolved && legacyCohorts.isEmpty {
+                    diagnostics.emit(
+                        .timeZoneWithoutLegacyDevices,
+                        "legacy.timeZone is set, but every cohort of policy '\(policy.name?.value ?? "?")' is DDM-only: DDM enforces the deadline in each device's local time and no time zone can be set",
+                        at: zone.location, hint: "remove legacy.timeZone")
+                }
+            } else if let first = legacyCohorts.first {
+                diagnostics.emit(
+                    .missingTimeZone,
+                    "cohort '\(first.cohort.name)' can hold devices below \(first.cohort.platform) \(first.cohort.ddmThreshold), whose legacy deadline needs legacy.timeZone",
+                    at: policy.legacy?.location ?? first.reference.name.location,
+                    hint: "add 'legacy: {timeZone: <IANA zone>}', e.g. 'America/New_York'")
+            }
+            if allResolved && legacyCohorts.isEmpty, let legacy = policy.legacy {
+                let others: [(String, SourceLocation?)] = [
+                    ("installAction", legacy.installAction?.location),
+                    ("maxUserDeferrals", legacy.maxUserDeferrals?.location),
+                    ("priority", legacy.priority?.location),
+                    ("downloadLeadTime", legacy.downloadLeadTime?.location),
+                ]
+                for case (let key, let location?) in others {
+                    diagnostics.emit(
+                        .legacyOptionsWithoutLegacyDevices,
+                        "legacy.\(key) does nothing: every cohort of this policy is DDM-only", at: location)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// A cohort's `osVersions`: comparators that parse, match some version, and reach no lower than mosc supports.
+struct VersionRangeRule: ValidationRule {
+    package static let codes: [DiagnosticCode] = [.invalidVersionRange, .emptyVersionRange, .unsupportedOSVersion]
+
+    package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
+        // Cohorts repeat a handful of ranges (">=14.0"): each distinct text is parsed once.
+        var parsed: [String: Result<VersionRange, VersionRange.ParseError>] = [:]
+        for cohort in context.repository.cohorts {
+            guard let text = cohort.osVersions else { continue }
+            switch parsed.memo(text.value, { VersionRange.parse(text.value) }) {
+            case .failure(let error):
+                diagnostics.emit(
+                    .invalidVersionRange, Self.message(error, text: text.value), at: text.location,
+                    hint: "write comparators joined by spaces, e.g. \">=13.0 <16\"")
+            case .success(let range):
+                if range.isEmpty {
+                    diagnostics.emit(
+                        .emptyVersionRange, "osVersions '\(text.value)' matches no version", at: text.location)
+                } else if let platform = cohort.platform?.value {
+                    let floor = PlatformFloors.floor(for: platform)
+                    if range.isWhollyBelow(floor) {
+                        diagnostics.emit(
+                            .unsupportedOSVersion,
+                            "osVersions '\(text.value)' lies below \(platform) \(floor), the oldest version mosc manages",
+                            at: text.location)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func message(_ error: VersionRange.ParseError, text: String) -> String {
+        switch error {
+        case .empty: "osVersions is empty"
+        case .badComparator(let term): "osVersions term '\(term)' has no comparator mosc knows (>=, >, <=, <, =)"
+        case .badVersion(let version): "osVersions term '\(version)' is not a version"
+        }
+    }
+}

@@ -1,0 +1,137 @@
+public import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// What every rule reads: the repository's syntax plus facts derived once (cohorts by name, resolved cohorts).
+public struct ValidationContext: Sendable {
+    /// The repository as read.
+    public let repository: RepositorySyntax
+    /// The options of this run.
+    public let options: CompilerOptions
+    /// Each cohort name's slot in `firstCohorts` (not a copy of the cohort: at 10,000 policies copies were a
+    /// seventh of `compile`'s peak memory).
+    private let cohortIndex: [String: Int]
+    /// By slot: the index in `repository.cohorts` of the first cohort of that name.
+    private let firstCohorts: [Int]
+    /// By index in `repository.cohorts`: the resolved cohort (nil when its platform or osVersions is unreadable).
+    private let models: [CohortModel?]
+    /// Each distinct (platform, target text) resolved against the catalog once: every rule, and lowering, asks
+    /// for a policy's target, and a catalog look-up per question dominated large repositories' validation.
+    private let targets: [TargetKey: ResolvedTarget]
+    /// Each distinct target text, parsed (nil when it does not parse); every rule about targets starts from it.
+    private let requests: [String: TargetRequest?]
+    /// Each distinct `legacy.timeZone`, resolved (nil when it names no zone).
+    private let zones: [String: ZoneRules?]
+
+    private struct TargetKey: Hashable {
+        package var platform: Platform
+        package var text: String
+    }
+
+    /// Derives the shared facts.
+    public init(repository: RepositorySyntax, options: CompilerOptions) {
+        self.init(repository: repository, options: options, workers: defaultWorkerCount)
+    }
+
+    /// Derives the shared facts, resolving cohorts on `workers` threads.
+    package init(repository: RepositorySyntax, options: CompilerOptions, workers: Int) {
+        self.repository = repository
+        self.options = options
+        var byName: [String: Int] = [:]
+        var firstCohorts: [Int] = []
+        byName.reserveCapacity(repository.cohorts.count)
+        firstCohorts.reserveCapacity(repository.cohorts.count)
+        for index in repository.cohorts.indices {
+            guard let name = repository.cohorts[index].name?.value, byName[name] == nil else { continue }
+            byName[name] = firstCohorts.count
+            firstCohorts.append(index)
+        }
+        self.cohortIndex = byName
+        self.firstCohorts = firstCohorts
+        let gates = options.gates
+        self.models = inParallelChunks(Array(repository.cohorts.indices), workers: workers) {
+            CohortModel(repository.cohorts[$0], gates: gates)
+        }
+        var targets: [TargetKey: ResolvedTarget] = [:]
+        var requests: [String: TargetRequest?] = [:]
+        var zones: [String: ZoneRules?] = [:]
+        for policy in repository.policies {
+            if let zone = policy.legacy?.timeZone?.value { _ = zones.memo(zone) { ZoneRules.named(zone) } }
+            guard let text = policy.target?.version?.value else { continue }
+            let request = requests.memo(text) { TargetRequest(text) }
+            guard let platform = policy.platform?.value, let request else { continue }
+            let key = TargetKey(platform: platform, text: text)
+            guard targets[key] == nil, let target = options.catalog.resolve(request, platform: platform) else {
+                continue
+            }
+            targets[key] = target
+        }
+        self.targets = targets
+        self.requests = requests
+        self.zones = zones
+    }
+
+    /// `TargetRequest(text)`, parsed once per distinct target text of the repository.
+    public func targetRequest(_ text: String) -> TargetRequest? {
+        requests[text] ?? TargetRequest(text)
+    }
+
+    /// `ZoneRules.named(name)`, looked up once per distinct `legacy.timeZone` of the repository (a look-up in the
+    /// time zone database per policy was a measurable part of two rules and of lowering).
+    public func zone(named name: String) -> ZoneRules? {
+        zones[name] ?? ZoneRules.named(name)
+    }
+
+    /// The index in `repository.cohorts` of the first cohort named `name` (a rule reading one field there copies
+    /// no whole cohort).
+    public func cohortIndex(named name: String) -> Int? {
+        cohortIndex[name].map { firstCohorts[$0] }
+    }
+
+    /// The first cohort named `name`.
+    public func cohort(named name: String) -> CohortSyntax? {
+        cohortIndex[name].map { repository.cohorts[firstCohorts[$0]] }
+    }
+
+    /// The first cohort named `name`, resolved; nil when there is none or it cannot be resolved.
+    public func cohortModel(named name: String) -> CohortModel? {
+        cohortIndex[name].flatMap { models[firstCohorts[$0]] }
+    }
+
+    /// The cohort at `index` in `repository.cohorts`, resolved; nil when it cannot be resolved.
+    public func cohortModel(at index: Int) -> CohortModel? { models[index] }
+
+    /// Every cohort name, unsorted.
+    public var cohortNames: Dictionary<String, Int>.Keys { cohortIndex.keys }
+
+    /// The single Settings document, if there is exactly one or more (the first).
+    public var settings: SettingsSyntax? { repository.settings.first }
+
+    /// The resolved cohorts a policy targets, in ring order, with their references (unknown names skipped).
+    public func cohorts(of policy: PolicySyntax) -> [(reference: CohortReferenceSyntax, cohort: CohortModel)] {
+        policy.cohorts.compactMap { reference in
+            cohortModel(named: reference.name.value).map { (reference, $0) }
+        }
+    }
+
+    /// The policy's target resolved against the catalog; nil when the platform or version is missing or
+    /// unreadable, or a `latest` form matches no release.
+    public func target(of policy: PolicySyntax) -> ResolvedTarget? {
+        guard let platform = policy.platform?.value, let text = policy.target?.version?.value else { return nil }
+        return targets[TargetKey(platform: platform, text: text)]
+    }
+
+    /// The weekdays the policy's computed deadlines avoid: its own `skipDays`, else Settings'.
+    public func skipDays(of policy: PolicySyntax) -> Set<Weekday> {
+        Set((policy.skipDays ?? settings?.skipDays)?.days.map(\.value) ?? [])
+    }
+
+    /// One of the policy's deadlines (its own or a cohort's override) as a wall time, through `resolveDeadline`
+    /// with the policy's target and skipDays: the call validation and lowering share.
+    public func deadline(_ deadline: DeadlineSyntax, of policy: PolicySyntax)
+        -> Result<ResolvedDeadline, DeadlineProblem>
+    {
+        resolveDeadline(deadline, target: target(of: policy), skipDays: skipDays(of: policy))
+    }
+}

@@ -1,0 +1,40 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// The facts about a cohort's pre-DDM devices that gate the legacy commands.
+struct LegacyDevices: Hashable {
+    /// The OS versions below the DDM threshold.
+    package var range: VersionRange
+    /// The oldest of them.
+    package var lowest: OSVersion
+    /// The major versions the range spans.
+    package var majors: ClosedRange<Int>
+
+    /// The pre-DDM part of `cohort`.
+    init(_ cohort: CohortModel) {
+        range = cohort.range.clipped(below: cohort.ddmThreshold)
+        lowest = cohort.lowestVersion
+        var highest = lowest.major
+        if let upper = range.upper {
+            // `<14.0` ends with 13.x; `<13.5` and `<=13.0` still hold 13.x.
+            let version = upper.version
+            let last = upper.inclusive || version.minor > 0 || version.patch > 0 ? version.major : version.major - 1
+            highest = max(highest, last)
+        }
+        majors = lowest.major...highest
+    }
+
+    /// How the update to `target` looks from these devices.
+    func updateKind(to target: OSVersion) -> UpdateKind {
+        if majors.lowerBound == majors.upperBound { return majors.lowerBound == target.major ? .minor : .major }
+        return majors.contains(target.major) ? .mixed : .major
+    }
+
+    /// Minor (within the devices' major), major, or mixed (the devices span several majors, one of them the
+    /// target's).
+    enum UpdateKind: String {
+        case minor, major, mixed
+    }
+}

@@ -1,0 +1,147 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// `legacy/plan.json`: the ordered steps an MDM server runs to update a cohort's pre-DDM devices.
+///
+/// mosc's own format (documented in `specs/output.md`, "Legacy plan"), versioned by ``formatVersion``. Every
+/// instant is absolute, except the publish step's, which is relative to when the server loads the plan, so
+/// nothing in the plan depends on the time of compiling.
+package struct LegacyPlan: Encodable, Hashable {
+    /// The plan format this mosc writes.
+    package static let currentFormatVersion = 1
+
+    /// The cohort's pre-DDM devices.
+    package struct Devices: Encodable, Hashable {
+        /// The OS versions that take this plan, e.g. `>=13.0 <14.0`.
+        package var range: String
+        /// The oldest of them: every command is gated at this version.
+        var lowestOS: String
+        /// The major versions the range spans, lowest first.
+        package var majors: [Int]
+    }
+
+    /// What the devices update to.
+    package struct Target: Encodable, Hashable {
+        /// The OS version, as the policy writes it.
+        package var version: String
+        /// The build, when the policy gives one (ScheduleOSUpdate has no build key; it only narrows a ProductKey).
+        package var build: String?
+        /// `minor` (every device already runs the target's major), `major`, or `mixed` (some of each).
+        package var update: String
+    }
+
+    /// The deadline as written and as the enforce step's instant.
+    package struct Deadline: Encodable, Hashable {
+        /// The wall time, `yyyy-mm-ddThh:mm:ss`.
+        package var local: String
+        /// The IANA zone it is read in (`legacy.timeZone`).
+        package var timeZone: String
+        /// The instant, `…Z`.
+        package var utc: String
+        /// The zone's UTC offset at that instant, `±hh:mm`.
+        package var utcOffset: String
+        /// `unique`, or `overlap-first` when the wall time occurs twice (the first occurrence is used).
+        package var resolution: String
+    }
+
+    /// Something the plan could have held but leaves out, and why.
+    package struct Omission: Encodable, Hashable {
+        /// A step name, a RequestType or an `Updates[]` key.
+        package var item: String
+        /// Why, in words.
+        package var reason: String
+    }
+
+    package var formatVersion: Int = Self.currentFormatVersion
+    /// The cohort's name.
+    package var cohort: String
+    /// The policy enforcing it.
+    package var policy: String
+    /// The platform, as mosc names it (iPadOS is its own platform; Apple's schema lists it as iOS).
+    package var platform: String
+    /// The enrollment.
+    package var enrollment: String
+    package var devices: Devices
+    package var target: Target
+    package var deadline: Deadline
+    /// The steps, in the order the server runs them.
+    package var steps: [LegacyStep]
+    package var omitted: [Omission]
+    /// How to run the plan, in words.
+    package var notes: [String]
+}
+
+/// One step of a legacy plan.
+package struct LegacyStep: Encodable, Hashable {
+    /// The step names, in plan order.
+    package enum Name: String, Encodable, Hashable, CaseIterable {
+        case publish, download, enforce, verify
+    }
+
+    /// The step.
+    package var name: Name
+    /// `load` (when the server loads the plan) for publish, `instant` for the others.
+    package var when: String
+    /// The UTC instant the step runs at (the first check, for verify); absent for publish.
+    package var utc: String?
+    /// The same instant as a wall time in the plan's zone.
+    package var local: String?
+    /// The zone's UTC offset at that instant.
+    package var utcOffset: String?
+    /// The commands to send, in order.
+    package var commands: [LegacyCommandReference]
+    /// verify: how long to wait between checks.
+    package var repeatEvery: String?
+    /// verify: how many checks before the device counts as failed.
+    package var maxChecks: Int?
+    /// verify: when to stop checking.
+    package var until: LegacyUntil?
+    /// verify: what to do when the update fails.
+    package var onFailure: LegacyFailurePath?
+}
+
+/// A command file of a step.
+package struct LegacyCommandReference: Encodable, Hashable {
+    /// The path relative to the plan's folder, e.g. `commands/04-ScheduleOSUpdate.plist`.
+    package var file: String
+    /// The command's RequestType.
+    package var requestType: String
+    /// The CommandUUID written in the file.
+    package var commandUUID: String
+    /// Set when the file's `Updates[].ProductKey` is a placeholder the server must replace before sending.
+    package var productKey: LegacyProductKeySource?
+}
+
+/// Where a server takes a ProductKey from, for devices too old for `ProductVersion`.
+package struct LegacyProductKeySource: Encodable, Hashable {
+    /// The command whose response lists it: `AvailableOSUpdates`.
+    package var from: String
+    /// The keys the response item must match (`Version`, and `Build` when the policy gives one).
+    package var match: [String: String]
+    /// The placeholder text in the command file, to be replaced as a whole.
+    package var placeholder: String
+}
+
+/// The verify step's stop condition.
+package struct LegacyUntil: Encodable, Hashable {
+    /// The DeviceInformation query compared.
+    package var query: String
+    /// The version it must reach.
+    package var atLeast: String
+}
+
+/// What the server does when the update fails.
+package struct LegacyFailurePath: Encodable, Hashable {
+    /// `UpdateResults[].Status` values of a ScheduleOSUpdate response that mean the download or install failed.
+    var failureStatuses: [String]
+    /// The `UpdateResults[].InstallAction` that means scheduling failed.
+    var failureInstallAction: String
+    /// What to do on such a status: `resend-enforce` (send the enforce step's commands again at the next check).
+    var onFailureStatus: String
+    /// What to do when the OS version is still below the target after ``LegacyStep/maxChecks`` checks.
+    var afterMaxChecks: String
+    /// What the report carries.
+    package var report: [String]
+}

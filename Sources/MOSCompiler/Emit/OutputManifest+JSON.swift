@@ -1,0 +1,57 @@
+// manifest.json's tree built by hand, as synthesized `Codable` encodes it (property names as keys, nil optionals
+// left out); `Codable` stays for `diff` and `status`, which decode manifests.
+
+import MOSBasics
+import MOSDomain
+package import MOSOutput
+import MOSYAML
+
+extension OutputManifest: JSONValueConvertible {
+    package var jsonValue: JSONValue {
+        .object([
+            "formatVersion": .integer(formatVersion), "generator": .string(generator),
+            "moscVersion": .string(moscVersion), "now": .string(now), "sourceDigest": .string(sourceDigest),
+            "tzdataVersion": .string(tzdataVersion), "catalogDate": .string(catalogDate),
+            "appleSchema": .string(appleSchema), "identifierPrefix": .string(identifierPrefix),
+            "cohorts": cohorts.jsonValue,
+        ])
+    }
+}
+
+extension OutputManifest.Cohort: JSONValueConvertible {
+    package var jsonValue: JSONValue {
+        var object: [String: JSONValue] = [
+            "platform": .string(platform), "enrollment": .string(enrollment), "policy": .string(policy),
+            "ring": .integer(ring), "paths": paths.jsonValue, "routing": routing.jsonValue,
+            "targetVersion": .string(targetVersion), "deadline": .string(deadline), "artifacts": artifacts.jsonValue,
+        ]
+        object.setIfPresent("targetBuild", targetBuild)
+        object.setIfPresent("timeZone", timeZone)
+        object.setIfPresent("legacyPlan", legacyPlan)
+        object.setIfPresent("declarationsToken", declarationsToken)
+        return .object(object)
+    }
+}
+
+extension OutputManifest.Artifact: JSONValueConvertible {
+    package var jsonValue: JSONValue {
+        .object(["path": .string(path), "sha256": .string(sha256), "minimumOS": .string(minimumOS)])
+    }
+}
+
+extension OutputManifest.PlanInstant: JSONValueConvertible {
+    package var jsonValue: JSONValue {
+        var object: [String: JSONValue] = ["step": .string(step)]
+        object.setIfPresent("utc", utc)
+        return .object(object)
+    }
+}
+
+extension OutputManifest.Routing: JSONValueConvertible {
+    package var jsonValue: JSONValue {
+        var object: [String: JSONValue] = ["rule": .string(rule)]
+        object.setIfPresent("ddm", ddm)
+        object.setIfPresent("legacy", legacy)
+        return .object(object)
+    }
+}

@@ -1,0 +1,106 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// `manifest.json`: what a compile wrote and how devices are routed, so a server needs nothing else.
+public struct OutputManifest: Sendable, Hashable, Codable {
+    /// The manifest format this mosc writes; `diff` refuses newer ones.
+    public static let currentFormatVersion = 1
+
+    /// One file of the output.
+    public struct Artifact: Sendable, Hashable, Codable {
+        /// The path relative to the output folder.
+        public var path: String
+        /// Lowercase hex SHA-256 of the file.
+        public var sha256: String {
+            get { digest.text }
+            set { digest = HexDigest(newValue) }
+        }
+        /// The oldest OS the artifact applies to (what conformance checks run it at).
+        public var minimumOS: String
+        /// `sha256`, held as its bytes.
+        private var digest: HexDigest
+
+        /// An artifact.
+        public init(path: String, sha256: String, minimumOS: String) {
+            self.path = path
+            self.digest = HexDigest(sha256)
+            self.minimumOS = minimumOS
+        }
+
+        // The digest is written and read as its text, under `sha256`.
+        private enum CodingKeys: String, CodingKey {
+            case path, digest = "sha256", minimumOS
+        }
+    }
+
+    /// One step of a legacy plan as the manifest records it.
+    public struct PlanInstant: Sendable, Hashable, Codable {
+        /// The step name.
+        public var step: String
+        /// The UTC instant, absent for the publish step (relative to loading the plan).
+        public var utc: String?
+    }
+
+    /// Which devices take which path.
+    public struct Routing: Sendable, Hashable, Codable {
+        /// The rule in words, e.g. "DDM when OS >= 14.0, else legacy MDM commands".
+        public var rule: String
+        /// The OS versions that take the DDM declaration, if any.
+        public var ddm: String?
+        /// The OS versions that take legacy commands, if any.
+        public var legacy: String?
+    }
+
+    /// One enforced cohort.
+    public struct Cohort: Sendable, Hashable, Codable {
+        /// The platform.
+        public var platform: String
+        /// The enrollment.
+        public var enrollment: String
+        /// The policy enforcing it.
+        public var policy: String
+        /// The ring within the policy, from 0.
+        public var ring: Int
+        /// `ddm`, `legacy` or both.
+        public var paths: [String]
+        /// The routing rule.
+        public var routing: Routing
+        /// The target version.
+        public var targetVersion: String
+        /// The target build, when given.
+        public var targetBuild: String?
+        /// The local wall-time deadline.
+        public var deadline: String
+        /// The legacy zone, when there is a legacy path.
+        public var timeZone: String?
+        /// The legacy plan's instants, when there is a legacy path.
+        public var legacyPlan: [PlanInstant]?
+        /// The cohort's DeclarationsToken, when there is a DDM path.
+        public var declarationsToken: String?
+        /// Every file of the cohort.
+        public var artifacts: [Artifact]
+    }
+
+    /// The manifest format version.
+    public var formatVersion: Int
+    /// Marks the folder as mosc's, so a later compile may replace it.
+    public var generator: String
+    /// The mosc version that wrote it.
+    public var moscVersion: String
+    /// The `--now` of the compile.
+    public var now: String
+    /// SHA-256 over the sorted source paths and their contents' hashes.
+    public var sourceDigest: String
+    /// The tz database version used for legacy instants.
+    public var tzdataVersion: String
+    /// The date of the OS release catalog used.
+    public var catalogDate: String
+    /// The Apple schema the gates were read from.
+    public var appleSchema: String
+    /// The prefix of every declaration Identifier.
+    public var identifierPrefix: String
+    /// Every enforced cohort by name.
+    public var cohorts: [String: Cohort]
+}

@@ -1,0 +1,153 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// The files of one cohort's DDM path, with the facts the manifest records.
+struct DDMArtifacts {
+    /// Files by path relative to the output root, with the oldest OS each applies to.
+    package var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)]
+    /// The cohort's DeclarationsToken.
+    package var declarationsToken: String
+    /// Identifiers that had to be shortened.
+    package var shortened: [String]
+}
+
+/// Emits the declarations, the declaration-items and tokens documents, the DeclarativeManagement command and
+/// the set file for one cohort's DDM-capable devices.
+func emitDDM(_ plan: CohortPlanIR, prefix: String, now: Instant, gates: SoftwareUpdateGates) -> DDMArtifacts {
+    let cohort = plan.cohort
+    let folder = "cohorts/\(cohort.name)/ddm"
+    var shortened: [String] = []
+    func identifier(_ kind: Declaration.Kind) -> String {
+        let (id, wasShortened) = Declaration.identifier(
+            prefix: prefix, policy: plan.policy, cohort: cohort.name, kind: kind)
+        if wasShortened { shortened.append(id) }
+        return id
+    }
+
+    var enforcementPayload: [String: JSONValue] = [
+        "TargetOSVersion": .string(plan.targetVersion),
+        "TargetLocalDateTime": .string(plan.deadline.wireString),
+    ]
+    if let build = plan.targetBuild { enforcementPayload["TargetBuildVersion"] = .string(build) }
+    if let url = plan.detailsURL { enforcementPayload["DetailsURL"] = .string(url) }
+    let enforcement = Declaration(
+        type: Declaration.Kind.enforcement.type, identifier: identifier(.enforcement), payload: enforcementPayload)
+    var configurations = [(enforcement, cohort.lowestDDMVersion)]
+
+    // Devices below the settings declaration's own gate ignore it; emit it only if some device can take it.
+    if let settings = plan.settings, let threshold = gates.settingsThreshold(for: cohort.platform),
+        cohort.range.hasVersions(atOrAbove: threshold)
+    {
+        let declaration = Declaration(
+            type: Declaration.Kind.settings.type, identifier: identifier(.settings), payload: settings)
+        configurations.append((declaration, max(cohort.lowestDDMVersion, threshold)))
+    }
+    let activation = Declaration(
+        type: Declaration.Kind.activation.type, identifier: identifier(.activation),
+        payload: ["StandardConfigurations": .array(configurations.map(\.0.identifier).sorted().map(JSONValue.string))])
+
+    var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)] = []
+    for (declaration, minimumOS) in configurations + [(activation, cohort.lowestDDMVersion)] {
+        files.append(
+            ("\(folder)/declarations/\(declaration.identifier).json", CanonicalJSON.bytes(declaration), minimumOS))
+    }
+
+    let items = DeclarationItems(
+        activations: [activation].map(DeclarationItems.Item.init),
+        configurations: configurations.map { DeclarationItems.Item($0.0) }.sorted { $0.identifier < $1.identifier })
+    let token = items.declarationsToken
+    let floor = cohort.lowestDDMVersion
+    files.append(("\(folder)/declaration-items.json", CanonicalJSON.bytes(items.document(token: token)), floor))
+    let tokens = TokensDocument(syncTokens: .init(declarationsToken: token, timestamp: now.iso8601))
+    let tokensJSON = CanonicalJSON.bytes(tokens)
+    files.append(("\(folder)/tokens.json", Array(tokensJSON), floor))
+
+    // The command carries the compact tokens document, as the device would fetch it from the tokens endpoint.
+    let commandData = CanonicalJSON.compactBytes(tokens)
+    let command = PropertyList.dictionary([
+        "CommandUUID": .string(ContentHash.uuid("ddm|\(cohort.name)|\(String(decoding: commandData, as: UTF8.self))")),
+        "Command": .dictionary(["RequestType": .string("DeclarativeManagement"), "Data": .data(commandData)]),
+    ])
+    files.append(("\(folder)/declarative-management.plist", command.xmlBytes, floor))
+
+    let identifiers = (configurations.map(\.0.identifier) + [activation.identifier]).sorted()
+    files.append(("\(folder)/set.txt", Array((identifiers.joined(separator: "\n") + "\n").utf8), floor))
+    return DDMArtifacts(files: files, declarationsToken: token, shortened: shortened)
+}
+
+/// The `declaration-items` document (Apple's DeclarationItemsResponse).
+package struct DeclarationItems {
+    package struct Item: Encodable, Hashable {
+        package var identifier: String
+        package var serverToken: String
+
+        package init(_ declaration: Declaration) {
+            identifier = declaration.identifier
+            serverToken = declaration.serverToken
+        }
+
+        package enum CodingKeys: String, CodingKey {
+            case identifier = "Identifier"
+            case serverToken = "ServerToken"
+        }
+    }
+
+    package var activations: [Item]
+    package var configurations: [Item]
+
+    /// A hash of the sorted (Identifier, ServerToken) pairs: changes exactly when some declaration does.
+    package var declarationsToken: String {
+        let pairs = (activations + configurations).map { "\($0.identifier)\u{0}\($0.serverToken)" }.sorted()
+        return ContentHash.hex(pairs.joined(separator: "\n"))
+    }
+
+    package struct Document: Encodable {
+        package struct Declarations: Encodable {
+            package var activations: [Item]
+            package var configurations: [Item]
+            package var assets: [Item] = []
+            package var management: [Item] = []
+
+            package enum CodingKeys: String, CodingKey {
+                case activations = "Activations"
+                case configurations = "Configurations"
+                case assets = "Assets"
+                case management = "Management"
+            }
+        }
+
+        package var declarations: Declarations
+        package var declarationsToken: String
+
+        package enum CodingKeys: String, CodingKey {
+            case declarations = "Declarations"
+            case declarationsToken = "DeclarationsToken"
+        }
+    }
+
+    package func document(token: String) -> Document {
+        Document(
+            declarations: .init(activations: activations, configurations: configurations), declarationsToken: token)
+    }
+}
+
+/// The `tokens` document (Apple's TokensResponse), also the `Data` of the DeclarativeManagement command.
+package struct TokensDocument: Encodable {
+    package struct SyncTokens: Encodable {
+        package var declarationsToken: String
+        package var timestamp: String
+
+        package enum CodingKeys: String, CodingKey {
+            case declarationsToken = "DeclarationsToken"
+            case timestamp = "Timestamp"
+        }
+    }
+
+    package var syncTokens: SyncTokens
+
+    package enum CodingKeys: String, CodingKey {
+        case syncTokens = "SyncTokens"
+    }
+}

@@ -1,0 +1,191 @@
+public import MOSBasics
+public import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// The `Settings` document: repository-wide options.
+public struct SettingsSyntax: Sendable, Hashable {
+    /// Where the document starts.
+    public var location: SourceLocation
+    /// Prefix of every declaration Identifier (default "mosc").
+    public var identifierPrefix: Located<String>?
+    /// Warn when a deadline leaves less notice than this (default 72h).
+    public var minimumNotice: Located<String>?
+    /// Globs of files under the repository that are not policies.
+    public var exclude: [Located<String>] = []
+    /// The default `skipDays` of every policy.
+    public var skipDays: SkipDaysSyntax?
+    /// `limits:`: the input bounds this repository raises or lowers.
+    public var limits: LimitsSyntax?
+}
+
+/// `limits:` in the `Settings` document: input bounds by name, each already checked against its hard cap.
+public struct LimitsSyntax: Sendable, Hashable {
+    /// Where the mapping starts.
+    public var location: SourceLocation
+    /// The bounds that were written and are within their caps; the others were reported.
+    public var values: [InputLimits.Key: Located<Int>] = [:]
+
+    /// `base` with these bounds in place of its own.
+    public func applied(to base: InputLimits) -> InputLimits {
+        var limits = base
+        for (key, value) in values { limits[key] = value.value }
+        return limits
+    }
+}
+
+/// A `Cohort` document: a named group of devices.
+public struct CohortSyntax: Sendable, Hashable {
+    /// Where the document starts.
+    public var location: SourceLocation
+    /// The cohort's name.
+    public var name: Located<String>?
+    /// The platform its devices run.
+    public var platform: Located<Platform>?
+    /// Free text.
+    public var description: Located<String>?
+    /// The OS versions its devices run today, as written.
+    public var osVersions: Located<String>?
+    /// How its devices are enrolled (default supervised).
+    public var enrollment: Located<Enrollment>?
+}
+
+/// A deadline as written: a local wall time (a string), or a delay after the target's release (a mapping).
+public enum DeadlineSyntax: Sendable, Hashable {
+    /// The raw text of a local wall time, e.g. `2026-12-15T17:00`.
+    case wallTime(Located<String>)
+    /// `{afterRelease: 14d, time: "17:00"}`.
+    case relative(RelativeDeadlineSyntax)
+
+    /// Where the deadline's value starts.
+    public var location: SourceLocation {
+        switch self {
+        case .wallTime(let text): text.location
+        case .relative(let relative): relative.location
+        }
+    }
+
+    /// The text of a wall-time deadline; nil for a relative one.
+    public var wallTimeText: Located<String>? {
+        if case .wallTime(let text) = self { return text }
+        return nil
+    }
+}
+
+/// A deadline computed from the target's release: the release date plus `afterRelease`, at `time`.
+public struct RelativeDeadlineSyntax: Sendable, Hashable {
+    /// Where the mapping starts.
+    public var location: SourceLocation
+    /// The delay as written, e.g. `14d`.
+    public var afterRelease: Located<String>?
+    /// The local time of day as written, e.g. `17:00`.
+    public var time: Located<String>?
+
+    /// Creates a relative deadline from its parts.
+    public init(location: SourceLocation, afterRelease: Located<String>?, time: Located<String>?) {
+        self.location = location
+        self.afterRelease = afterRelease
+        self.time = time
+    }
+}
+
+/// `skipDays:`: weekdays on which a computed deadline never falls.
+public struct SkipDaysSyntax: Sendable, Hashable {
+    /// Where the list starts.
+    public var location: SourceLocation
+    /// The weekdays that were readable, as written.
+    public var days: [Located<Weekday>]
+
+    /// Creates the list.
+    public init(location: SourceLocation, days: [Located<Weekday>]) {
+        self.location = location
+        self.days = days
+    }
+}
+
+/// The `target:` of a policy.
+public struct TargetSyntax: Sendable, Hashable {
+    /// Where the mapping starts.
+    public var location: SourceLocation
+    /// The version as written (raw text).
+    public var version: Located<String>?
+    /// The build as written.
+    public var build: Located<String>?
+}
+
+/// The `legacy:` block: how pre-DDM devices are upgraded.
+public struct LegacySyntax: Sendable, Hashable {
+    /// Where the mapping starts (the `legacy` key).
+    public var location: SourceLocation
+    /// The IANA zone the deadline is read in.
+    public var timeZone: Located<String>?
+    /// The ScheduleOSUpdate install action.
+    public var installAction: Located<InstallAction>?
+    /// How often a macOS user may defer (InstallLater only).
+    public var maxUserDeferrals: Located<Int>?
+    /// Low or High (macOS only).
+    public var priority: Located<UpdatePriority>?
+    /// How long before the deadline to start a DownloadOnly, as written.
+    public var downloadLeadTime: Located<String>?
+}
+
+/// One entry of a policy's `cohorts:` list.
+public struct CohortReferenceSyntax: Sendable, Hashable {
+    /// The cohort's name.
+    public var name: Located<String>
+    /// A per-cohort deadline override.
+    public var deadline: DeadlineSyntax?
+    /// The position in the list: the ring, first ring first.
+    public var ring: Int
+}
+
+/// A `ManagedOSPolicy` document.
+public struct PolicySyntax: Sendable, Hashable {
+    /// Where the document starts.
+    public var location: SourceLocation
+    /// The policy's name.
+    public var name: Located<String>?
+    /// The platform of its cohorts.
+    public var platform: Located<Platform>?
+    /// Free text.
+    public var description: Located<String>?
+    /// The version to update to.
+    public var target: TargetSyntax?
+    /// The deadline.
+    public var deadline: DeadlineSyntax?
+    /// An https page about the update.
+    public var detailsURL: Located<String>?
+    /// Options for pre-DDM devices.
+    public var legacy: LegacySyntax?
+    /// The software update settings declaration, if any.
+    public var settings: UpdateSettingsSyntax?
+    /// Weekdays a computed deadline avoids; nil when not written (Settings' default applies).
+    public var skipDays: SkipDaysSyntax?
+    /// The cohorts, in rollout order.
+    public var cohorts: [CohortReferenceSyntax] = []
+    /// Where the `cohorts` key is written.
+    public var cohortsLocation: SourceLocation?
+}
+
+/// Everything read from a policy repository, before any cross-document check.
+public struct RepositorySyntax: Sendable, Hashable {
+    /// The repository's root as given.
+    public var root: String
+    /// The files read, in order.
+    public var files: [String] = []
+    /// Every `Settings` document (more than one is an error).
+    public var settings: [SettingsSyntax] = []
+    /// Every cohort, in file order.
+    public var cohorts: [CohortSyntax] = []
+    /// Every policy, in file order.
+    public var policies: [PolicySyntax] = []
+    /// Whether some file could not be read in full (syntax error or bound), so cross-file checks are partial.
+    public var isIncomplete = false
+    /// The input bounds the files were parsed under: the options' limits with the Settings' `limits:` applied.
+    public var limits: InputLimits = .defaults
+
+    /// Creates an empty repository.
+    public init(root: String) {
+        self.root = root
+    }
+}

@@ -1,0 +1,226 @@
+package import MOSBasics
+import MOSDomain
+import MOSOutput
+package import MOSYAML
+
+/// The keys every document may have, by kind.
+enum DocumentKeys {
+    package static let settings: KeySet = [
+        "apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays", "limits",
+    ]
+    package static let cohort: KeySet = [
+        "apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment",
+    ]
+    package static let policy: KeySet = [
+        "apiVersion", "kind", "name", "platform", "description", "target", "deadline", "detailsURL", "legacy",
+        "settings", "skipDays", "cohorts",
+    ]
+    package static let target: KeySet = ["version", "build"]
+    package static let legacy: KeySet = [
+        "timeZone", "installAction", "maxUserDeferrals", "priority", "downloadLeadTime",
+    ]
+    static let cohortReference: KeySet = ["cohort", "deadline"]
+    static let relativeDeadline: KeySet = ["afterRelease", "time"]
+    package static let kinds = ["Settings", "Cohort", "ManagedOSPolicy"]
+    package static let apiVersion = "mosc/v1"
+    package static let limits = KeySet(InputLimits.Key.allCases.map(\.rawValue))
+}
+
+extension NodeReader {
+    /// Reads one document into `repository`; problems go to this reader's bag.
+    package mutating func read(
+        _ document: YAMLTree.Document, limits: InputLimits, into repository: inout RepositorySyntax
+    ) {
+        guard let root = document.root, !tree.isNull(root) else {
+            diagnostics.emit(.emptyDocument, "document is empty", at: document.location)
+            return
+        }
+        guard tree.kind(root) == .mapping else {
+            wrongType(root, expected: "a mapping with apiVersion and kind", context: "a document")
+            return
+        }
+        guard let apiNode = tree.value(root, forKey: "apiVersion") else {
+            diagnostics.emit(
+                .unsupportedAPIVersion, "document is missing 'apiVersion'", at: location(root),
+                hint: "add 'apiVersion: \(DocumentKeys.apiVersion)'")
+            return
+        }
+        guard let api = string(apiNode, context: "apiVersion") else { return }
+        guard api.value == DocumentKeys.apiVersion else {
+            let newer = api.value.hasPrefix("mosc/v")
+            diagnostics.emit(
+                .unsupportedAPIVersion,
+                newer
+                    ? "apiVersion '\(api.value)' is not supported by this mosc (\(ManagedOSVersion.current))"
+                    : "unknown apiVersion '\(api.value)'",
+                at: api.location, hint: "this mosc reads '\(DocumentKeys.apiVersion)'")
+            return
+        }
+        guard let kindNode = tree.value(root, forKey: "kind") else {
+            diagnostics.emit(
+                .unknownKind, "document is missing 'kind'", at: location(root),
+                hint: "expected one of 'Settings', 'Cohort', 'ManagedOSPolicy'")
+            return
+        }
+        guard let kind = string(kindNode, context: "kind") else { return }
+        switch kind.value {
+        case "Settings": readSettings(root, into: &repository)
+        case "Cohort": readCohort(root, into: &repository)
+        case "ManagedOSPolicy": readPolicy(root, limits: limits, into: &repository)
+        default:
+            diagnostics.emit(
+                .unknownKind, "unknown kind '\(kind.value)'", at: kind.location,
+                hint: NodeReader.suggestion(for: kind.value, among: DocumentKeys.kinds).map { "did you mean '\($0)'?" }
+                    ?? "expected one of 'Settings', 'Cohort', 'ManagedOSPolicy'")
+        }
+    }
+
+    private mutating func readSettings(_ root: Node, into repository: inout RepositorySyntax) {
+        guard let map = mapping(root, context: "Settings", allowed: DocumentKeys.settings) else { return }
+        var settings = SettingsSyntax(location: location(root))
+        settings.identifierPrefix = map["identifierPrefix"].flatMap { string($0, context: "identifierPrefix") }
+        settings.minimumNotice = map["minimumNotice"].flatMap { string($0, context: "minimumNotice") }
+        if let node = map["exclude"], let items = sequence(node, context: "exclude") {
+            settings.exclude = items.compactMap { string($0, context: "an exclude pattern") }
+        }
+        settings.skipDays = map["skipDays"].flatMap { skipDays($0) }
+        settings.limits = map["limits"].flatMap { limits($0) }
+        repository.settings.append(settings)
+    }
+
+    /// `limits: {maxDepth: 48, …}`: whole numbers from 1 up to each bound's hard cap; anything else is MOS117
+    /// (MOS114 when not a number) and leaves that bound as it was.
+    private mutating func limits(_ node: Node) -> LimitsSyntax? {
+        guard let map = mapping(node, context: "limits", allowed: DocumentKeys.limits) else { return nil }
+        var limits = LimitsSyntax(location: location(node))
+        for key in InputLimits.Key.allCases {
+            guard let valueNode = map[key.rawValue] else { continue }
+            let range = 1...InputLimits.hardCaps[key]
+            limits.values[key] = integer(valueNode, context: "limits.\(key.rawValue)", range: range)
+        }
+        return limits
+    }
+
+    private mutating func readCohort(_ root: Node, into repository: inout RepositorySyntax) {
+        guard
+            let map = mapping(root, context: "Cohort", allowed: DocumentKeys.cohort, required: ["name", "platform"])
+        else { return }
+        var cohort = CohortSyntax(location: location(root))
+        cohort.name = map["name"].flatMap { string($0, context: "name") }
+        cohort.platform = map["platform"].flatMap { choice($0, context: "platform") }
+        cohort.description = map["description"].flatMap { string($0, context: "description") }
+        cohort.osVersions = map["osVersions"].flatMap { versionText($0, context: "osVersions") }
+        cohort.enrollment = map["enrollment"].flatMap { choice($0, context: "enrollment") }
+        repository.cohorts.append(cohort)
+    }
+
+    private mutating func readPolicy(_ root: Node, limits: InputLimits, into repository: inout RepositorySyntax) {
+        guard
+            let map = mapping(
+                root, context: "ManagedOSPolicy", allowed: DocumentKeys.policy,
+                required: ["name", "platform", "target", "deadline", "cohorts"])
+        else { return }
+        var policy = PolicySyntax(location: location(root))
+        policy.name = map["name"].flatMap { string($0, context: "name") }
+        policy.platform = map["platform"].flatMap { choice($0, context: "platform") }
+        policy.description = map["description"].flatMap { string($0, context: "description") }
+        if let node = map["target"],
+            let target = mapping(
+                node, context: "target", allowed: DocumentKeys.target, required: ["version"])
+        {
+            policy.target = TargetSyntax(
+                location: map.keyLocation("target"),
+                version: target["version"].flatMap { versionText($0, context: "target.version") },
+                build: target["build"].flatMap { string($0, context: "target.build") })
+        }
+        policy.deadline = map["deadline"].flatMap { deadline($0) }
+        policy.detailsURL = map["detailsURL"].flatMap { string($0, context: "detailsURL") }
+        if let node = map["legacy"], let legacy = mapping(node, context: "legacy", allowed: DocumentKeys.legacy) {
+            policy.legacy = LegacySyntax(
+                location: map.keyLocation("legacy"),
+                timeZone: legacy["timeZone"].flatMap { string($0, context: "legacy.timeZone") },
+                installAction: legacy["installAction"].flatMap { choice($0, context: "legacy.installAction") },
+                maxUserDeferrals: legacy["maxUserDeferrals"].flatMap {
+                    integer($0, context: "legacy.maxUserDeferrals", range: 0...1_000)
+                },
+                priority: legacy["priority"].flatMap { choice($0, context: "legacy.priority") },
+                downloadLeadTime: legacy["downloadLeadTime"].flatMap {
+                    string($0, context: "legacy.downloadLeadTime")
+                })
+        }
+        if let node = map["settings"] {
+            policy.settings = updateSettings(node, at: map.keyLocation("settings"))
+        }
+        policy.skipDays = map["skipDays"].flatMap { skipDays($0) }
+        if let node = map["cohorts"] {
+            policy.cohortsLocation = map.keyLocation("cohorts")
+            policy.cohorts = cohortReferences(node, limits: limits)
+        }
+        repository.policies.append(policy)
+    }
+
+    /// A wall-time string, or `{afterRelease, time}`.
+    private mutating func deadline(_ node: Node) -> DeadlineSyntax? {
+        if tree.kind(node) == .mapping {
+            guard
+                let map = mapping(
+                    node, context: "a relative deadline", allowed: DocumentKeys.relativeDeadline,
+                    required: DocumentKeys.relativeDeadline.names)
+            else { return nil }
+            return .relative(
+                RelativeDeadlineSyntax(
+                    location: location(node),
+                    afterRelease: map["afterRelease"].flatMap { string($0, context: "deadline.afterRelease") },
+                    time: map["time"].flatMap { string($0, context: "deadline.time") }))
+        }
+        guard tree.kind(node) == .scalar, !tree.isNull(node) else {
+            wrongType(node, expected: "a local date and time or {afterRelease, time}", context: "deadline")
+            return nil
+        }
+        return string(node, context: "deadline").map { .wallTime($0) }
+    }
+
+    /// A list of three-letter weekday names (`[Sat, Sun]`); other spellings are reported with the right one.
+    private mutating func skipDays(_ node: Node) -> SkipDaysSyntax? {
+        guard let items = sequence(node, context: "skipDays") else { return nil }
+        var days: [Located<Weekday>] = []
+        for item in items {
+            guard let text = string(item, context: "skipDays") else { continue }
+            if let day = Weekday.allCases.first(where: { $0.shortName == text.value }) {
+                days.append(Located(day, at: text.location))
+                continue
+            }
+            let names = Weekday.allCases.map(\.shortName)
+            diagnostics.emit(
+                .invalidValue, "'\(text.value)' is not a weekday in skipDays", at: text.location,
+                hint: (Weekday.parse(text.value)?.shortName ?? Self.suggestion(for: text.value, among: names))
+                    .map { "write '\($0)'" } ?? "expected one of \(names.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        return SkipDaysSyntax(location: location(node), days: days)
+    }
+
+    private mutating func cohortReferences(_ node: Node, limits: InputLimits) -> [CohortReferenceSyntax] {
+        guard let items = sequence(node, context: "cohorts") else { return [] }
+        if items.count > limits.maxCohortsPerPolicy {
+            diagnostics.emit(
+                .tooManyCohortsInPolicy,
+                "policy lists \(items.count) cohorts; the limit is \(limits.maxCohortsPerPolicy)", at: location(node))
+            return []
+        }
+        var references: [CohortReferenceSyntax] = []
+        for (ring, item) in items.enumerated() {
+            if tree.kind(item) == .mapping {
+                guard
+                    let map = mapping(
+                        item, context: "a cohorts entry", allowed: DocumentKeys.cohortReference, required: ["cohort"]),
+                    let name = map["cohort"].flatMap({ string($0, context: "cohort") })
+                else { continue }
+                references.append(
+                    CohortReferenceSyntax(name: name, deadline: map["deadline"].flatMap { deadline($0) }, ring: ring))
+            } else if let name = string(item, context: "a cohorts entry") {
+                references.append(CohortReferenceSyntax(name: name, deadline: nil, ring: ring))
+            }
+        }
+        return references
+    }
+}

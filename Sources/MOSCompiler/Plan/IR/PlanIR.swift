@@ -1,0 +1,50 @@
+public import MOSBasics
+public import MOSDomain
+public import MOSOutput
+
+/// The lowered model: for every enforced cohort, what its devices must reach and by when, on which paths.
+public struct PlanIR: Sendable, Hashable {
+    /// The prefix of every declaration Identifier.
+    public var identifierPrefix: String
+    /// The enforced cohorts, sorted by name.
+    public var cohorts: [CohortPlanIR]
+}
+
+/// One cohort's enforcement: the target, its deadline and the options of each path.
+public struct CohortPlanIR: Sendable, Hashable {
+    /// The cohort.
+    public var cohort: CohortModel
+    /// The policy that enforces it.
+    public var policy: String
+    /// Its ring: its position in the policy's cohort list, from 0.
+    public var ring: Int
+    /// The OS version to reach, as written (e.g. "15.2"), or what `latest`/`latest-<major>` resolved to.
+    public var targetVersion: String
+    /// The `latest` form as written (e.g. "latest-15") when the catalog chose `targetVersion`; nil otherwise.
+    /// The manifest records it with the catalog date, so the output stays reproducible for a given catalog.
+    public var targetRequest: String?
+    /// The build, when given.
+    public var targetBuild: String?
+    /// The local wall-time deadline (a relative deadline computed from the target's release, past skipDays).
+    public var deadline: LocalDateTime
+    /// The details page, when given.
+    public var detailsURL: String?
+    /// The software update settings payload (Apple's keys), when the policy has `settings:`.
+    public var settings: [String: JSONValue]?
+    /// The legacy options, when the cohort can hold pre-DDM devices.
+    public var legacy: LegacyOptionsIR?
+}
+
+/// How pre-DDM devices are driven: the zone of the deadline and the ScheduleOSUpdate options.
+public struct LegacyOptionsIR: Sendable, Hashable {
+    /// The IANA zone the deadline is read in.
+    public var timeZone: ZoneRules
+    /// The enforce step's install action.
+    public var installAction: InstallAction
+    /// macOS InstallLater deferrals, when set.
+    public var maxUserDeferrals: Int?
+    /// macOS priority, when set.
+    public var priority: UpdatePriority?
+    /// How long before the deadline the download step starts.
+    public var downloadLeadTime: DurationSpec
+}

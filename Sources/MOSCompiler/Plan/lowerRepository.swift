@@ -1,0 +1,77 @@
+public import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// Lowers a repository that validated without errors into the plan model. Returns nil (and reports nothing
+/// new) if a value needed is missing, which validation would have reported already.
+public func lowerRepository(_ context: ValidationContext) -> PlanIR? {
+    let prefix = context.settings?.identifierPrefix?.value ?? "mosc"
+    var plans: [CohortPlanIR] = []
+    // Sized once: a plan is large, and a doubling array briefly holds two copies at the compile's peak memory.
+    plans.reserveCapacity(context.repository.policies.reduce(0) { $0 + $1.cohorts.count })
+    for policy in context.repository.policies {
+        guard let name = policy.name?.value, let target = context.target(of: policy),
+            let policyDeadline = policy.deadline.flatMap({ try? context.deadline($0, of: policy).get() })
+        else { return nil }
+        // Written out, the version stays as written; a `latest` form becomes the release it resolved to.
+        let version = target.request.isLatest ? target.version.description : policy.target?.version?.value
+        let settings = policy.settings.map(lowerSettings)
+        for (reference, cohort) in context.cohorts(of: policy) {
+            var deadline = policyDeadline.value
+            if let syntax = reference.deadline {
+                guard let value = try? context.deadline(syntax, of: policy).get() else { return nil }
+                deadline = value.value
+            }
+            var legacy: LegacyOptionsIR?
+            if cohort.paths.hasLegacy {
+                guard let zone = policy.legacy?.timeZone.flatMap({ context.zone(named: $0.value) }) else { return nil }
+                let lead = policy.legacy?.downloadLeadTime.flatMap { DurationSpec.parse($0.value).value }
+                legacy = LegacyOptionsIR(
+                    timeZone: zone,
+                    installAction: policy.legacy?.installAction?.value ?? .installASAP,
+                    maxUserDeferrals: policy.legacy?.maxUserDeferrals?.value,
+                    priority: policy.legacy?.priority?.value,
+                    downloadLeadTime: lead ?? LegacyOptionsIR.defaultDownloadLeadTime)
+            }
+            plans.append(
+                CohortPlanIR(
+                    cohort: cohort, policy: name, ring: reference.ring,
+                    targetVersion: version ?? target.version.description, targetRequest: target.latestRequest,
+                    targetBuild: policy.target?.build?.value, deadline: deadline,
+                    detailsURL: policy.detailsURL?.value, settings: settings, legacy: legacy))
+        }
+    }
+    plans.sort { $0.cohort.name < $1.cohort.name }
+    return PlanIR(identifierPrefix: prefix, cohorts: plans)
+}
+
+/// Builds the nested settings payload from the flat Apple key paths.
+func lowerSettings(_ settings: UpdateSettingsSyntax) -> [String: JSONValue] {
+    var payload: [String: JSONValue] = [:]
+    for entry in settings.entries {
+        let path = entry.applePath.split(separator: ".").map(String.init)
+        payload = inserting(JSONValue(entry.value), at: path[...], into: payload)
+    }
+    return payload
+}
+
+private func inserting(_ value: JSONValue, at path: ArraySlice<String>, into object: [String: JSONValue])
+    -> [String: JSONValue]
+{
+    guard let head = path.first else { return object }
+    var copy = object
+    if path.count == 1 {
+        copy[head] = value
+    } else {
+        var child: [String: JSONValue] = [:]
+        if case .object(let existing)? = object[head] { child = existing }
+        copy[head] = .object(inserting(value, at: path.dropFirst(), into: child))
+    }
+    return copy
+}
+
+extension LegacyOptionsIR {
+    /// The default lead time of the download step: 3 days.
+    public static let defaultDownloadLeadTime = DurationSpec(constantDays: 3)
+}

@@ -1,0 +1,115 @@
+public import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// A deadline as a local wall time: written out, or computed from the target's release.
+public struct ResolvedDeadline: Sendable, Hashable {
+    /// The wall time devices enforce at.
+    public var value: LocalDateTime
+    /// Whether it was computed from `{afterRelease, time}` rather than written out.
+    public var isComputed: Bool
+    /// For a computed deadline that `skipDays` moved, the wall time it would have had.
+    public var movedFrom: LocalDateTime?
+
+    /// Creates a resolved deadline.
+    public init(value: LocalDateTime, isComputed: Bool, movedFrom: LocalDateTime? = nil) {
+        self.value = value
+        self.isComputed = isComputed
+        self.movedFrom = movedFrom
+    }
+}
+
+/// Why a deadline has no wall time. Validation reports each case; lowering only stops.
+public enum DeadlineProblem: Error, Sendable, Hashable {
+    /// The wall time carries `Z` or an offset.
+    case hasOffset(Located<String>, offset: String)
+    /// The wall time is not a real local date and time.
+    case notADate(Located<String>, reason: String)
+    /// `afterRelease` is not a duration.
+    case invalidDelay(Located<String>, reason: String)
+    /// `afterRelease` is a duration but not a whole number of days (the time of day is `time`'s).
+    case delayNotWholeDays(Located<String>)
+    /// `time` is not `HH:MM`.
+    case invalidTime(Located<String>)
+    /// The catalog has no release date for the target, so nothing can be computed.
+    case releaseUnknown(at: SourceLocation, target: ResolvedTarget)
+    /// A part is missing or the target did not resolve; another diagnostic already says so.
+    case alreadyReported
+}
+
+/// Turns a deadline into a wall time: the one function validation and lowering share.
+///
+/// A relative deadline is the target's release date plus `afterRelease` (whole days), at `time`, then moved
+/// forward past any day in `skipDays` (ignored when it holds all seven days: that is reported on its own).
+/// - Parameters:
+///   - deadline: the deadline as written.
+///   - target: the policy's resolved target; nil when it did not resolve.
+///   - skipDays: the weekdays a computed deadline avoids.
+public func resolveDeadline(_ deadline: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>)
+    -> Result<ResolvedDeadline, DeadlineProblem>
+{
+    switch deadline {
+    case .wallTime(let text):
+        switch LocalDateTime.parse(text.value) {
+        case .valid(let value): return .success(ResolvedDeadline(value: value, isComputed: false))
+        case .hasOffset(_, let offset): return .failure(.hasOffset(text, offset: offset))
+        case .notADate(let reason): return .failure(.notADate(text, reason: reason))
+        }
+    case .relative(let relative):
+        guard let delayText = relative.afterRelease, let timeText = relative.time else {
+            return .failure(.alreadyReported)
+        }
+        let days: Int
+        switch DurationSpec.parse(delayText.value) {
+        case .valid(let delay) where delay.hours == 0 && delay.minutes == 0:
+            days = delay.days
+        case .valid:
+            return .failure(.delayNotWholeDays(delayText))
+        case .invalid(let reason):
+            return .failure(.invalidDelay(delayText, reason: reason))
+        }
+        guard let time = TimeOfDay(timeText.value) else {
+            return .failure(.invalidTime(timeText))
+        }
+        guard let target else { return .failure(.alreadyReported) }
+        guard let release = target.release else {
+            return .failure(.releaseUnknown(at: delayText.location, target: target))
+        }
+        let date = release.releaseDate.localDate.adding(days: days)
+        let computed = LocalDateTime(date: date, hour: time.hour, minute: time.minute)
+        let moved = computed.movedPast(skipDays)
+        return .success(ResolvedDeadline(value: moved, isComputed: true, movedFrom: moved == computed ? nil : computed))
+    }
+}
+
+/// A time of day `HH:MM`, as `time:` of a relative deadline is written.
+struct TimeOfDay: Hashable, Sendable {
+    /// 0...23.
+    package var hour: Int
+    /// 0...59.
+    package var minute: Int
+
+    /// Reads exactly `HH:MM`, 00:00 to 23:59.
+    init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        let digit: (UInt8) -> Int? = { $0 >= 48 && $0 <= 57 ? Int($0 - 48) : nil }
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":"), let h1 = digit(bytes[0]), let h2 = digit(bytes[1]),
+            let m1 = digit(bytes[3]), let m2 = digit(bytes[4])
+        else { return nil }
+        hour = h1 * 10 + h2
+        minute = m1 * 10 + m2
+        guard hour < 24, minute < 60 else { return nil }
+    }
+}
+
+extension LocalDateTime {
+    /// The same time of day on the first date at or after this one whose weekday is not in `skipDays`;
+    /// unchanged when every weekday is skipped.
+    public func movedPast(_ skipDays: Set<Weekday>) -> LocalDateTime {
+        guard skipDays.count < Weekday.allCases.count else { return self }
+        var moved = self
+        while skipDays.contains(moved.weekday) { moved = moved.adding(days: 1) }
+        return moved
+    }
+}

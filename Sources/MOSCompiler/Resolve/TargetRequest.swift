@@ -1,0 +1,48 @@
+import MOSBasics
+public import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// What `target.version` asks for: one version, the newest release, or the newest release of one major.
+public enum TargetRequest: Sendable, Hashable, CustomStringConvertible {
+    /// A version written out, `major.minor[.patch]`.
+    case version(OSVersion)
+    /// `latest`: the platform's newest release in the catalog.
+    case latest
+    /// `latest-<major>`, e.g. `latest-15`: the newest release of that major.
+    case latestOfMajor(Int)
+
+    /// Reads `latest`, `latest-<major>` or `major.minor[.patch]` (the minor must be written).
+    /// - Returns: nil for anything else.
+    public init?(_ text: String) {
+        if text == "latest" {
+            self = .latest
+        } else if text.hasPrefix("latest-") {
+            let digits = text.dropFirst("latest-".count)
+            guard (1...6).contains(digits.utf8.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                digits == "0" || digits.first != "0", let major = Int(digits)
+            else { return nil }
+            self = .latestOfMajor(major)
+        } else {
+            guard text.split(separator: ".", omittingEmptySubsequences: false).count >= 2,
+                let version = OSVersion(text)
+            else { return nil }
+            self = .version(version)
+        }
+    }
+
+    /// Whether the catalog decides the version (`latest`, `latest-<major>`).
+    public var isLatest: Bool {
+        if case .version = self { return false }
+        return true
+    }
+
+    /// The request as written: `15.7.9`, `latest` or `latest-15`.
+    public var description: String {
+        switch self {
+        case .version(let version): version.description
+        case .latest: "latest"
+        case .latestOfMajor(let major): "latest-\(major)"
+        }
+    }
+}

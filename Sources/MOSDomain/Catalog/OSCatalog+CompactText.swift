@@ -1,0 +1,146 @@
+import MOSBasics
+import MOSYAML
+
+/// mosc's compact catalog format: a header line, `#` comments, then one tab-separated release per line:
+///
+///     mosc-os-catalog<TAB>1<TAB>2026-08-22
+///     # platform<TAB>version<TAB>builds<TAB>releaseDate<TAB>exploitedCVEs<TAB>cves
+///     macOS<TAB>15.7.8<TAB>24G824<TAB>2026-07-27<TAB>0<TAB>138
+///
+/// Builds are comma-separated and may be empty; `cves` is empty when unknown. Lines are sorted by
+/// platform (in `OSCatalog.platforms` order) and then by version, so the same catalog always gives the same bytes.
+extension OSCatalog {
+    /// The first field of the header line.
+    public static let formatName = "mosc-os-catalog"
+    /// The format version this code writes and reads.
+    public static let formatVersion = 1
+
+    /// The fields of a release line, as named in the column comment.
+    package static let columns = ["platform", "version", "builds", "releaseDate", "exploitedCVEs", "cves"]
+
+    /// The catalog in the compact format, ending with a newline.
+    public func serialized() -> String {
+        var lines = [
+            [Self.formatName, String(Self.formatVersion), date.description].joined(separator: "\t"),
+            "# Apple OS releases derived from the SOFA v2 feeds (macadmins/sofa, Apache-2.0). Generated; do not edit.",
+            "# " + Self.columns.joined(separator: "\t"),
+        ]
+        for platform in presentPlatforms {
+            for release in releasesByPlatform[platform] ?? [] {
+                let fields = [
+                    platform, release.version, release.builds.joined(separator: ","),
+                    release.releaseDate.description, String(release.exploitedCVEs),
+                    release.cves.map(String.init) ?? "",
+                ]
+                lines.append(fields.joined(separator: "\t"))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads the compact format, reporting every problem with its line number rather than stopping at the first.
+    public static func parse(_ text: String) -> Result<OSCatalog, CatalogParseError> {
+        var parser = CompactTextParser()
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (index, line) in lines.enumerated() {
+            parser.read(line, number: index + 1)
+        }
+        return parser.finish()
+    }
+}
+
+/// The state of one `OSCatalog.parse` run.
+private struct CompactTextParser {
+    package var date: CatalogDate?
+    var sawHeader = false
+    package var releases: [String: [OSRelease]] = [:]
+    /// The line of each platform/version seen, to point duplicates at the first occurrence.
+    var firstLine: [String: [CatalogVersion: Int]] = [:]
+    package var problems: [CatalogParseError.Problem] = []
+
+    package mutating func read(_ line: Substring, number: Int) {
+        if !sawHeader {
+            sawHeader = true
+            readHeader(line, number: number)
+            return
+        }
+        if line.isEmpty || line.hasPrefix("#") { return }
+        readRelease(line, number: number)
+    }
+
+    package mutating func finish() -> Result<OSCatalog, CatalogParseError> {
+        guard problems.isEmpty, let date else {
+            // Reading the header either sets the date or reports a problem; the fallback only guards that.
+            let reported = problems.isEmpty ? [.init(line: 1, message: "missing header line")] : problems
+            return .failure(CatalogParseError(problems: reported))
+        }
+        return .success(OSCatalog(date: date, releases: releases))
+    }
+
+    private mutating func readHeader(_ line: Substring, number: Int) {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 3, fields[0] == OSCatalog.formatName else {
+            report(number, "expected header '\(OSCatalog.formatName)<TAB>version<TAB>YYYY-MM-DD'")
+            return
+        }
+        guard fields[1] == Substring(String(OSCatalog.formatVersion)) else {
+            report(number, "unsupported format version '\(fields[1])'; expected '\(OSCatalog.formatVersion)'")
+            return
+        }
+        guard let date = CatalogDate(String(fields[2])) else {
+            report(number, "invalid catalog date '\(fields[2])'; expected YYYY-MM-DD")
+            return
+        }
+        self.date = date
+    }
+
+    private mutating func readRelease(_ line: Substring, number: Int) {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == OSCatalog.columns.count else {
+            report(number, "expected \(OSCatalog.columns.count) tab-separated fields, found \(fields.count)")
+            return
+        }
+        let problemsBefore = problems.count
+        let platform = fields[0]
+        if !OSCatalog.platforms.contains(platform) {
+            report(
+                number,
+                "unknown platform '\(platform)'; expected one of "
+                    + OSCatalog.platforms.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        let version = CatalogVersion(fields[1])
+        if version == nil { report(number, "invalid version '\(fields[1])'") }
+        let builds =
+            fields[2].isEmpty ? [] : fields[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for build in builds where !OSRelease.isValidBuild(build) {
+            report(number, "invalid build '\(build)'; expected 1-16 ASCII letters and digits")
+        }
+        if Set(builds).count != builds.count { report(number, "repeated build in '\(fields[2])'") }
+        let date = CatalogDate(fields[3])
+        if date == nil { report(number, "invalid release date '\(fields[3])'; expected YYYY-MM-DD") }
+        let exploited = count(fields[4])
+        if exploited == nil { report(number, "invalid exploited CVE count '\(fields[4])'") }
+        let cves = fields[5].isEmpty ? nil : count(fields[5])
+        if !fields[5].isEmpty && cves == nil { report(number, "invalid CVE count '\(fields[5])'") }
+        guard problems.count == problemsBefore, let version, let date, let exploited else { return }
+        if let first = firstLine[platform]?[version] {
+            report(number, "duplicate release \(platform) \(version); first listed on line \(first)")
+            return
+        }
+        firstLine[platform, default: [:]][version] = number
+        releases[platform, default: []].append(
+            OSRelease(version: version, builds: builds, releaseDate: date, exploitedCVEs: exploited, cves: cves))
+    }
+
+    /// A non-negative count written as plain ASCII digits.
+    private func count(_ text: String) -> Int? {
+        guard (1...9).contains(text.utf8.count),
+            text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        return Int(text)
+    }
+
+    private mutating func report(_ line: Int, _ message: String) {
+        problems.append(.init(line: line, message: message))
+    }
+}

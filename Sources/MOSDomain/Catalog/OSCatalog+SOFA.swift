@@ -1,0 +1,74 @@
+import Foundation
+import MOSBasics
+import MOSYAML
+
+extension OSCatalog {
+    /// Builds a catalog from SOFA v2 feeds (`macos_data_feed.json`, `ios_data_feed.json`, …).
+    ///
+    /// Repeated versions are merged (all builds, earliest date, larger counts), timestamps become calendar
+    /// dates, and iPadOS gets a copy of the iOS releases (SOFA publishes one feed for both). The catalog's
+    /// date is the latest `LastCheck` among the feeds. Builds are kept as SOFA lists them.
+    /// - Parameter feeds: each feed's bytes, with the platform it describes (`nil`: read it from the feed).
+    /// - Throws: `CatalogImportError` when a feed is not a SOFA v2 feed or holds an invalid version or date.
+    public static func importSOFA(feeds: [(platformHint: String?, data: [UInt8])]) throws -> OSCatalog {
+        guard !feeds.isEmpty else { throw CatalogImportError.noFeeds }
+        var releases: [String: [OSRelease]] = [:]
+        var checkDate: CatalogDate?
+        for (index, feed) in feeds.enumerated() {
+            let decoded: SOFAFeed
+            do {
+                decoded = try JSONDecoder().decode(SOFAFeed.self, from: Data(feed.data))
+            } catch {
+                throw CatalogImportError.undecodableFeed(feed: index, reason: String(describing: error))
+            }
+            let platform = try sofaPlatform(of: decoded, hint: feed.platformHint, feed: index)
+            if let text = decoded.lastCheck, let date = CatalogDate(timestamp: text) {
+                checkDate = max(checkDate ?? date, date)
+            }
+            for entry in decoded.osVersions {
+                for release in entry.securityReleases {
+                    releases[platform, default: []].append(try osRelease(from: release, feed: index))
+                }
+            }
+        }
+        guard let checkDate else { throw CatalogImportError.missingCheckDate }
+        if releases["iPadOS"] == nil, let iOS = releases["iOS"] {
+            releases["iPadOS"] = iOS
+        }
+        return OSCatalog(date: checkDate, releases: releases)
+    }
+
+    /// The catalog platform a feed describes. The iOS feed covers iPadOS too, so an `iPadOS` hint reads as iOS.
+    private static func sofaPlatform(of feed: SOFAFeed, hint: String?, feed index: Int) throws -> String {
+        let name =
+            hint ?? feed.osName
+            ?? feed.osVersions.lazy.flatMap(\.securityReleases).compactMap(\.productName).first ?? ""
+        switch name.lowercased() {
+        case "macos": return "macOS"
+        case "ios", "ipados", "ios and ipados": return "iOS"
+        case "tvos": return "tvOS"
+        case "visionos": return "visionOS"
+        default: throw CatalogImportError.unknownPlatform(feed: index, name: name)
+        }
+    }
+
+    private static func osRelease(from release: SOFAFeed.SecurityRelease, feed index: Int) throws -> OSRelease {
+        guard let version = CatalogVersion(release.productVersion) else {
+            throw CatalogImportError.invalidVersion(feed: index, version: release.productVersion)
+        }
+        guard let date = CatalogDate(timestamp: release.releaseDate) else {
+            throw CatalogImportError.invalidReleaseDate(
+                feed: index, version: release.productVersion, date: release.releaseDate)
+        }
+        var builds: [String] = []
+        for build in [release.build ?? ""] + (release.allBuilds ?? []) where !build.isEmpty {
+            guard OSRelease.isValidBuild(build) else {
+                throw CatalogImportError.invalidBuild(feed: index, version: release.productVersion, build: build)
+            }
+            if !builds.contains(build) { builds.append(build) }
+        }
+        return OSRelease(
+            version: version, builds: builds, releaseDate: date,
+            exploitedCVEs: release.activelyExploitedCVEs?.count ?? 0, cves: release.uniqueCVEsCount)
+    }
+}

@@ -1,0 +1,111 @@
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// One cohort as both sides state it, and the comparison of the two.
+struct CohortPair {
+    package var name: String
+    package var base: DiffSide
+    package var head: DiffSide
+    package var before: OutputManifest.Cohort?
+    package var after: OutputManifest.Cohort?
+
+    /// The cohort's difference, or nil when nothing a device sees differs.
+    func compare() -> RolloutDiff.CohortDiff? {
+        switch (before, after) {
+        case (nil, nil):
+            return nil
+        case (nil, let after?):
+            return .init(
+                cohort: name, change: .added, base: nil, head: .init(after), fields: [],
+                resync: .init(
+                    declarationsTokenBefore: nil, declarationsTokenAfter: after.declarationsToken, serverTokens: [],
+                    legacyPlan: after.paths.contains("legacy")))
+        case (let before?, nil):
+            return .init(
+                cohort: name, change: .removed, base: .init(before), head: nil, fields: [],
+                resync: .init(
+                    declarationsTokenBefore: before.declarationsToken, declarationsTokenAfter: nil, serverTokens: [],
+                    legacyPlan: before.paths.contains("legacy")))
+        case (let before?, let after?):
+            var fields = Self.enforcementFields(before, after)
+            let ddm = compareDeclarations(before, after)
+            fields += ddm.fields
+            let legacy = compareLegacy(before, after, explained: !fields.isEmpty)
+            fields += legacy.fields
+            let resync = RolloutDiff.Resync(
+                declarationsTokenBefore: before.declarationsToken == after.declarationsToken
+                    ? nil : before.declarationsToken,
+                declarationsTokenAfter: before.declarationsToken == after.declarationsToken
+                    ? nil : after.declarationsToken,
+                serverTokens: ddm.tokens, legacyPlan: legacy.changed)
+            guard !fields.isEmpty || resync.any else { return nil }
+            return .init(
+                cohort: name, change: .changed, base: .init(before), head: .init(after), fields: fields, resync: resync)
+        }
+    }
+
+    // MARK: Manifest fields
+
+    /// What the manifest says: who enforces the cohort, how devices are routed, the target and the deadline.
+    static func enforcementFields(_ before: OutputManifest.Cohort, _ after: OutputManifest.Cohort)
+        -> [RolloutDiff.FieldChange]
+    {
+        var fields: [RolloutDiff.FieldChange] = []
+        func plain(_ field: String, _ old: String?, _ new: String?) {
+            if old != new { fields.append(.init(field: field, before: old, after: new)) }
+        }
+        plain("policy", before.policy, after.policy)
+        plain("ring", String(before.ring), String(after.ring))
+        plain("platform", before.platform, after.platform)
+        plain("enrollment", before.enrollment, after.enrollment)
+        plain("paths", before.paths.joined(separator: ","), after.paths.joined(separator: ","))
+        plain("routing.ddm", before.routing.ddm, after.routing.ddm)
+        plain("routing.legacy", before.routing.legacy, after.routing.legacy)
+        if let change = version("target.version", before.targetVersion, after.targetVersion) { fields.append(change) }
+        plain("target.build", before.targetBuild, after.targetBuild)
+        if before.deadline != after.deadline {
+            var change = RolloutDiff.FieldChange(field: "deadline", before: before.deadline, after: after.deadline)
+            if let old = LocalDateTime.parse(before.deadline).value, let new = LocalDateTime.parse(after.deadline).value
+            {
+                change.shiftSeconds = new.secondsSinceEpochAsIfUTC - old.secondsSinceEpochAsIfUTC
+                change.direction = new > old ? "later" : "earlier"
+            }
+            fields.append(change)
+        }
+        return fields
+    }
+
+    /// A version change, `raised` or `lowered` when both are versions.
+    package static func version(_ field: String, _ old: String, _ new: String) -> RolloutDiff.FieldChange? {
+        guard old != new else { return nil }
+        var change = RolloutDiff.FieldChange(field: field, before: old, after: new)
+        if let a = OSVersion(old), let b = OSVersion(new), a != b { change.direction = b > a ? "raised" : "lowered" }
+        return change
+    }
+
+    /// An instant change, `later` or `earlier` with the shift.
+    package static func instant(_ field: String, _ old: String?, _ new: String?) -> RolloutDiff.FieldChange? {
+        guard old != new else { return nil }
+        var change = RolloutDiff.FieldChange(field: field, before: old, after: new)
+        if let old = old.flatMap(Instant.parseISO8601), let new = new.flatMap(Instant.parseISO8601) {
+            change.shiftSeconds = old.seconds(until: new)
+            change.direction = new > old ? "later" : "earlier"
+        }
+        return change
+    }
+
+    // MARK: Artifacts
+
+    /// `path → sha256` of the cohort's artifacts under `folder` (`ddm/declarations/`, `legacy/`).
+    package func artifacts(_ cohort: OutputManifest.Cohort, under folder: String) -> [String: String] {
+        let prefix = "cohorts/\(name)/\(folder)"
+        var found: [String: String] = [:]
+        for artifact in cohort.artifacts where artifact.path.hasPrefix(prefix) {
+            found[artifact.path] = artifact.sha256
+        }
+        return found
+    }
+}

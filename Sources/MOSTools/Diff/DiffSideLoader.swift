@@ -1,0 +1,130 @@
+import Foundation
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// A side read for `diff`, or the reason it cannot be compared.
+public enum DiffSideLoad: Sendable {
+    /// The side, ready to compare.
+    case loaded(DiffSide)
+    /// The side's policies do not validate: its label and every diagnostic (errors among them).
+    case invalid(label: String, diagnostics: [Diagnostic])
+}
+
+/// Turns a `DiffSideSpec` into a `DiffSide`: compiles policy folders and git trees in memory (nothing is
+/// written), reads compiled folders as they are.
+public struct DiffSideLoader: Sendable {
+    /// The options policy sides compile with: the same `--now` and catalog for both sides.
+    public var options: CompilerOptions
+    /// The repository `git:` sides are read from.
+    public var git: GitRepository
+
+    /// A loader.
+    public init(options: CompilerOptions, git: GitRepository = GitRepository()) {
+        self.options = options
+        self.git = git
+    }
+
+    /// Loads one side.
+    /// - Parameters:
+    ///   - spec: The side as named.
+    ///   - other: The other side; a `git:REV` without a path takes its folder when it is a working-tree path.
+    /// - Throws: `CompilerError` for a missing path, an unreadable or too new manifest, or a bad revision.
+    public func load(_ spec: DiffSideSpec, other: DiffSideSpec? = nil) throws(CompilerError) -> DiffSideLoad {
+        if let problem = spec.problem { throw .unreadable(spec.description, problem) }
+        switch spec {
+        case .path(let path):
+            if Self.isCompiledFolder(path) {
+                let manifest = try StatusLoader().loadManifest(compiled: path)
+                return .loaded(DiffSide(compiledFolder: path, label: path, manifest: manifest))
+            }
+            var loaded = try RepositoryLoader().load(path)
+            // The files move into the compile, which lets them go once their digest is taken.
+            let files = loaded.files
+            loaded.files = []
+            return compile(root: loaded.root, files: files, extra: loaded.diagnostics, label: path, kind: .policies)
+        case .git(let revision, let path):
+            let commit = try git.commit(revision)
+            let folder: String
+            if let given = path.flatMap(GitRepository.normalized) {
+                folder = given
+            } else {
+                folder = try defaultGitPath(other: other)
+            }
+            let root = folder.isEmpty ? "git:\(revision)" : "git:\(revision):\(folder)"
+            let files = try git.policyFiles(commit: commit, path: folder).map {
+                SourceFile(path: "\(root)/\($0.path)", contents: $0.bytes)
+            }
+            return compile(root: root, files: files, extra: [], label: spec.description, kind: .git)
+        }
+    }
+
+    /// Whether `path` is a compile's output folder rather than policies.
+    public static func isCompiledFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        let manifest = (path as NSString).appendingPathComponent("manifest.json")
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+            && FileManager.default.fileExists(atPath: manifest)
+    }
+
+    /// `git:REV` compares the same folder as a working-tree other side, else the folder git runs in.
+    private func defaultGitPath(other: DiffSideSpec?) throws(CompilerError) -> String {
+        if case .path(let folder) = other, !Self.isCompiledFolder(folder),
+            let inRepository = try? git.pathInRepository(folder)
+        {
+            return inRepository
+        }
+        return try git.pathInRepository(git.directory)
+    }
+
+    /// Compiles policy files into a side in memory (nothing is written; files are emitted again when compared), keeping what the policies say about
+    /// `minimumNotice` and where each cohort's deadline and target are written.
+    /// - Parameters:
+    ///   - root: The repository root as shown in diagnostics.
+    ///   - files: The policy files, their paths below `root`.
+    ///   - extra: Diagnostics met while reading the files.
+    ///   - label: How the side is named.
+    ///   - kind: `policies` or `git`.
+    public func compile(
+        root: String, files: consuming [SourceFile], extra: [Diagnostic] = [], label: String,
+        kind: DiffSide.Kind = .policies
+    ) -> DiffSideLoad {
+        let validation = Compiler.validate(root: root, files: files, options: options)
+        // What the side keeps of the source, read before the syntax is released for emitting.
+        let minimumNotice = Self.minimumNotice(validation.repository.settings.first?.minimumNotice?.value)
+        let places = Self.places(in: validation.repository)
+        let result = Compiler.compileManifest(validation, root: root, files: files, options: options)
+        let diagnostics = (extra + result.diagnostics).sorted()
+        guard let manifest = result.manifest, let planned = result.files,
+            !diagnostics.contains(where: { $0.severity == .error })
+        else {
+            return .invalid(label: label, diagnostics: diagnostics)
+        }
+        return .loaded(
+            DiffSide(
+                label: label, kind: kind, manifest: manifest, files: planned, minimumNoticeSeconds: minimumNotice,
+                places: places))
+    }
+
+    /// `minimumNotice` in seconds (0 when switched off); an unreadable value is left to validation.
+    package static func minimumNotice(_ text: String?) -> Int64? {
+        guard let text, case .success(let notice) = MinimumNotice.parse(text) else { return nil }
+        return notice.seconds
+    }
+
+    /// Where each enforced cohort's reference, deadline and target are written.
+    package static func places(in repository: RepositorySyntax) -> [String: DiffSide.SourcePlaces] {
+        var places: [String: DiffSide.SourcePlaces] = [:]
+        for policy in repository.policies {
+            for reference in policy.cohorts where places[reference.name.value] == nil {
+                places[reference.name.value] = DiffSide.SourcePlaces(
+                    reference: reference.name.location,
+                    deadline: reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location,
+                    target: policy.target?.version?.location ?? policy.location)
+            }
+        }
+        return places
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+extension RolloutTimeline {
+    /// A Mermaid `gantt` chart: a section per policy; per cohort in ring order its notice window and deadline.
+    public var mermaid: String {
+        var out = Self.header(title)
+        var section: String?
+        for entry in entries {
+            if entry.policy != section {
+                section = entry.policy
+                out += "    section \(entry.policy)\n"
+            }
+            out += Self.bar("ring \(entry.ring + 1) \(entry.cohort)", entry, tag: nil)
+            out += "    \(entry.cohort) deadline :milestone, \(entry.deadline.mermaidText), 0m\n"
+        }
+        return out
+    }
+
+    /// Two timelines in one chart: unchanged cohorts once, changed ones as a `before` bar (done) and an `after`
+    /// bar (active; critical when the deadline moved earlier), added and removed ones marked so.
+    /// - Parameters:
+    ///   - before: The base side's timeline.
+    ///   - after: The head side's timeline.
+    ///   - policies: Only cohorts of these policies are drawn (the policies a change touches).
+    ///   - limit: At most this many bars; the rest are left out and the title says how many.
+    public static func mermaidComparison(
+        before: RolloutTimeline, after: RolloutTimeline, policies: Set<String>, limit: Int = 200
+    ) -> String {
+        let old = before.byCohort
+        let new = after.byCohort
+        let names = Set(old.keys).union(new.keys).filter { name in
+            (new[name]?.policy).map(policies.contains) == true || (old[name]?.policy).map(policies.contains) == true
+        }
+        let ordered = names.compactMap { new[$0] ?? old[$0] }.sorted {
+            ($0.policy, $0.ring, $0.cohort) < ($1.policy, $1.ring, $1.cohort)
+        }
+        var lines: [String] = []
+        var section: String?
+        var bars = 0
+        var skipped = 0
+        for entry in ordered {
+            let a = old[entry.cohort]
+            let b = new[entry.cohort]
+            var rows: [String] = []
+            switch (a, b) {
+            case (let a?, let b?) where a.deadline == b.deadline && a.noticeStart == b.noticeStart:
+                rows.append(bar("ring \(b.ring + 1) \(b.cohort)", b, tag: nil))
+            case (let a?, let b?):
+                rows.append(bar("ring \(a.ring + 1) \(a.cohort) before", a, tag: "done"))
+                rows.append(
+                    bar("ring \(b.ring + 1) \(b.cohort) after", b, tag: b.deadline < a.deadline ? "crit" : "active"))
+            case (nil, let b?):
+                rows.append(bar("ring \(b.ring + 1) \(b.cohort) added", b, tag: "active"))
+            case (let a?, nil):
+                rows.append(bar("ring \(a.ring + 1) \(a.cohort) removed", a, tag: "done"))
+            case (nil, nil):
+                break
+            }
+            guard bars + rows.count <= limit else {
+                skipped += rows.count
+                continue
+            }
+            if entry.policy != section {
+                section = entry.policy
+                lines.append("    section \(entry.policy)\n")
+            }
+            bars += rows.count
+            lines += rows
+        }
+        let title = "Rollout before and after" + (skipped > 0 ? " (\(skipped) bars left out)" : "")
+        return header(title) + lines.joined()
+    }
+
+    package static func header(_ title: String) -> String {
+        """
+        gantt
+            title \(title.replacingOccurrences(of: "\n", with: " "))
+            dateFormat YYYY-MM-DD HH:mm
+            axisFormat %Y-%m-%d
+
+        """
+    }
+
+    static func bar(_ name: String, _ entry: Entry, tag: String?) -> String {
+        let prefix = tag.map { "\($0), " } ?? ""
+        let start = entry.noticeStart == entry.deadline ? entry.deadline.mermaidText : entry.noticeStart.mermaidText
+        return "    \(name) :\(prefix)\(start), \(entry.deadline.mermaidText)\n"
+    }
+}

@@ -1,0 +1,60 @@
+import MOSBasics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The keys a mapping may hold, with their bytes laid out once: matching a scalar key against them is a few
+/// length compares and one `memcmp`, with no `String` built or retained per key.
+public struct KeySet: Sendable, ExpressibleByArrayLiteral {
+    /// The keys, in the order given.
+    public let names: [String]
+    private let bytes: [UInt8]
+    private let ranges: [Range<Int>]
+
+    /// Creates a set of keys.
+    public init(_ names: [String]) {
+        self.names = names
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for name in names {
+            let start = bytes.count
+            bytes += name.utf8
+            ranges.append(start..<bytes.count)
+        }
+        self.bytes = bytes
+        self.ranges = ranges
+    }
+
+    /// Creates a set of keys from a literal list.
+    public init(arrayLiteral names: String...) {
+        self.init(names)
+    }
+
+    /// The position of the first key spelled with exactly these bytes.
+    package func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { own in
+            ranges.firstIndex { UnsafeBufferPointer(rebasing: own[$0]).hasSameBytes(as: key) }
+        }
+    }
+
+    /// The position of `name` (the readers ask for keys they listed, so a length compare settles most).
+    package func index(of name: String) -> Int? {
+        let count = name.utf8.count
+        for (index, range) in ranges.enumerated() where range.count == count && names[index] == name {
+            return index
+        }
+        return nil
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether both hold the same bytes: a length compare, then one `memcmp`.
+    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        guard let base = baseAddress, let otherBase = other.baseAddress else { return true }  // both empty
+        return memcmp(base, otherBase, count) == 0
+    }
+}

@@ -1,4 +1,0 @@
-extension RolloutDiff {
-    /// `mosc diff --format json`: canonical JSON (sorted keys, trailing newline), documented in `specs/diff.md`.
-    public var json: String { CanonicalJSON.string(self) }
-}

@@ -1,4 +1,0 @@
-extension CatalogDate {
-    /// The same calendar day as a `LocalDate`, for deadline arithmetic.
-    public var localDate: LocalDate { LocalDate(year: year, month: month, day: day) }
-}
