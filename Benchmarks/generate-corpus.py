@@ -59,12 +59,14 @@ def read_catalog():
             major = int(version.split(".")[0])
             key = tuple(int(p) for p in version.split("."))
             releases.setdefault((platform, major), []).append(
-                (key, version, [b for b in builds.split(",") if b], date.fromisoformat(released), int(exploited)))
+                (key, version, [b for b in builds.split(",") if b], date.fromisoformat(released) if released else None,
+                 int(exploited)))
     safe = {}
     for group, items in releases.items():
         items.sort()
         last_fix = max((i for i, r in enumerate(items) if r[4] > 0), default=0)
-        safe[group] = [(v, b, d) for _, v, b, d, _ in items[last_fix:]]
+        # A release whose date the catalog does not trust (an empty field) is never a target here.
+        safe[group] = [(v, b, d) for _, v, b, d, _ in items[last_fix:] if d is not None]
     return safe
 
 

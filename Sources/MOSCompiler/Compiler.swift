@@ -35,7 +35,8 @@ public enum Compiler {
         if files.isEmpty {
             bag.emit(.noPolicyFiles, "no *.yaml or *.yml files below '\(root)'", at: SourceLocation(file: root))
         }
-        let context = ValidationContext(repository: repository, options: options, workers: workers)
+        let pinned = pinCatalog(repository, root: root, options: options, into: &bag)
+        let context = ValidationContext(repository: repository, options: pinned, workers: workers)
         // Rules only read the context, so they run side by side, each into its own bag; the bags are joined in
         // the registry's order, so the output does not depend on which rule finished first.
         let rules = AllRules.rules
@@ -91,7 +92,7 @@ extension Compiler {
         guard let plan = lowerRepository(validation.context) else {
             return CompileResult(output: nil, diagnostics: bag.sorted, repository: repository)
         }
-        let provenance = CompileProvenance(files: files, root: root, options: options)
+        let provenance = CompileProvenance(files: files, root: root, options: validation.context.options)
         let output = emitOutput(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
         return CompileResult(output: bag.hasErrors ? nil : output, diagnostics: bag.sorted, repository: repository)
     }
@@ -127,8 +128,10 @@ extension Compiler {
     public static func compile(
         _ loaded: consuming RepositoryLoader.Loaded, options: CompilerOptions, stagingFor folder: String
     ) -> StagedCompileResult {
-        let provenance = CompileProvenance(files: loaded.files, root: loaded.root, options: options)
         var validation: ValidationResult? = validate(loaded, options: options)
+        // The provenance names the catalog the repository pinned, which validation read.
+        let provenance = CompileProvenance(
+            files: loaded.files, root: loaded.root, options: validation?.context.options ?? options)
         // The files' bytes are in the syntax now; dropped here, they are gone by the time lowering peaks (when
         // the caller handed `loaded` over rather than keeping a copy).
         loaded.files = []
@@ -189,8 +192,9 @@ extension Compiler {
     ) -> PlannedCompileResult {
         var result = PlannedCompileResult(diagnostics: validation.diagnostics)
         guard !validation.hasErrors, let plan = lowerRepository(validation.context) else { return result }
+        let pinned = validation.context.options
         _ = consume validation
-        let provenance = CompileProvenance(files: copy files, root: root, options: options)
+        let provenance = CompileProvenance(files: copy files, root: root, options: pinned)
         _ = consume files
         var bag = DiagnosticBag()
         let manifest = emitManifest(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)

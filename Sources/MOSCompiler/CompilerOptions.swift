@@ -12,17 +12,24 @@ public struct CompilerOptions: Sendable {
     public var limits: InputLimits
     /// The OS and enrollment gates from Apple's schema.
     public var gates: SoftwareUpdateGates
-    /// Apple's OS releases: which versions and builds exist, and when they shipped (`--catalog`).
+    /// Apple's OS releases: which versions and builds exist, and when they shipped (`--catalog`). A catalog
+    /// pinned in the repository's Settings replaces it unless `catalogOrigin` is `.commandLine`.
     public var catalog: OSCatalog
+    /// Where `catalog` came from.
+    public var catalogOrigin: CatalogOrigin = .bundled
+    /// Reads files of the repository besides the policies (the pinned catalog); nil reads them from the
+    /// repository's root folder in the file system.
+    public var repositoryFiles: RepositoryFileReader?
 
     /// Options with the defaults.
     public init(
         now: Instant, limits: InputLimits = .defaults, gates: SoftwareUpdateGates = .bundled,
-        catalog: OSCatalog = .bundled
+        catalog: OSCatalog = .bundled, catalogOrigin: CatalogOrigin = .bundled
     ) {
         self.now = now
         self.limits = limits
         self.gates = gates
         self.catalog = catalog
+        self.catalogOrigin = catalogOrigin
     }
 }

@@ -44,7 +44,7 @@ public struct DiagnosticCase: Sendable, CustomTestStringConvertible {
 
     /// A one-file case.
     public init(
-        _ name: String, _ expected: [Expectation], ignoring: Set<DiagnosticCode> = [.unusedCohort],
+        _ name: String, _ expected: [Expectation], ignoring: Set<DiagnosticCode> = DiagnosticCase.usuallyIgnored,
         options: CompilerOptions = .testing, yaml: String
     ) {
         self.init(name, expected, ignoring: ignoring, options: options, files: [("policy.yaml", yaml)])
@@ -52,7 +52,7 @@ public struct DiagnosticCase: Sendable, CustomTestStringConvertible {
 
     /// A case with several files.
     public init(
-        _ name: String, _ expected: [Expectation], ignoring: Set<DiagnosticCode> = [.unusedCohort],
+        _ name: String, _ expected: [Expectation], ignoring: Set<DiagnosticCode> = DiagnosticCase.usuallyIgnored,
         options: CompilerOptions = .testing, files: [(path: String, marked: String)]
     ) {
         self.name = name
@@ -61,6 +61,10 @@ public struct DiagnosticCase: Sendable, CustomTestStringConvertible {
         self.ignoring = ignoring
         self.options = options
     }
+
+    /// Codes a case ignores unless it says otherwise: unused cohorts in small fixtures, and the once-per-run
+    /// notes about the catalog that every `latest` or `afterRelease` case would otherwise have to expect.
+    public static let usuallyIgnored: Set<DiagnosticCode> = [.unusedCohort, .catalogNotFromRepository, .catalogStale]
 
     /// The case's name in test output.
     public var testDescription: String { name }

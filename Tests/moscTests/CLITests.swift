@@ -50,11 +50,18 @@ import Testing
     @Test func validatesTheFleetExample() throws {
         let run = try Self.run(["validate", "examples/fleet", "--now", RepositoryPaths.examplesNow, "--color", "never"])
         #expect(run.status == 0, "\(run.stderr)")
-        // The only output is the note that shows what latest-15 resolved to.
+        // The output: the catalog is not pinned and is 95 days old at this --now (said once, at the first place it
+        // decides something), and the note that shows what latest-15 resolved to.
+        let lines = run.stderr.split(separator: "\n").filter {
+            !$0.contains(": note: pin one") && !$0.contains(": note: refresh it")
+        }
         #expect(
-            run.stderr
-                == "examples/fleet/policies/macos-15-audio.yaml:13:12: note: latest-15 resolves to 15.7.9 (catalog 2026-08-22) [MOS277]\n"
-        )
+            lines == [
+                "examples/fleet/policies/ios-26.yaml:20:30: note: an afterRelease deadline resolves against mosc's bundled catalog of 2026-08-22, not one pinned in the repository: the result moves when mosc is updated [MOS280]",
+                "examples/fleet/policies/ios-26.yaml:20:30: warning: mosc's bundled catalog is 95 days old at 2026-11-25T12:00:00Z (dated 2026-08-22); an afterRelease deadline may miss newer releases [MOS281]",
+                "examples/fleet/policies/macos-15-audio.yaml:13:12: note: latest-15 resolves to 15.7.9 (catalog 2026-08-22) [MOS277]",
+                "0 errors, 1 warning",
+            ], "\(run.stderr)")
     }
 
     @Test func reportsErrorsWithExitOne() throws {
@@ -109,9 +116,30 @@ import Testing
         ])
         #expect(run.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        #expect(object?["version"] as? Int == 1)
+        #expect(object?["formatVersion"] as? Int == 2)
+        #expect(object?["version"] == nil)
         let diagnostics = object?["diagnostics"] as? [[String: Any]]
         #expect(diagnostics?.first?["code"] as? String == "MOS220")
+    }
+
+    @Test func jsonFormatPrintsADocumentOnAnIOFailure() throws {
+        let run = try Self.run([
+            "validate", "no/such/folder", "--now", RepositoryPaths.examplesNow, "--format", "json",
+        ])
+        #expect(run.status == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["formatVersion"] as? Int == 2)
+        #expect(object?["error"] as? String == "no such file or folder: 'no/such/folder'", "\(run.stdout)")
+        #expect((object?["diagnostics"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func githubFormatNamesFilesRelativeToTheCurrentFolder() throws {
+        let absolute = RepositoryPaths.root.appendingPathComponent("examples/invalid/impossible-date").path
+        let run = try Self.run([
+            "validate", absolute, "--now", RepositoryPaths.examplesNow, "--format", "github",
+        ])
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("::error file=examples/invalid/impossible-date/"), "\(run.stdout)")
     }
 
     @Test func githubFormat() throws {

@@ -23,8 +23,8 @@ import Testing
     @Test func jsonIsVersioned() throws {
         let run = try CLITests.run(Self.base + ["--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        #expect(object?["formatVersion"] as? Int == 1)
-        #expect((object?["devices"] as? [Any])?.count == 8)
+        #expect(object?["formatVersion"] as? Int == 2)
+        #expect((object?["devices"] as? [Any])?.count == 9)
     }
 
     @Test func failOn() throws {

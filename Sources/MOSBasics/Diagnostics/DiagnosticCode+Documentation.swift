@@ -155,6 +155,12 @@ extension DiagnosticCode {
             "Nothing to fix; the note says which release `latest` stands for."
         case .latestUnresolvable:
             "Name a version explicitly, or update mosc's release catalog."
+        case .invalidPinnedCatalog:
+            "Write the file with `mosc catalog import FEED.json… --output catalog.tsv` (SOFA's feeds, see `specs/policy-language.md` §15) and name it relative to the repository root: `catalog: catalog.tsv`."
+        case .catalogNotFromRepository:
+            "Pin the catalog: write it with `mosc catalog import FEED.json… --output catalog.tsv`, commit it, and add `catalog: catalog.tsv` to the Settings document. With `--catalog`, the note says the pin is overridden for this run; nothing to fix."
+        case .catalogStale:
+            "Refresh the catalog from SOFA's current feeds: `mosc catalog import macos_data_feed.json ios_data_feed.json tvos_data_feed.json visionos_data_feed.json --output catalog.tsv`, then review what moved with `mosc diff`."
         case .identifierShortened:
             "Nothing to fix; use a shorter `identifierPrefix`, policy or cohort name to keep identifiers readable."
         case .unsafeOutputPath:
@@ -636,6 +642,21 @@ extension DiagnosticCode {
         case .latestUnresolvable:
             #"""
             repo/policy.yaml:23:19: error: 'latest-11' matches no macOS release in the catalog (2026-08-22) [MOS278]
+            """#
+        case .invalidPinnedCatalog:
+            #"""
+            repo/settings.yaml:3:10: error: catalog '../catalog.tsv' must be a file path relative to the repository root, inside it [MOS279]
+            repo/settings.yaml:3:10: note: write e.g. catalog: catalog.tsv
+            """#
+        case .catalogNotFromRepository:
+            #"""
+            repo/policy.yaml:5:19: note: 'latest-15' resolves against mosc's bundled catalog of 2026-08-22, not one pinned in the repository: the result moves when mosc is updated [MOS280]
+            repo/policy.yaml:5:19: note: pin one: mosc catalog import FEED.json… --output catalog.tsv (SOFA's feeds: specs/policy-language.md §15), then 'catalog: catalog.tsv' in the Settings document
+            """#
+        case .catalogStale:
+            #"""
+            repo/policy.yaml:5:19: warning: mosc's bundled catalog is 95 days old at 2026-11-25T12:00:00Z (dated 2026-08-22); 'latest-15' may miss newer releases [MOS281]
+            repo/policy.yaml:5:19: note: refresh it: mosc catalog import FEED.json… --output catalog.tsv (SOFA's feeds: specs/policy-language.md §15)
             """#
         }
     }

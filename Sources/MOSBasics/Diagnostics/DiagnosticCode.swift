@@ -93,6 +93,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case newerPatchFixesExploits = "MOS276"
     case latestResolved = "MOS277"
     case latestUnresolvable = "MOS278"
+    case invalidPinnedCatalog = "MOS279"
+    case catalogNotFromRepository = "MOS280"
+    case catalogStale = "MOS281"
 
     // MARK: MOS3xx: lowering
     case identifierShortened = "MOS301"
@@ -133,14 +136,16 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .unquotedVersion, .emptyDocument, .unusedCohort, .deadlinePassed, .shortNotice, .ringOrder,
             .deadlineInOverlap, .targetBelowCohort, .installForceRestart, .minorUpdateOptionOnMajorUpdate,
             .settingsBelowOSGate, .releaseNewerThanCatalog, .newerPatchFixesExploits, .deadlineOnSkippedDay,
-            .noPolicyFiles, .symlinkOutsideRepository, .legacyOptionsWithoutLegacyDevices, .ambiguousBoolean:
+            .noPolicyFiles, .symlinkOutsideRepository, .legacyOptionsWithoutLegacyDevices, .ambiguousBoolean,
+            .catalogStale:
             .warning
         case .invalidReportValue, .unknownStatusValue, .unknownDevice, .unexpectedUpdatePath, .commandNotDone:
             .warning
         case .deadlineMovedEarlier, .changedDeadlineShortNotice, .targetLowered, .enforcementRemoved,
             .deadlineMovedWhileEnforcing:
             .warning
-        case .releaseOlderThanCatalog, .buildUnknownInCatalog, .latestResolved, .identifierShortened:
+        case .releaseOlderThanCatalog, .buildUnknownInCatalog, .latestResolved, .identifierShortened,
+            .catalogNotFromRepository:
             .note
         default:
             .error
@@ -224,6 +229,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .newerPatchFixesExploits: "a newer patch fixes actively exploited vulnerabilities"
         case .latestResolved: "how a 'latest' target was resolved"
         case .latestUnresolvable: "a 'latest' target matches no release in the catalog"
+        case .invalidPinnedCatalog: "the catalog named in Settings cannot be read or is not a mosc catalog"
+        case .catalogNotFromRepository: "the catalog that decides a target or deadline is not the repository's own"
+        case .catalogStale: "the catalog that decides a target or deadline is older than 90 days"
         case .identifierShortened: "a declaration identifier was shortened to fit 64 octets"
         case .unsafeOutputPath: "an output path would leave the output folder"
         case .unreadableFile: "a file or folder cannot be read"

@@ -26,6 +26,7 @@ extension OutputManifest.Cohort: JSONValueConvertible {
             "targetVersion": .string(targetVersion), "deadline": .string(deadline), "artifacts": artifacts.jsonValue,
         ]
         object.setIfPresent("targetBuild", targetBuild)
+        object.setIfPresent("targetRequest", targetRequest)
         object.setIfPresent("timeZone", timeZone)
         object.setIfPresent("legacyPlan", legacyPlan)
         object.setIfPresent("declarationsToken", declarationsToken)

@@ -69,6 +69,8 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         public var routing: Routing
         /// The target version.
         public var targetVersion: String
+        /// The `latest` form the policy wrote (`latest-15`) when the catalog chose `targetVersion`; nil otherwise.
+        public var targetRequest: String? = nil
         /// The target build, when given.
         public var targetBuild: String?
         /// The local wall-time deadline.

@@ -28,10 +28,13 @@ public struct CompileProvenance: Sendable, Hashable {
         self.catalogDate = catalogDate
     }
 
-    /// The provenance of compiling `files` (below `root`) with `options`.
+    /// The provenance of compiling `files` (below `root`) with `options`; a catalog pinned in the repository
+    /// is a source too, so its bytes join the digest.
     public init(files: [SourceFile], root: String, options: CompilerOptions) {
+        var sources = files
+        if case .pinned(let catalog) = options.catalogOrigin { sources.append(catalog) }
         self.init(
-            now: options.now, sourceDigest: Self.digest(of: files, root: root),
+            now: options.now, sourceDigest: Self.digest(of: sources, root: root),
             catalogDate: options.catalog.date.description)
     }
 
@@ -297,7 +300,8 @@ private func emitCohort(
             rule: cohort.routingRule,
             ddm: cohort.paths.hasDDM ? cohort.range.clipped(atOrAbove: threshold).description : nil,
             legacy: cohort.paths.hasLegacy ? cohort.range.clipped(below: threshold).description : nil),
-        targetVersion: cohortPlan.targetVersion, targetBuild: cohortPlan.targetBuild,
+        targetVersion: cohortPlan.targetVersion, targetRequest: cohortPlan.targetRequest,
+        targetBuild: cohortPlan.targetBuild,
         deadline: cohortPlan.deadline.wireString, timeZone: cohortPlan.legacy?.timeZone.identifier,
         legacyPlan: instants, declarationsToken: token, artifacts: artifacts)
     return EmittedCohort(name: cohort.name, entry: entry, files: files.map { ($0.path, $0.bytes) })

@@ -122,6 +122,7 @@ func mayHoldSettings(_ bytes: [UInt8]) -> Bool {
 /// `path` relative to `root` (`root/a/b.yaml` → `a/b.yaml`).
 func relativePath(_ path: String, root: String) -> String {
     if root == "." { return path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
-    let prefix = root.hasSuffix("/") ? root : root + "/"
+    // A git side's top level is `git:REV:`, its files `git:REV:file.yaml`.
+    let prefix = root.hasSuffix("/") || root.hasSuffix(":") ? root : root + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
 }

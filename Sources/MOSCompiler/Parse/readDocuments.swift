@@ -6,7 +6,7 @@ package import MOSYAML
 /// The keys every document may have, by kind.
 enum DocumentKeys {
     package static let settings: KeySet = [
-        "apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays", "limits",
+        "apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays", "limits", "catalog",
     ]
     package static let cohort: KeySet = [
         "apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment",
@@ -85,6 +85,7 @@ extension NodeReader {
         }
         settings.skipDays = map["skipDays"].flatMap { skipDays($0) }
         settings.limits = map["limits"].flatMap { limits($0) }
+        settings.catalog = map["catalog"].flatMap { string($0, context: "catalog") }
         repository.settings.append(settings)
     }
 

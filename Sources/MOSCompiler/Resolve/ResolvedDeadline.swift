@@ -34,6 +34,8 @@ public enum DeadlineProblem: Error, Sendable, Hashable {
     case invalidTime(Located<String>)
     /// The catalog has no release date for the target, so nothing can be computed.
     case releaseUnknown(at: SourceLocation, target: ResolvedTarget)
+    /// The catalog lists the release but not when it shipped (its source date was implausible).
+    case releaseDateUnknown(at: SourceLocation, target: ResolvedTarget)
     /// A part is missing or the target did not resolve; another diagnostic already says so.
     case alreadyReported
 }
@@ -70,13 +72,20 @@ public func resolveDeadline(_ deadline: DeadlineSyntax, target: ResolvedTarget?,
             return .failure(.invalidDelay(delayText, reason: reason))
         }
         guard let time = TimeOfDay(timeText.value) else {
+            // `17:00Z` or `17:00-05:00`: a time of day with an offset is MOS213, as on a written-out deadline.
+            if let offset = TimeOfDay.offset(in: timeText.value) {
+                return .failure(.hasOffset(timeText, offset: offset))
+            }
             return .failure(.invalidTime(timeText))
         }
         guard let target else { return .failure(.alreadyReported) }
         guard let release = target.release else {
             return .failure(.releaseUnknown(at: delayText.location, target: target))
         }
-        let date = release.releaseDate.localDate.adding(days: days)
+        guard let released = release.releaseDate else {
+            return .failure(.releaseDateUnknown(at: delayText.location, target: target))
+        }
+        let date = released.localDate.adding(days: days)
         let computed = LocalDateTime(date: date, hour: time.hour, minute: time.minute)
         let moved = computed.movedPast(skipDays)
         return .success(ResolvedDeadline(value: moved, isComputed: true, movedFrom: moved == computed ? nil : computed))
@@ -89,6 +98,21 @@ struct TimeOfDay: Hashable, Sendable {
     package var hour: Int
     /// 0...59.
     package var minute: Int
+
+    /// The offset after a valid `HH:MM` (`Z`, `+02:00`, `-0500`), or nil when the text is not a time of day
+    /// followed by an offset.
+    static func offset(in text: String) -> String? {
+        guard text.utf8.count > 5, TimeOfDay(String(text.prefix(5))) != nil else { return nil }
+        let rest = String(text.dropFirst(5))
+        if rest == "Z" || rest == "z" { return rest }
+        let bytes = Array(rest.utf8)
+        let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
+        guard let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+            (2...4).contains(digits.count),
+            digits.allSatisfy({ $0 >= 48 && $0 <= 57 })
+        else { return nil }
+        return rest
+    }
 
     /// Reads exactly `HH:MM`, 00:00 to 23:59.
     init?(_ text: String) {

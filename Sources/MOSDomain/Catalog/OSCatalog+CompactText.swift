@@ -3,17 +3,20 @@ import MOSYAML
 
 /// mosc's compact catalog format: a header line, `#` comments, then one tab-separated release per line:
 ///
-///     mosc-os-catalog<TAB>1<TAB>2026-08-22
+///     mosc-os-catalog<TAB>2<TAB>2026-08-22
 ///     # platform<TAB>version<TAB>builds<TAB>releaseDate<TAB>exploitedCVEs<TAB>cves
 ///     macOS<TAB>15.7.8<TAB>24G824<TAB>2026-07-27<TAB>0<TAB>138
 ///
-/// Builds are comma-separated and may be empty; `cves` is empty when unknown. Lines are sorted by
+/// Builds are comma-separated and may be empty; `releaseDate` is empty when unknown (format 2; see
+/// ``OSCatalog/implausibleReleaseDates()``); `cves` is empty when unknown. Lines are sorted by
 /// platform (in `OSCatalog.platforms` order) and then by version, so the same catalog always gives the same bytes.
 extension OSCatalog {
     /// The first field of the header line.
     public static let formatName = "mosc-os-catalog"
-    /// The format version this code writes and reads.
-    public static let formatVersion = 1
+    /// The format version this code writes. Version 2 allows an empty (unknown) release date.
+    public static let formatVersion = 2
+    /// The format versions this code reads: 1 (every release dated) and 2.
+    public static let readableFormatVersions = [1, 2]
 
     /// The fields of a release line, as named in the column comment.
     package static let columns = ["platform", "version", "builds", "releaseDate", "exploitedCVEs", "cves"]
@@ -29,7 +32,7 @@ extension OSCatalog {
             for release in releasesByPlatform[platform] ?? [] {
                 let fields = [
                     platform, release.version, release.builds.joined(separator: ","),
-                    release.releaseDate.description, String(release.exploitedCVEs),
+                    release.releaseDate?.description ?? "", String(release.exploitedCVEs),
                     release.cves.map(String.init) ?? "",
                 ]
                 lines.append(fields.joined(separator: "\t"))
@@ -53,6 +56,7 @@ extension OSCatalog {
 private struct CompactTextParser {
     package var date: CatalogDate?
     var sawHeader = false
+    package var formatVersion = OSCatalog.formatVersion
     package var releases: [String: [OSRelease]] = [:]
     /// The line of each platform/version seen, to point duplicates at the first occurrence.
     var firstLine: [String: [CatalogVersion: Int]] = [:]
@@ -74,7 +78,8 @@ private struct CompactTextParser {
             let reported = problems.isEmpty ? [.init(line: 1, message: "missing header line")] : problems
             return .failure(CatalogParseError(problems: reported))
         }
-        return .success(OSCatalog(date: date, releases: releases))
+        // A catalog written before dates were checked (format 1) may carry SOFA's implausible dates.
+        return .success(OSCatalog(date: date, releases: releases).markingImplausibleDatesUnknown().catalog)
     }
 
     private mutating func readHeader(_ line: Substring, number: Int) {
@@ -83,10 +88,14 @@ private struct CompactTextParser {
             report(number, "expected header '\(OSCatalog.formatName)<TAB>version<TAB>YYYY-MM-DD'")
             return
         }
-        guard fields[1] == Substring(String(OSCatalog.formatVersion)) else {
-            report(number, "unsupported format version '\(fields[1])'; expected '\(OSCatalog.formatVersion)'")
+        guard let version = Int(fields[1]), OSCatalog.readableFormatVersions.contains(version),
+            String(version) == fields[1]
+        else {
+            let expected = OSCatalog.readableFormatVersions.map { "'\($0)'" }.joined(separator: " or ")
+            report(number, "unsupported format version '\(fields[1])'; expected \(expected)")
             return
         }
+        formatVersion = version
         guard let date = CatalogDate(String(fields[2])) else {
             report(number, "invalid catalog date '\(fields[2])'; expected YYYY-MM-DD")
             return
@@ -116,13 +125,17 @@ private struct CompactTextParser {
             report(number, "invalid build '\(build)'; expected 1-16 ASCII letters and digits")
         }
         if Set(builds).count != builds.count { report(number, "repeated build in '\(fields[2])'") }
+        // Format 2 writes an unknown date as an empty field.
+        let unknownDate = fields[3].isEmpty && formatVersion >= 2
         let date = CatalogDate(fields[3])
-        if date == nil { report(number, "invalid release date '\(fields[3])'; expected YYYY-MM-DD") }
+        if date == nil && !unknownDate {
+            report(number, "invalid release date '\(fields[3])'; expected YYYY-MM-DD")
+        }
         let exploited = count(fields[4])
         if exploited == nil { report(number, "invalid exploited CVE count '\(fields[4])'") }
         let cves = fields[5].isEmpty ? nil : count(fields[5])
         if !fields[5].isEmpty && cves == nil { report(number, "invalid CVE count '\(fields[5])'") }
-        guard problems.count == problemsBefore, let version, let date, let exploited else { return }
+        guard problems.count == problemsBefore, let version, let exploited else { return }
         if let first = firstLine[platform]?[version] {
             report(number, "duplicate release \(platform) \(version); first listed on line \(first)")
             return

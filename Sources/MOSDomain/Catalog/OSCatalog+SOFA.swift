@@ -7,10 +7,19 @@ extension OSCatalog {
     ///
     /// Repeated versions are merged (all builds, earliest date, larger counts), timestamps become calendar
     /// dates, and iPadOS gets a copy of the iOS releases (SOFA publishes one feed for both). The catalog's
-    /// date is the latest `LastCheck` among the feeds. Builds are kept as SOFA lists them.
+    /// date is the latest `LastCheck` among the feeds. Builds are kept as SOFA lists them. A release date that
+    /// contradicts the order of releases (``implausibleReleaseDates()``) becomes unknown.
     /// - Parameter feeds: each feed's bytes, with the platform it describes (`nil`: read it from the feed).
     /// - Throws: `CatalogImportError` when a feed is not a SOFA v2 feed or holds an invalid version or date.
     public static func importSOFA(feeds: [(platformHint: String?, data: [UInt8])]) throws -> OSCatalog {
+        try importSOFAReportingDates(feeds: feeds).catalog
+    }
+
+    /// ``importSOFA(feeds:)``, also returning the releases whose feed date was implausible and is now unknown
+    /// (``implausibleReleaseDates()``), for the importer to report.
+    public static func importSOFAReportingDates(feeds: [(platformHint: String?, data: [UInt8])]) throws -> (
+        catalog: OSCatalog, unknownDates: [ImplausibleReleaseDate]
+    ) {
         guard !feeds.isEmpty else { throw CatalogImportError.noFeeds }
         var releases: [String: [OSRelease]] = [:]
         var checkDate: CatalogDate?
@@ -35,7 +44,8 @@ extension OSCatalog {
         if releases["iPadOS"] == nil, let iOS = releases["iOS"] {
             releases["iPadOS"] = iOS
         }
-        return OSCatalog(date: checkDate, releases: releases)
+        let marked = OSCatalog(date: checkDate, releases: releases).markingImplausibleDatesUnknown()
+        return (marked.catalog, marked.changed)
     }
 
     /// The catalog platform a feed describes. The iOS feed covers iPadOS too, so an `iPadOS` hint reads as iOS.

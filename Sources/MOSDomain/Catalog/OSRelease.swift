@@ -8,8 +8,9 @@ public struct OSRelease: Sendable, Hashable {
     /// The build numbers of this version, primary first; forked releases have several
     /// (iOS 18.7.8: `22H6352`, `22H352`). Empty when the source left them blank.
     public var builds: [String]
-    /// The day Apple released it.
-    public var releaseDate: CatalogDate
+    /// The day Apple released it; nil when unknown (the source's date contradicts the other releases, see
+    /// ``OSCatalog/implausibleReleaseDates()``), so no check or computed deadline relies on it.
+    public var releaseDate: CatalogDate?
     /// How many actively exploited vulnerabilities it fixed (0 when none are known).
     public var exploitedCVEs: Int
     /// How many vulnerabilities it fixed in total, when known.
@@ -17,7 +18,7 @@ public struct OSRelease: Sendable, Hashable {
 
     /// Creates a release.
     public init(
-        version: CatalogVersion, builds: [String], releaseDate: CatalogDate, exploitedCVEs: Int, cves: Int?
+        version: CatalogVersion, builds: [String], releaseDate: CatalogDate?, exploitedCVEs: Int, cves: Int?
     ) {
         self.versionNumber = version
         self.builds = builds
@@ -43,13 +44,13 @@ public struct OSRelease: Sendable, Hashable {
     }
 
     /// Combines two entries for the same version: all builds (in order, once each), the earlier date,
-    /// and the larger counts, because SOFA repeats some releases with differing details.
+    /// (a known date over an unknown one), and the larger counts, because SOFA repeats some releases with differing details.
     func merged(with other: OSRelease) -> OSRelease {
         var result = self
         for build in other.builds where !result.builds.contains(build) {
             result.builds.append(build)
         }
-        result.releaseDate = min(releaseDate, other.releaseDate)
+        result.releaseDate = [releaseDate, other.releaseDate].compactMap { $0 }.min()
         result.exploitedCVEs = max(exploitedCVEs, other.exploitedCVEs)
         switch (cves, other.cves) {
         case (let left?, let right?): result.cves = max(left, right)

@@ -40,6 +40,11 @@ public struct DiffSide: Sendable {
     public var minimumNoticeSeconds: Int64?
     /// Per cohort, where its enforcement is written (policy sides only).
     public var places: [String: SourcePlaces]
+    /// What the side's validation said about its catalog (MOS280, MOS281), for the command to say once per run.
+    public var catalogDiagnostics: [Diagnostic] = []
+    /// The catalog a policy side was compiled with (its pinned one, if any), for release dates on the timeline;
+    /// nil for a compiled folder.
+    public var catalog: OSCatalog?
 
     /// Where the side's files live.
     package enum Files: Sendable {

@@ -53,11 +53,21 @@ public struct DiffSideLoader: Sendable {
             } else {
                 folder = try defaultGitPath(other: other)
             }
-            let root = folder.isEmpty ? "git:\(revision)" : "git:\(revision):\(folder)"
+            // Files are named as git names them, `git:REV:path/file.yaml` with the path from the top level, also
+            // when the side is the top level itself (`git:REV:file.yaml`, never `git:REV/file.yaml`).
+            let root = "git:\(revision):\(folder)"
             let files = try git.policyFiles(commit: commit, path: folder).map {
-                SourceFile(path: "\(root)/\($0.path)", contents: $0.bytes)
+                SourceFile(path: root + (folder.isEmpty ? "" : "/") + $0.path, contents: $0.bytes)
             }
-            return compile(root: root, files: files, extra: [], label: spec.description, kind: .git)
+            // The side's own pinned catalog is read from the same commit.
+            var side = self
+            side.options.repositoryFiles = RepositoryFileReader { [git] relative in
+                let path = folder.isEmpty ? relative : "\(folder)/\(relative)"
+                return Result { () throws(CompilerError) in
+                    try git.file(commit: commit, path: path, limit: RepositoryFileReader.maxBytes)
+                }
+            }
+            return side.compile(root: root, files: files, extra: [], label: spec.description, kind: .git)
         }
     }
 
@@ -95,6 +105,7 @@ public struct DiffSideLoader: Sendable {
         // What the side keeps of the source, read before the syntax is released for emitting.
         let minimumNotice = Self.minimumNotice(validation.repository.settings.first?.minimumNotice?.value)
         let places = Self.places(in: validation.repository)
+        let catalog = validation.context.options.catalog
         let result = Compiler.compileManifest(validation, root: root, files: files, options: options)
         let diagnostics = (extra + result.diagnostics).sorted()
         guard let manifest = result.manifest, let planned = result.files,
@@ -102,10 +113,12 @@ public struct DiffSideLoader: Sendable {
         else {
             return .invalid(label: label, diagnostics: diagnostics)
         }
-        return .loaded(
-            DiffSide(
-                label: label, kind: kind, manifest: manifest, files: planned, minimumNoticeSeconds: minimumNotice,
-                places: places))
+        var side = DiffSide(
+            label: label, kind: kind, manifest: manifest, files: planned, minimumNoticeSeconds: minimumNotice,
+            places: places)
+        side.catalog = catalog
+        side.catalogDiagnostics = diagnostics.filter { [.catalogNotFromRepository, .catalogStale].contains($0.code) }
+        return .loaded(side)
     }
 
     /// `minimumNotice` in seconds (0 when switched off); an unreadable value is left to validation.

@@ -92,6 +92,17 @@ public struct GitRepository: Sendable {
         return zip(wanted, blobs).map { ($0.path, Array($1.prefix(maxFileBytes + 1))) }.sorted { $0.path < $1.path }
     }
 
+    /// The bytes of one file of a commit (`git cat-file blob COMMIT:PATH`), at most `limit` bytes: the catalog a
+    /// side's Settings pins.
+    public func file(commit: String, path: String, limit: Int) throws(CompilerError) -> [UInt8] {
+        let result = try run(["cat-file", "blob", "\(commit):\(path)"])
+        guard result.status == 0 else { throw .unreadable("git:\(commit):\(path)", "no such file in the commit") }
+        guard result.output.count <= limit else {
+            throw .unreadable("git:\(commit):\(path)", "larger than \(limit) bytes")
+        }
+        return result.output
+    }
+
     /// Splits `git cat-file --batch` output: per object `<oid> <type> <size>\n<bytes>\n`.
     static func parseBatch(_ output: [UInt8], count: Int, commit: String) throws(CompilerError) -> [ArraySlice<UInt8>] {
         var blobs: [ArraySlice<UInt8>] = []

@@ -21,7 +21,7 @@ public struct CatalogTableRenderer: Sendable {
             for release in catalog.releases(platform: platform) {
                 rows.append([
                     platform, release.version, release.builds.isEmpty ? "-" : release.builds.joined(separator: ","),
-                    release.releaseDate.description, String(release.exploitedCVEs),
+                    release.releaseDate?.description ?? "unknown", String(release.exploitedCVEs),
                 ])
             }
         }

@@ -8,9 +8,24 @@ import MOSYAML
 ///
 /// GitHub requires `%`, `\r` and `\n` to be percent-encoded in the message, and additionally `:` and `,` in
 /// property values; without that a message or path containing them breaks the annotation.
+///
+/// GitHub resolves `file=` against the workspace, so an absolute path below `base` (the current folder, passed
+/// in by the CLI: nothing here reads the environment) is written relative to it.
 public struct GitHubRenderer: DiagnosticRenderer {
-    /// Creates a renderer.
-    public init() {}
+    /// The folder paths are made relative to; nil keeps them as given.
+    public var base: String?
+
+    /// Creates a renderer; absolute paths below `base` are written relative to it.
+    public init(relativeTo base: String? = nil) {
+        self.base = base
+    }
+
+    /// `path` relative to `base` when it lies below it, else as given.
+    func shown(_ path: String) -> String {
+        guard let base, path.hasPrefix("/") else { return path }
+        let folder = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
+    }
 
     /// Renders the diagnostics in this format.
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -24,7 +39,7 @@ public struct GitHubRenderer: DiagnosticRenderer {
                 }
             var properties: [String] = []
             if let location = diagnostic.location {
-                properties.append("file=\(Self.escapeProperty(location.file))")
+                properties.append("file=\(Self.escapeProperty(shown(location.file)))")
                 if location.line > 0 { properties.append("line=\(location.line)") }
                 if location.column > 0 { properties.append("col=\(location.column)") }
             }

@@ -5,18 +5,30 @@ import MOSDomain
 import MOSOutput
 import MOSYAML
 
-/// `{"diagnostics":[…],"summary":{…},"version":1}` with sorted keys: stable for scripts.
+/// `{"diagnostics":[…],"formatVersion":2,"summary":{…}}` with sorted keys: stable for scripts.
+///
+/// Format 2 names the version `formatVersion`, as every other JSON document of mosc does (format 1 called it
+/// `version`), and adds `error` when the run could not read its input (then `diagnostics` is empty).
 public struct JSONRenderer: DiagnosticRenderer {
     /// The format version of this document.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// Creates a renderer.
     public init() {}
 
     private struct Document: Encodable {
-        package var version: Int
+        package var formatVersion: Int
         package var diagnostics: [Entry]
         package var summary: DiagnosticSummary
+        /// Why the input could not be read (an I/O failure, exit 2); absent otherwise.
+        package var error: String?
+    }
+
+    /// The document for a run that could not read its input: no diagnostics, and the error.
+    public func render(failure: String) -> String {
+        CanonicalJSON.string(
+            Document(formatVersion: Self.formatVersion, diagnostics: [], summary: DiagnosticSummary([]), error: failure)
+        )
     }
 
     private struct Entry: Encodable {
@@ -40,7 +52,7 @@ public struct JSONRenderer: DiagnosticRenderer {
     /// Renders the diagnostics in this format.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         let document = Document(
-            version: Self.formatVersion,
+            formatVersion: Self.formatVersion,
             diagnostics: diagnostics.map { d in
                 Entry(
                     code: d.code.rawValue, severity: d.severity.rawValue, message: d.message,

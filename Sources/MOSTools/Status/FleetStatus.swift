@@ -7,7 +7,8 @@ import MOSYAML
 /// What `mosc status` reports: per cohort counts and one entry per device. Encoded as versioned, sorted JSON.
 public struct FleetStatus: Sendable, Hashable, Codable {
     /// The format this mosc writes; bump on any incompatible change.
-    public static let currentFormatVersion = 1
+    /// 2: a device without reports is `Unreported` (was `Pending`), and `counts` has an `Unreported` key.
+    public static let currentFormatVersion = 2
 
     /// One cohort's summary.
     public struct Cohort: Sendable, Hashable, Codable {

@@ -6,7 +6,9 @@ import MOSYAML
 
 /// The one status mosc gives a device.
 public enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    /// Nothing under way yet (or nothing reported).
+    /// No report from the device was read: nothing is known about it (status format 2; Pending before).
+    case unreported = "Unreported"
+    /// The device reported, but nothing is under way yet.
     case pending = "Pending"
     /// The update is downloading.
     case downloading = "Downloading"

@@ -45,7 +45,7 @@ private func status(_ state: DeviceState, cohort: CohortExpectation, path: Cohor
     let running = state.osVersion.map { os in
         os + (state.extraVersion.map { " \($0)" } ?? "") + (state.buildVersion.map { " (\($0))" } ?? "")
     }
-    if state.reports.isEmpty { return StatusVerdict(status: .pending, reason: "no report received") }
+    if state.reports.isEmpty { return StatusVerdict(status: .unreported, reason: "no report received") }
     if let os = state.osVersion, let device = DeviceVersion(os + (state.extraVersion.map { " \($0)" } ?? "")),
         let target, device >= target
     {

@@ -12,7 +12,8 @@ extension RolloutTimeline {
         for entry in entries {
             let cells = [
                 entry.policy, String(entry.ring + 1), entry.cohort, entry.platform, entry.targetVersion,
-                entry.noticeStart.mermaidText, entry.deadline.mermaidText, entry.legacyEnforce ?? "",
+                entry.released.map { "\($0.date)" } ?? "unknown", entry.deadline.mermaidText,
+                now == nil ? "" : (entry.passed ? "passed" : "ahead"), entry.legacyEnforce ?? "",
             ]
             rows += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
         }
@@ -32,8 +33,9 @@ extension RolloutTimeline {
             <body>
             <h1>\(Self.escape(title))</h1>
             \(svg)<table>
-            <tr><th>Policy</th><th>Ring</th><th>Cohort</th><th>Platform</th><th>Target</th><th>Notice from</th>\
-            <th>Deadline (local)</th><th>Legacy enforce (UTC)</th></tr>
+            <tr><th>Policy</th><th>Ring</th><th>Cohort</th><th>Platform</th><th>Target</th><th>Released</th>\
+            <th>Deadline (local)</th><th>At \(Self.escape(nowWallTime.map { "\($0.mermaidText)Z" } ?? "now"))</th>\
+            <th>Legacy enforce (UTC)</th></tr>
             \(rows)</table>
             </body>
             </html>

@@ -6,17 +6,28 @@ import MOSOutput
 import MOSYAML
 
 extension RolloutTimeline {
-    /// A Mermaid `gantt` chart: a section per policy; per cohort in ring order its notice window and deadline.
+    /// A Mermaid `gantt` chart: with `now`, a `now` milestone (the browser's own today line is switched off: it
+    /// would show the day the chart is viewed); a section per policy; per cohort in ring order the span from its
+    /// target's release to its deadline (the notice window when the release date is unknown) and the deadline,
+    /// both marked `done` once the deadline has passed.
     public var mermaid: String {
         var out = Self.header(title)
+        if let now = nowWallTime {
+            out += "    todayMarker off\n    section now\n"
+            out += "    now \(now.mermaidText)Z :milestone, crit, \(now.mermaidText), 0m\n"
+        }
         var section: String?
         for entry in entries {
             if entry.policy != section {
                 section = entry.policy
                 out += "    section \(entry.policy)\n"
             }
-            out += Self.bar("ring \(entry.ring + 1) \(entry.cohort)", entry, tag: nil)
-            out += "    \(entry.cohort) deadline :milestone, \(entry.deadline.mermaidText), 0m\n"
+            let span = entry.released == nil ? "notice" : "release to deadline"
+            let done = entry.passed ? "done, " : ""
+            out += "    ring \(entry.ring + 1) \(entry.cohort) \(span) :\(done)\(entry.spanStart.mermaidText), "
+            out += "\(entry.deadline.mermaidText)\n"
+            out += "    \(entry.cohort) deadline\(entry.passed ? " (passed)" : "") :milestone, \(done)"
+            out += "\(entry.deadline.mermaidText), 0m\n"
         }
         return out
     }

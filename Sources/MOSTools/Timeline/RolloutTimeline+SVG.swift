@@ -16,10 +16,12 @@ extension RolloutTimeline {
     }
 
     /// A self-contained SVG chart (no scripts, fonts or external references), byte-identical for the same
-    /// timeline: a row per policy, then per cohort in ring order its notice window (a bar) and deadline (a diamond).
+    /// timeline: a row per policy, then per cohort in ring order the span from its target's release to its
+    /// deadline (a bar; the notice window, hatched, when the release date is unknown) and the deadline (a diamond,
+    /// grey once passed), and a dashed line at `now`.
     public var svg: String {
         let rows = svgRows
-        let height = Layout.top + max(rows.count, 1) * Layout.rowHeight + 40
+        let height = Layout.top + max(rows.count, 1) * Layout.rowHeight + 48
         let (start, end) = range
         let span = Double(max(end - start, 1))
         func position(_ time: LocalDateTime) -> Double {
@@ -53,11 +55,19 @@ extension RolloutTimeline {
                 let label = "ring \(entry.ring + 1) \(entry.cohort) (\(entry.platform) \(entry.targetVersion))"
                 out += "<text x=\"20\" y=\"\(middle + 4)\">\(Self.escape(label))</text>\n"
                 let barY = middle - Layout.barHeight / 2
-                if entry.noticeStart < entry.deadline {
-                    let width = Self.number(position(entry.deadline) - position(entry.noticeStart))
+                if entry.spanStart < entry.deadline {
+                    let width = Self.number(position(entry.deadline) - position(entry.spanStart))
+                    let (fill, what) =
+                        entry.released.map {
+                            (
+                                "#9ecae1",
+                                "released \($0.date), \(Self.days(from: $0, to: entry.deadline)) to the deadline"
+                            )
+                        }
+                        ?? ("#e0e0e0", "release date unknown; notice from \(entry.noticeStart.mermaidText)")
                     out += """
-                        <rect x="\(x(entry.noticeStart))" y="\(barY)" width="\(width)" height="\(Layout.barHeight)" fill="#9ecae1" \
-                        stroke="#3182bd"><title>\(Self.escape("\(entry.cohort): notice from \(entry.noticeStart.mermaidText)"))</title></rect>
+                        <rect x="\(x(entry.spanStart))" y="\(barY)" width="\(width)" height="\(Layout.barHeight)" fill="\(fill)" \
+                        stroke="#3182bd"><title>\(Self.escape("\(entry.cohort): \(what)"))</title></rect>
 
                         """
                 }
@@ -68,24 +78,43 @@ extension RolloutTimeline {
                 ]
                 .map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
                 let tip =
-                    "\(entry.cohort): deadline \(entry.deadline.mermaidText)"
+                    "\(entry.cohort): deadline \(entry.deadline.mermaidText)" + (entry.passed ? " (passed)" : "")
                     + (entry.legacyEnforce.map { ", legacy enforce \($0)" } ?? "")
                 out += """
-                    <polygon points="\(points)" fill="#d62728"><title>\(Self.escape(tip))</title></polygon>
+                    <polygon points="\(points)" fill="\(entry.passed ? "#888888" : "#d62728")"><title>\(Self.escape(tip))</title></polygon>
 
                     """
             }
         }
-        let legendY = bottom + 24
+        if let now = nowWallTime {
+            let position = x(now)
+            out += """
+                <line x1="\(position)" y1="\(Layout.top - 12)" x2="\(position)" y2="\(bottom)" stroke="#d62728" stroke-dasharray="4 3"/>
+                <text x="\(position)" y="\(bottom + 12)" text-anchor="middle" fill="#d62728">now \(now.mermaidText)Z</text>
+
+                """
+        }
+        let legendY = bottom + 32
+        let notice = minimumNoticeSeconds > 0 ? DiffText.duration(minimumNoticeSeconds) : "off"
         out += """
             <rect x="8" y="\(legendY - 10)" width="24" height="10" fill="#9ecae1" stroke="#3182bd"/>
-            <text x="38" y="\(legendY)">notice window (\(minimumNoticeSeconds > 0 ? DiffText.duration(minimumNoticeSeconds) : "off") before the deadline)</text>
-            <polygon points="300,\(legendY - 10) 306,\(legendY - 5) 300,\(legendY) 294,\(legendY - 5)" fill="#d62728"/>
-            <text x="314" y="\(legendY)">deadline (device local time)</text>
+            <text x="38" y="\(legendY)">release to deadline</text>
+            <rect x="170" y="\(legendY - 10)" width="24" height="10" fill="#e0e0e0" stroke="#3182bd"/>
+            <text x="200" y="\(legendY)">release unknown: notice window (\(notice))</text>
+            <polygon points="480,\(legendY - 10) 486,\(legendY - 5) 480,\(legendY) 474,\(legendY - 5)" fill="#d62728"/>
+            <text x="494" y="\(legendY)">deadline (device local time)</text>
+            <polygon points="690,\(legendY - 10) 696,\(legendY - 5) 690,\(legendY) 684,\(legendY - 5)" fill="#888888"/>
+            <text x="704" y="\(legendY)">passed</text>
             </svg>
 
             """
         return out
+    }
+
+    /// `45 days` between two wall times, rounded down.
+    static func days(from start: LocalDateTime, to end: LocalDateTime) -> String {
+        let days = (end.secondsSinceEpochAsIfUTC - start.secondsSinceEpochAsIfUTC) / 86_400
+        return days == 1 ? "1 day" : "\(days) days"
     }
 
     /// A row of the chart.
@@ -107,10 +136,12 @@ extension RolloutTimeline {
         return rows
     }
 
-    /// The time span drawn (as-if-UTC seconds): the earliest window start to the latest deadline, a day either side.
+    /// The time span drawn (as-if-UTC seconds): the earliest span start (or `now`) to the latest deadline (or
+    /// `now`), a day either side.
     package var range: (start: Int64, end: Int64) {
-        let starts = entries.map(\.noticeStart.secondsSinceEpochAsIfUTC)
-        let ends = entries.map(\.deadline.secondsSinceEpochAsIfUTC)
+        let now = nowWallTime.map { [$0.secondsSinceEpochAsIfUTC] } ?? []
+        let starts = entries.map(\.spanStart.secondsSinceEpochAsIfUTC) + now
+        let ends = entries.map(\.deadline.secondsSinceEpochAsIfUTC) + now
         let day: Int64 = 86_400
         let start = ((starts.min() ?? 0) / day - 1) * day
         let end = ((ends.max() ?? 0) / day + 2) * day

@@ -4,8 +4,10 @@ import MOSDomain
 import MOSOutput
 import MOSYAML
 
-/// One tree's rollout as a timeline: per enforced cohort, its notice window (`minimumNotice` before the
-/// deadline) and its deadline, grouped by policy in ring order. `mosc timeline` draws it; `diff` draws two.
+/// One tree's rollout as a timeline: per enforced cohort, the span from its target's release to its deadline (the
+/// time devices have to install; the notice window, `minimumNotice` before the deadline, when the release date is
+/// unknown), its deadline, and whether that has passed at `now`, grouped by policy in ring order. `mosc timeline`
+/// draws it with a line at `now`; `diff` draws two.
 public struct RolloutTimeline: Sendable, Hashable {
     /// One cohort on the timeline.
     public struct Entry: Sendable, Hashable {
@@ -25,7 +27,17 @@ public struct RolloutTimeline: Sendable, Hashable {
         public var noticeStart: LocalDateTime
         /// The legacy enforce step's UTC instant, when the cohort has a legacy path.
         public var legacyEnforce: String?
+        /// Midnight of the day the target shipped, when the side's catalog knows it.
+        public var released: LocalDateTime?
+        /// Whether the deadline has passed at `now` for the first devices to reach it (UTC+14), as MOS221 judges.
+        public var passed = false
+
+        /// Where the drawn span starts: the release, else the notice window's start.
+        var spanStart: LocalDateTime { released.map { min($0, deadline) } ?? noticeStart }
     }
+
+    /// The instant the chart is drawn at (`--now`), when given.
+    public var now: Instant?
 
     /// The chart's title.
     public var title: String
@@ -34,20 +46,35 @@ public struct RolloutTimeline: Sendable, Hashable {
     /// The cohorts, sorted by policy, ring and name.
     public var entries: [Entry]
 
-    /// The timeline of a side; `minimumNoticeSeconds` overrides the side's Settings (default 72 hours).
-    public init(_ side: DiffSide, title: String? = nil, minimumNoticeSeconds: Int64? = nil) {
+    /// The timeline of a side; `minimumNoticeSeconds` overrides the side's Settings (default 72 hours). With
+    /// `now`, passed deadlines are marked and the chart draws a line at `now`.
+    public init(_ side: DiffSide, title: String? = nil, minimumNoticeSeconds: Int64? = nil, now: Instant? = nil) {
         let notice = minimumNoticeSeconds ?? side.minimumNoticeSeconds ?? DiffOptions.defaultMinimumNoticeSeconds
         self.title = title ?? "Rollout of \(side.label)"
         self.minimumNoticeSeconds = notice
+        self.now = now
+        let catalog = side.catalog
         self.entries = side.manifest.cohorts.compactMap { name, cohort in
             guard let deadline = LocalDateTime.parse(cohort.deadline).value else { return nil }
-            return Entry(
+            var entry = Entry(
                 cohort: name, policy: cohort.policy, ring: cohort.ring, platform: cohort.platform,
                 targetVersion: cohort.targetVersion, deadline: deadline,
                 noticeStart: LocalDateTime(secondsSinceEpochAsIfUTC: deadline.secondsSinceEpochAsIfUTC - notice),
                 legacyEnforce: cohort.legacyPlan?.first { $0.step == "enforce" }?.utc)
+            entry.released = catalog?.release(platform: cohort.platform, version: cohort.targetVersion)?.releaseDate
+                .map { LocalDateTime(date: $0.localDate, hour: 0, minute: 0) }
+            if let now {
+                entry.passed = now.unixSeconds >= deadline.secondsSinceEpochAsIfUTC - Self.earliestOffsetSeconds
+            }
+            return entry
         }.sorted { ($0.policy, $0.ring, $0.cohort) < ($1.policy, $1.ring, $1.cohort) }
     }
+
+    /// UTC+14, the first zone to reach a wall-time deadline.
+    static let earliestOffsetSeconds: Int64 = 14 * 3600
+
+    /// `now` as a wall time in UTC, for drawing it on the as-if-UTC axis.
+    var nowWallTime: LocalDateTime? { now.map { LocalDateTime(secondsSinceEpochAsIfUTC: $0.unixSeconds) } }
 
     /// The entries by cohort name.
     package var byCohort: [String: Entry] { Dictionary(entries.map { ($0.cohort, $0) }) { a, _ in a } }

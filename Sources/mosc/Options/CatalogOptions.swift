@@ -6,10 +6,19 @@ import ManagedOS
 struct CatalogOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "An OS release catalog in mosc's compact format, instead of the bundled one.",
-            discussion: "Write one with 'mosc catalog import FEED.json… --output FILE'.",
+            "An OS release catalog in mosc's compact format, instead of the repository's or the bundled one.",
+            discussion: """
+                Write one with 'mosc catalog import FEED.json… --output FILE'. A repository pins its own with \
+                'catalog: FILE' in its Settings; --catalog overrides that pin for this run (a note says so).
+                """,
             valueName: "file"))
     var catalog: String?
+
+    /// Compiler options at `now` with the catalog given on the command line, if any (it overrides a pin).
+    func options(now: Instant) throws -> CompilerOptions {
+        guard let catalog else { return CompilerOptions(now: now) }
+        return CompilerOptions(now: now, catalog: try load(), catalogOrigin: .commandLine(path: catalog))
+    }
 
     /// The catalog to use; an unreadable or malformed file prints its problems and exits 2.
     func load() throws -> OSCatalog {

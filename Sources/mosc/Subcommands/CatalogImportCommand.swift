@@ -10,7 +10,9 @@ struct CatalogImportCommand: ParsableCommand {
         discussion: """
             Reads SOFA v2 feeds (macos_data_feed.json, ios_data_feed.json, tvos_data_feed.json, \
             visionos_data_feed.json from macadmins/sofa) and writes mosc's compact catalog format. The iOS \
-            feed also gives iPadOS. Pass the result to other commands with --catalog FILE.
+            feed also gives iPadOS. A release dated after a higher version of its major (or, in a major's .0 \
+            series, after the next major's first release) gets an unknown date, with a note on stderr. Pin the \
+            result in the repository's Settings ('catalog: FILE'), or pass it to one run with --catalog FILE.
             \(ExitStatus.table)
             """
     )
@@ -36,7 +38,11 @@ struct CatalogImportCommand: ParsableCommand {
         }
         let catalog: OSCatalog
         do {
-            catalog = try OSCatalog.importSOFA(feeds: data)
+            let imported = try OSCatalog.importSOFAReportingDates(feeds: data)
+            catalog = imported.catalog
+            for entry in imported.unknownDates {
+                StandardStreams.err("mosc: note: \(entry); its release date is left unknown\n")
+            }
         } catch {
             StandardStreams.err("mosc: error: \(error)\n")
             if let index = (error as? CatalogImportError)?.feedIndex, feeds.indices.contains(index) {

@@ -34,7 +34,7 @@ struct CompileCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        let options = CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load())
+        let options = try catalogOptions.options(now: try clock.resolve())
         // Files go into a staging folder beside --out as they are emitted; it replaces --out only at the end.
         let result = Compiler.compile(consume loaded, options: options, stagingFor: out)
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)

@@ -55,7 +55,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let now = try clock.resolve()
-        let loader = DiffSideLoader(options: CompilerOptions(now: now, catalog: try catalogOptions.load()))
+        let loader = DiffSideLoader(options: try catalogOptions.options(now: now))
         var loaded: [DiffSide] = []
         var broken = false
         do {
@@ -77,6 +77,13 @@ struct DiffCommand: ParsableCommand {
             throw ExitStatus.toolFailure
         }
         guard !broken, loaded.count == 2 else { throw ExitStatus.broken }
+        // Each side says which catalog decided it; one of each kind is enough for the run.
+        var said: Set<DiagnosticCode> = []
+        let catalogNotes = loaded.flatMap(\.catalogDiagnostics).filter { said.insert($0.code).inserted }
+        if !catalogNotes.isEmpty {
+            let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
+            StandardStreams.err(TextRenderer(colored: colored).render(catalogNotes))
+        }
         var diff = Compiler.diff(
             loaded[0], loaded[1], options: DiffOptions(now: now, minimumNoticeSeconds: notice.minimumNoticeSeconds))
         if diagnosticOptions.warningsAsErrors { diff = diff.treatingWarningsAsErrors() }

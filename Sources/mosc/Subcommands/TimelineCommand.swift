@@ -9,13 +9,16 @@ enum TimelineFormat: String, ExpressibleByArgument, CaseIterable {
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "Draw a rollout: per cohort, by policy and ring, its notice window and deadline.",
+        abstract: "Draw a rollout: per cohort, by policy and ring, its release-to-deadline span and deadline.",
         discussion: """
             PATH is a policy folder (compiled in memory), a compiled output folder or git:REV[:path], as for \
             'mosc diff'. Formats: mermaid (default; a gantt chart GitHub and GitLab render), svg (a \
             self-contained picture), html (a self-contained page with the picture and a table). The output goes \
-            to stdout and is byte-identical for the same input. The notice window is minimumNotice before each \
-            deadline.
+            to stdout and is byte-identical for the same input and --now. Each cohort's bar runs from its \
+            target's release (from the catalog the policies were compiled with) to its deadline; when the release \
+            date is unknown (a compiled folder, or an unknown date in the catalog) the bar is the notice window, \
+            minimumNotice before the deadline. A line marks --now; deadlines passed at --now (for devices at \
+            UTC+14, the first to reach them) are drawn as done.
             Exit status: 0 success, 1 the policies have errors, 2 I/O failure, a bad revision or an unreadable \
             manifest, 64 usage error.
             """
@@ -33,8 +36,8 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var notice: NoticeOptions
 
     func run() throws {
-        let loader = DiffSideLoader(
-            options: CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load()))
+        let now = try clock.resolve()
+        let loader = DiffSideLoader(options: try catalogOptions.options(now: now))
         let side: DiffSide
         do {
             switch try loader.load(DiffSideSpec.parse(path)) {
@@ -49,7 +52,7 @@ struct TimelineCommand: ParsableCommand {
             StandardStreams.err("mosc: error: \(error)\n")
             throw ExitStatus.toolFailure
         }
-        let timeline = RolloutTimeline(side, minimumNoticeSeconds: notice.minimumNoticeSeconds)
+        let timeline = RolloutTimeline(side, minimumNoticeSeconds: notice.minimumNoticeSeconds, now: now)
         switch format {
         case .mermaid: StandardStreams.out(timeline.mermaid)
         case .svg: StandardStreams.out(timeline.svg)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ManagedOS
 
 /// The output formats of `mosc validate`.
@@ -13,8 +14,11 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Reads every *.yaml/*.yml below PATH (a file is checked together with the repository around it) and \
             reports problems as file:line:column: severity: message [MOSnnn].
-            Formats: text (default, to stderr), json (to stdout), github (GitHub Actions annotations, to stdout), \
-            sarif (a SARIF 2.1.0 log for code scanning, to stdout).
+            Formats: text (default, to stderr), json (to stdout; format 2: the version is 'formatVersion', and an \
+            I/O failure is a document with 'error'), github (GitHub Actions annotations, to stdout; a file below \
+            the current folder is named relative to it, as GitHub wants when mosc runs in the workspace root, \
+            whether PATH was relative or absolute; other files keep their absolute path), sarif (a SARIF 2.1.0 \
+            log for code scanning, to stdout).
             \(ExitStatus.table)
             """
     )
@@ -28,8 +32,10 @@ struct ValidateCommand: ParsableCommand {
     var format: ValidateFormat = .text
 
     func run() throws {
-        let loaded = try input.load()
-        let options = CompilerOptions(now: try clock.resolve(), catalog: try catalogOptions.load())
+        let loaded = try input.load { failure in
+            if format == .json { StandardStreams.out(JSONRenderer().render(failure: failure)) }
+        }
+        let options = try catalogOptions.options(now: try clock.resolve())
         let result = Compiler.validate(loaded, options: options)
         defer { FreedAtExit.keep(result) }
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
@@ -40,7 +46,8 @@ struct ValidateCommand: ParsableCommand {
         case .json:
             StandardStreams.out(JSONRenderer().render(diagnostics))
         case .github:
-            StandardStreams.out(GitHubRenderer().render(diagnostics))
+            StandardStreams.out(
+                GitHubRenderer(relativeTo: FileManager.default.currentDirectoryPath).render(diagnostics))
         case .sarif:
             StandardStreams.out(SARIFRenderer().render(diagnostics))
         }

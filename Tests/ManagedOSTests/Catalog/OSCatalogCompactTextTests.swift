@@ -25,7 +25,7 @@ import Testing
         let catalog = try Self.sample.parsedCatalog()
         let text = catalog.serialized()
         let dataLines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
-        #expect(dataLines.first == "mosc-os-catalog\t1\t2026-08-22")
+        #expect(dataLines.first == "mosc-os-catalog\t2\t2026-08-22")
         #expect(
             dataLines.dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false)[1] }
                 == ["15.9", "15.10", "18.7.8"])
@@ -59,7 +59,7 @@ import Testing
     @Test(arguments: [
         MalformedCase(name: "empty text", text: "", lines: [1]),
         MalformedCase(name: "missing header", text: "macOS\t15.0\t\t2024-09-16\t0\t1\n", lines: [1]),
-        MalformedCase(name: "future format", text: "mosc-os-catalog\t2\t2026-08-22\n", lines: [1]),
+        MalformedCase(name: "future format", text: "mosc-os-catalog\t3\t2026-08-22\n", lines: [1]),
         MalformedCase(name: "bad catalog date", text: "mosc-os-catalog\t1\t2026-02-30\n", lines: [1]),
         MalformedCase(name: "too few fields", text: header + "# c\nmacOS\t15.0\t\t2024-09-16\t0\n", lines: [3]),
         MalformedCase(name: "unknown platform", text: header + "watchOS\t11.0\t\t2024-09-16\t0\t1\n", lines: [2]),

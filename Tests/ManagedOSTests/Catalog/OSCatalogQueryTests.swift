@@ -13,7 +13,7 @@ import Testing
     @Test func macOS1578HasItsBuildAnd24G830BelongsTo1579() {
         let release = catalog.release(platform: "macOS", version: "15.7.8")
         #expect(release?.builds == ["24G824"])
-        #expect(release?.releaseDate.description == "2026-07-27")
+        #expect(release?.releaseDate?.description == "2026-07-27")
         #expect(catalog.release(platform: "macOS", build: "24G830")?.version == "15.7.9")
         #expect(catalog.release(platform: "macOS", build: "24G824")?.version == "15.7.8")
     }
@@ -88,7 +88,7 @@ import Testing
         #expect(catalog.releases(platform: "iOS").filter { $0.version == "18.7.7" }.count == 1)
         // SOFA lists iOS 17.0.2 twice (2023-09-21 and 2023-09-26); the earlier date wins.
         let release1702 = catalog.releases(platform: "iOS").filter { $0.version == "17.0.2" }
-        #expect(release1702.map(\.releaseDate.description) == ["2023-09-21"])
+        #expect(release1702.map { $0.releaseDate?.description } == ["2023-09-21"])
     }
 
     @Test func releasesAreSortedByVersion() {

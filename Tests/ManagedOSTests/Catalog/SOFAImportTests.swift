@@ -23,14 +23,18 @@ enum CatalogPaths {
         feedFiles.allSatisfy { FileManager.default.fileExists(atPath: sofaFolder.appendingPathComponent($0.1).path) }
     }
 
-    static func importSharedFeeds() throws -> OSCatalog {
-        let feeds = try feedFiles.map { platform, file in
+    /// The shared feeds' bytes with their platforms.
+    static func sharedFeeds() throws -> [(platformHint: String?, data: [UInt8])] {
+        try feedFiles.map { platform, file in
             (
                 platformHint: String?.some(platform),
                 data: [UInt8](try Data(contentsOf: sofaFolder.appendingPathComponent(file)))
             )
         }
-        return try OSCatalog.importSOFA(feeds: feeds)
+    }
+
+    static func importSharedFeeds() throws -> OSCatalog {
+        try OSCatalog.importSOFA(feeds: try sharedFeeds())
     }
 }
 

@@ -10,7 +10,7 @@ import Testing
     static let tables: [DiagnosticCase] =
         ParseDiagnosticsTests.cases + InputLimitsTests.cases + ReferenceRulesTests.cases + DeadlineRulesTests.cases
         + SettingsDocumentRuleTests.cases + LegacyOptionsRuleTests.cases + UpdateSettingsRuleTests.cases
-        + CatalogRulesTests.cases + RelativeDeadlineRulesTests.cases
+        + CatalogRulesTests.cases + RelativeDeadlineRulesTests.cases + CatalogPinRuleTests.cases
 
     /// Inputs that are not a table row: real files on disk, or bytes that are not UTF-8.
     static let scenarios: [DiagnosticCode: @Sendable () throws -> String] = [

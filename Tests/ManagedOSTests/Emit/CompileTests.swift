@@ -13,7 +13,8 @@ import Testing
 
     static func compile(_ loaded: RepositoryLoader.Loaded) throws -> CompiledOutput {
         let result = Compiler.compile(loaded, options: options)
-        let problems = result.diagnostics.filter { $0.severity != .note }
+        // The bundled catalog (2026-08-22) is 95 days old at the examples' --now: MOS281 is the one expected warning.
+        let problems = result.diagnostics.filter { $0.severity != .note && $0.code != .catalogStale }
         #expect(problems.isEmpty, "\(problems.map(\.message))")
         return try #require(result.output)
     }

@@ -11,7 +11,10 @@ import Testing
     @Test func fleetValidatesClean() throws {
         let loaded = try RepositoryLoader().load(RepositoryPaths.examples.appendingPathComponent("fleet").path)
         let result = Compiler.validate(loaded, options: Self.options)
-        let problems = result.diagnostics.filter { $0.severity != .note }
+        // The bundled catalog (2026-08-22) is 95 days old at the examples' --now: the fleet's afterRelease and
+        // latest-15 get exactly one MOS281.
+        #expect(result.diagnostics.filter { $0.code == .catalogStale }.count == 1)
+        let problems = result.diagnostics.filter { $0.severity != .note && $0.code != .catalogStale }
         #expect(
             problems.isEmpty,
             "\(problems.map { "\($0.location?.description ?? "") \($0.code.rawValue) \($0.message)" })")
@@ -43,7 +46,10 @@ import Testing
         }
         #expect(!expected.isEmpty, "case \(name) states no '# expect:' line")
         let result = Compiler.validate(loaded, options: Self.options)
-        let actual = result.diagnostics.filter { $0.severity != .note }.map {
+        // A case about the catalog's age says so; the others' latest and afterRelease forms meet a stale catalog
+        // (95 days old at the examples' --now) only by accident.
+        let stale = expected.contains { $0.hasSuffix(" MOS281") }
+        let actual = result.diagnostics.filter { $0.severity != .note && (stale || $0.code != .catalogStale) }.map {
             "\($0.location?.file ?? ""):\($0.location?.line ?? 0) \($0.code.rawValue)"
         }
         #expect(actual.sorted() == expected.sorted())

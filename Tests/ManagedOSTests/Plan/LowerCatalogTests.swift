@@ -57,7 +57,8 @@ import Testing
 
     @Test func latestAndRelativeDeadlinesLowerToTheirResolution() throws {
         let (plan, diagnostics) = Self.lower(Self.repository)
-        #expect(diagnostics.allSatisfy { $0.severity == .note }, "\(diagnostics)")
+        // The bundled catalog is 95 days old at the tests' --now (MOS281); nothing else is above a note.
+        #expect(diagnostics.allSatisfy { $0.severity == .note || $0.code == .catalogStale }, "\(diagnostics)")
         let cohorts = try #require(plan?.cohorts)
         let byName = Dictionary(uniqueKeysWithValues: cohorts.map { ($0.cohort.name, $0) })
         let canary = try #require(byName["canary"])

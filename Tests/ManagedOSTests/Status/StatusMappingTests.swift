@@ -134,9 +134,9 @@ import Testing
         #expect(result.diagnostics.first?.severity == .warning)
     }
 
-    @Test func aDeviceWithoutReportsIsPending() {
+    @Test func aDeviceWithoutReportsIsUnreportedNotPending() {
         let device = F.device(F.run(reports: []), "C02AAA0001")
-        #expect(device?.status == .pending)
+        #expect(device?.status == .unreported)
         #expect(device?.reason == "no report received")
     }
 }

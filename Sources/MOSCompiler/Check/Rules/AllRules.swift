@@ -21,5 +21,6 @@ package enum AllRules {
         VersionRangeRule(),
         DetailsURLRule(),
         SettingsDocumentRule(),
+        CatalogFreshnessRule(),
     ]
 }

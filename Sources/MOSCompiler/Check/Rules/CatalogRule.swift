@@ -52,11 +52,13 @@ struct CatalogRule: ValidationRule {
             written += policy.cohorts.map { $0.deadline?.wallTimeText }
             var seen: Set<SourceLocation> = []
             for text in written.compactMap({ $0 }) where seen.insert(text.location).inserted {
-                guard let value = LocalDateTime.parse(text.value).value, value.date < release.releaseDate.localDate
+                // An unknown release date (implausible in the source) judges nothing.
+                guard let released = release.releaseDate, let value = LocalDateTime.parse(text.value).value,
+                    value.date < released.localDate
                 else { continue }
                 diagnostics.emit(
                     .deadlineBeforeRelease,
-                    "deadline \(value.wireString) precedes the release of \(platform) \(release.version) on \(release.releaseDate)",
+                    "deadline \(value.wireString) precedes the release of \(platform) \(release.version) on \(released)",
                     at: text.location,
                     hint:
                         "devices cannot install a version before Apple ships it; or use {afterRelease: 14d, time: \"17:00\"}"

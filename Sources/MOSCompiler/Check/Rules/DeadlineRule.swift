@@ -114,6 +114,11 @@ struct DeadlineRule: ValidationRule {
                 hint:
                     "write the deadline as a date and time, or refresh the catalog: mosc catalog import FEED.json… --output FILE, then --catalog FILE"
             )
+        case .failure(.releaseDateUnknown(let location, let target)):
+            diagnostics.emit(
+                .unknownRelease,
+                "the deadline counts from the release of \(target.platform) \(target.version), but the catalog (\(context.options.catalog.date)) does not know when it shipped: its source's date contradicts the other releases",
+                at: location, hint: "write the deadline as a date and time")
         case .failure(.alreadyReported):
             break
         }

@@ -17,6 +17,8 @@ public struct SettingsSyntax: Sendable, Hashable {
     public var skipDays: SkipDaysSyntax?
     /// `limits:`: the input bounds this repository raises or lowers.
     public var limits: LimitsSyntax?
+    /// `catalog:`: the OS release catalog file the repository pins, relative to its root.
+    public var catalog: Located<String>?
 }
 
 /// `limits:` in the `Settings` document: input bounds by name, each already checked against its hard cap.

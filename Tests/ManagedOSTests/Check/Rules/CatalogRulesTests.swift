@@ -108,7 +108,7 @@ import Testing
             yaml: mac("{version: 1️⃣\"latest-015\"}")),
         DiagnosticCase(
             "a resolved latest target is judged like a written one", [.at(.latestResolved, "1️⃣")],
-            ignoring: [.unusedCohort, .targetBelowDDMThreshold],
+            ignoring: DiagnosticCase.usuallyIgnored.union([.targetBelowDDMThreshold]),
             yaml: mac("{version: 1️⃣\"latest-13\"}")),
     ]
 

@@ -76,6 +76,20 @@ import Testing
                 cohorts: [canary, broad]
                 """)),
         DiagnosticCase(
+            "a time with Z is an offset, as on a written-out deadline", [.at(.deadlineHasOffset, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: {afterRelease: 126d, time: 1️⃣"17:00Z"}
+                cohorts: [canary, broad]
+                """)),
+        DiagnosticCase(
+            "a time with a numeric offset", [.at(.deadlineHasOffset, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: {afterRelease: 126d, time: 1️⃣"17:00-05:00"}
+                cohorts: [canary, broad]
+                """)),
+        DiagnosticCase(
             "both keys are required", [.at(.missingKey, "1️⃣"), .at(.unknownKey, "2️⃣")],
             yaml: policy(
                 """
