@@ -160,6 +160,12 @@ import Testing
         #expect(log?["version"] as? String == "2.1.0")
         let results = (log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]
         #expect(results?.map { $0["ruleId"] as? String } == ["MOS220"])
+        let base = "https://git.example.com/it/mosc/blob/main/specs/diagnostics.md"
+        let linked = try Self.run([
+            "validate", "examples/invalid/impossible-date", "--now", RepositoryPaths.examplesNow, "--format", "sarif",
+            "--help-base", base,
+        ])
+        #expect(linked.stdout.contains("\"helpUri\" : \"\(base)#mos220\""), "\(linked.stdout.prefix(400))")
     }
 
     @Test func usageErrorsExit64() throws {

@@ -9,25 +9,23 @@ import MOSYAML
 /// Locations keep the path as given (relative stays relative; absolute paths become `file://` URIs). A location
 /// without a line has no `region`, since SARIF requires `startLine >= 1`. Hints are appended to the message,
 /// notes become `relatedLocations`. Keys are sorted by `CanonicalJSON`, so equal input gives equal bytes.
+///
+/// Each rule carries its help (`help.text`, the summary and the fix) so a dashboard shows it without following a
+/// link. A relative `helpUri` would resolve against the scanned policy repository, where the code catalog is not,
+/// so rules get a `helpUri` (`<documentationURI>#mos112`) and the driver an `informationUri` only when the
+/// caller names where `specs/diagnostics.md` is published (`mosc validate --help-base URL`).
 public struct SARIFRenderer: DiagnosticRenderer {
     /// The SARIF version written.
     public static let sarifVersion = "2.1.0"
     /// The JSON Schema of SARIF 2.1.0.
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
-    /// Where the code catalog is documented, relative to the repository: `specs/diagnostics.md`.
-    public static let defaultDocumentationURI = DiagnosticCatalogDocument.path
+    /// Where the published code catalog (`specs/diagnostics.md`) is, e.g. an https URL of the file in the
+    /// organisation's copy of mosc: `tool.driver.informationUri`, and each rule's `helpUri` as
+    /// `<documentationURI>#mos112`. Nil leaves both out.
+    public var documentationURI: String?
 
-    /// `tool.driver.informationUri`.
-    public var informationURI: String
-    /// The document each rule's `helpUri` points into, as `<documentationURI>#mos112`.
-    public var documentationURI: String
-
-    /// Creates a renderer; the URIs default to the repository's own documentation.
-    public init(
-        informationURI: String = SARIFRenderer.defaultDocumentationURI,
-        documentationURI: String = SARIFRenderer.defaultDocumentationURI
-    ) {
-        self.informationURI = informationURI
+    /// Creates a renderer; without `documentationURI`, rules carry their help inline and no links.
+    public init(documentationURI: String? = nil) {
         self.documentationURI = documentationURI
     }
 
@@ -36,7 +34,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
         let codes = DiagnosticCode.allCases.sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let driver = SARIFLog.Driver(
-            name: "mosc", version: ManagedOSVersion.current, informationUri: informationURI,
+            name: "mosc", version: ManagedOSVersion.current, informationUri: documentationURI,
             rules: codes.map(rule))
         let results = diagnostics.map { diagnostic in
             var text = diagnostic.message
@@ -90,7 +88,8 @@ public struct SARIFRenderer: DiagnosticRenderer {
             id: code.rawValue, name: code.name, shortDescription: .init(text: summary),
             fullDescription: .init(text: "\(summary). \(code.fix)"),
             defaultConfiguration: .init(level: Self.level(code.defaultSeverity)),
-            helpUri: "\(documentationURI)#\(DiagnosticCatalogDocument.anchor(for: code))")
+            help: .init(text: "\(summary). \(code.fix)"),
+            helpUri: documentationURI.map { "\($0)#\(DiagnosticCatalogDocument.anchor(for: code))" })
     }
 
     private static func location(_ place: SourceLocation?, message: String?, id: Int?) -> SARIFLog.Location {
@@ -128,7 +127,7 @@ struct SARIFLog: Encodable {
     struct Driver: Encodable {
         package var name: String
         package var version: String
-        var informationUri: String
+        var informationUri: String?
         package var rules: [Rule]
     }
 
@@ -138,7 +137,8 @@ struct SARIFLog: Encodable {
         var shortDescription: Message
         var fullDescription: Message
         var defaultConfiguration: Configuration
-        var helpUri: String
+        var help: Message
+        var helpUri: String?
     }
 
     struct Configuration: Encodable {

@@ -31,6 +31,17 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text, json, github or sarif.")
     var format: ValidateFormat = .text
 
+    @Option(
+        help: ArgumentHelp(
+            "With --format sarif: where this mosc's specs/diagnostics.md is published.",
+            discussion: """
+                Each SARIF rule's helpUri becomes URL#mos112, and the driver's informationUri URL. Without it \
+                the log has no links (a relative one would resolve against the scanned repository and lead \
+                nowhere); every rule carries its help text either way.
+                """,
+            valueName: "url"))
+    var helpBase: String?
+
     func run() throws {
         let loaded = try input.load { failure in
             if format == .json { StandardStreams.out(JSONRenderer().render(failure: failure)) }
@@ -49,7 +60,7 @@ struct ValidateCommand: ParsableCommand {
             StandardStreams.out(
                 GitHubRenderer(relativeTo: FileManager.default.currentDirectoryPath).render(diagnostics))
         case .sarif:
-            StandardStreams.out(SARIFRenderer().render(diagnostics))
+            StandardStreams.out(SARIFRenderer(documentationURI: helpBase).render(diagnostics))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.inputErrors }
     }

@@ -25,7 +25,8 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "mosc")
         #expect(driver["version"] as? String == ManagedOSVersion.current)
-        #expect((driver["informationUri"] as? String)?.isEmpty == false)
+        // Without a published base there is no link to give (see helpURIsUseTheGivenBase).
+        #expect(driver["informationUri"] == nil)
         #expect(run["columnKind"] as? String == "unicodeCodePoints")
     }
 
@@ -42,8 +43,21 @@ import Testing
             #expect(((rule["fullDescription"] as? [String: Any])?["text"] as? String)?.contains(code.fix) == true)
             let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
             #expect(level == SARIFRenderer.level(code.defaultSeverity))
-            #expect(rule["helpUri"] as? String == "specs/diagnostics.md#\(id.lowercased())")
+            #expect(((rule["help"] as? [String: Any])?["text"] as? String)?.contains(code.fix) == true)
+            // No base given: no link that would resolve against the scanned repository and lead nowhere.
+            #expect(rule["helpUri"] == nil)
         }
+    }
+
+    @Test func helpURIsUseTheGivenBase() throws {
+        let base = "https://git.example.com/it/mosc/blob/main/specs/diagnostics.md"
+        let text = SARIFRenderer(documentationURI: base).render(ReportingFixtures.diagnostics)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let run = try Self.run(log)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["informationUri"] as? String == base)
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.first?["helpUri"] as? String == base + "#mos101")
     }
 
     @Test func resultsMatchTheirRules() throws {
