@@ -67,7 +67,9 @@ def read_catalog():
             if line.startswith("#") or line.startswith("mosc-os-catalog"):
                 continue
             platform, version, builds, released, _, _ = line.rstrip("\n").split("\t")
-            releases[(platform, version)] = ([b for b in builds.split(",") if b], dt.date.fromisoformat(released))
+            # An empty date is one the catalog does not trust (format 2); nothing is judged by it.
+            releases[(platform, version)] = (
+                [b for b in builds.split(",") if b], dt.date.fromisoformat(released) if released else None)
     return releases
 
 
@@ -202,6 +204,8 @@ def check(documents, now, catalog, problems):
 
         def wall(value):
             if isinstance(value, dict):
+                if released is None:
+                    raise ValueError(f"the catalog does not know when {platform} {version} shipped")
                 day = released + dt.timedelta(days=duration(value["afterRelease"]).days)
                 while day.weekday() in skip:
                     day += dt.timedelta(days=1)

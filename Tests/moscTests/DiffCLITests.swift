@@ -73,7 +73,7 @@ import Testing
             ["diff", "--base", "main", "policies", "--now", Self.now, "--format", "json"], in: repo)
         #expect(json.status == 0, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect(object?["formatVersion"] as? Int == 1)
+        #expect(object?["formatVersion"] as? Int == 2)
         let label = (object?["base"] as? [String: Any])?["label"] as? String ?? ""
         #expect(label.hasPrefix("merge-base of HEAD and main"), "\(label)")
         let markdown = try Self.run(
@@ -114,7 +114,7 @@ import Testing
         #expect(same.status == 0 && same.stdout == "no changes\n", "\(same.stdout)\(same.stderr)")
         let manifest = repo.appendingPathComponent("out/manifest.json")
         let text = try String(contentsOf: manifest, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99")
+        try text.replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 99")
             .write(to: manifest, atomically: true, encoding: .utf8)
         let newer = try Self.run(["diff", "out", "policies", "--now", Self.now], in: repo)
         #expect(newer.status == 2 && newer.stderr.contains("formatVersion 99 is newer"), "\(newer.stderr)")

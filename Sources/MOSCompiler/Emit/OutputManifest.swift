@@ -5,8 +5,9 @@ import MOSYAML
 
 /// `manifest.json`: what a compile wrote and how devices are routed, so a server needs nothing else.
 public struct OutputManifest: Sendable, Hashable, Codable {
-    /// The manifest format this mosc writes; `diff` refuses newer ones.
-    public static let currentFormatVersion = 1
+    /// The manifest format this mosc writes; `diff` and `status` refuse newer ones. 2: `ring` counts from 1, as
+    /// every other output and the policy language do (format 1 counted from 0; reading one adds 1).
+    public static let currentFormatVersion = 2
 
     /// One file of the output.
     public struct Artifact: Sendable, Hashable, Codable {
@@ -61,7 +62,7 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         public var enrollment: String
         /// The policy enforcing it.
         public var policy: String
-        /// The ring within the policy, from 0.
+        /// The ring within the policy, from 1 (the first cohort listed).
         public var ring: Int
         /// `ddm`, `legacy` or both.
         public var paths: [String]

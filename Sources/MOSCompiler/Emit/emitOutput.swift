@@ -295,7 +295,7 @@ private func emitCohort(
     let threshold = cohort.ddmThreshold
     let entry = OutputManifest.Cohort(
         platform: cohort.platform.rawValue, enrollment: cohort.enrollment.rawValue, policy: cohortPlan.policy,
-        ring: cohortPlan.ring, paths: paths,
+        ring: cohortPlan.ring + 1, paths: paths,
         routing: .init(
             rule: cohort.routingRule,
             ddm: cohort.paths.hasDDM ? cohort.range.clipped(atOrAbove: threshold).description : nil,

@@ -28,7 +28,7 @@ extension RolloutDiff {
             let codes = (risksByCohort[cohort.cohort] ?? []).map { $0.code.rawValue }
             let cells = [
                 "`\(cohort.cohort)`", cohort.change.rawValue, Self.cell(facts?.policy ?? ""),
-                facts.map { String($0.ring + 1) } ?? "",
+                facts.map { String($0.ring) } ?? "",
                 Self.cell(Self.pair(cohort.base?.targetVersion, cohort.head?.targetVersion, cohort, "target.version")),
                 Self.cell(Self.pair(cohort.base?.deadline, cohort.head?.deadline, cohort, "deadline")),
                 Self.resyncCell(cohort.resync), codes.isEmpty ? "" : codes.joined(separator: ", "),
@@ -53,7 +53,7 @@ extension RolloutDiff {
             case .added:
                 if let head = cohort.head {
                     out +=
-                        "Newly enforced by policy `\(head.policy)` (ring \(head.ring + 1)): target \(Self.cell(head.targetVersion))"
+                        "Newly enforced by policy `\(head.policy)` (ring \(head.ring)): target \(Self.cell(head.targetVersion))"
                     out += head.targetBuild.map { " (\(Self.cell($0)))" } ?? ""
                     out += " by \(Self.cell(head.deadline)), paths \(head.paths.joined(separator: ", ")).\n"
                 }

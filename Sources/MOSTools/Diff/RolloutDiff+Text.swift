@@ -15,7 +15,7 @@ extension RolloutDiff {
         out += "head: \(head.label) (\(head.kind.rawValue), \(head.cohorts) cohorts)\n"
         for cohort in cohorts {
             out += "\n"
-            let facts = cohort.current.map { "\($0.policy), ring \($0.ring + 1), \($0.platform)" } ?? ""
+            let facts = cohort.current.map { "\($0.policy), ring \($0.ring), \($0.platform)" } ?? ""
             switch cohort.change {
             case .added:
                 let head = cohort.head

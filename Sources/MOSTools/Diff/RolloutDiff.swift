@@ -9,8 +9,8 @@ import MOSYAML
 /// Encoded as `mosc diff --format json` (documented in `specs/diff.md`); ``formatVersion`` changes whenever a
 /// key changes meaning or goes away.
 public struct RolloutDiff: Sendable, Hashable, Codable {
-    /// The JSON format this mosc writes.
-    public static let currentFormatVersion = 1
+    /// The JSON format this mosc writes. 2: `ring` counts from 1, as in the text and the manifest.
+    public static let currentFormatVersion = 2
 
     /// One side as compared.
     public struct Side: Sendable, Hashable, Codable {
@@ -36,7 +36,7 @@ public struct RolloutDiff: Sendable, Hashable, Codable {
     public struct Facts: Sendable, Hashable, Codable {
         /// The policy enforcing it.
         public var policy: String
-        /// Its ring in the policy, from 0.
+        /// Its ring in the policy, from 1.
         public var ring: Int
         /// The platform.
         public var platform: String

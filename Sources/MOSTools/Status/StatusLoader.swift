@@ -36,7 +36,12 @@ public struct StatusLoader: Sendable {
                     + "(\(OutputManifest.currentFormatVersion))")
         }
         do {
-            return try JSONDecoder().decode(OutputManifest.self, from: data)
+            var manifest = try JSONDecoder().decode(OutputManifest.self, from: data)
+            // Format 1 counted rings from 0.
+            if header.formatVersion < 2 {
+                for name in manifest.cohorts.keys { manifest.cohorts[name]?.ring += 1 }
+            }
+            return manifest
         } catch {
             throw .unreadable(path, "not a mosc manifest")
         }

@@ -11,7 +11,7 @@ extension RolloutTimeline {
         var rows = ""
         for entry in entries {
             let cells = [
-                entry.policy, String(entry.ring + 1), entry.cohort, entry.platform, entry.targetVersion,
+                entry.policy, String(entry.ring), entry.cohort, entry.platform, entry.targetVersion,
                 entry.released.map { "\($0.date)" } ?? "unknown", entry.deadline.mermaidText,
                 now == nil ? "" : (entry.passed ? "passed" : "ahead"), entry.legacyEnforce ?? "",
             ]

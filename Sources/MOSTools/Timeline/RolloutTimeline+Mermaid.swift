@@ -24,7 +24,7 @@ extension RolloutTimeline {
             }
             let span = entry.released == nil ? "notice" : "release to deadline"
             let done = entry.passed ? "done, " : ""
-            out += "    ring \(entry.ring + 1) \(entry.cohort) \(span) :\(done)\(entry.spanStart.mermaidText), "
+            out += "    ring \(entry.ring) \(entry.cohort) \(span) :\(done)\(entry.spanStart.mermaidText), "
             out += "\(entry.deadline.mermaidText)\n"
             out += "    \(entry.cohort) deadline\(entry.passed ? " (passed)" : "") :milestone, \(done)"
             out += "\(entry.deadline.mermaidText), 0m\n"
@@ -60,15 +60,15 @@ extension RolloutTimeline {
             var rows: [String] = []
             switch (a, b) {
             case (let a?, let b?) where a.deadline == b.deadline && a.noticeStart == b.noticeStart:
-                rows.append(bar("ring \(b.ring + 1) \(b.cohort)", b, tag: nil))
+                rows.append(bar("ring \(b.ring) \(b.cohort)", b, tag: nil))
             case (let a?, let b?):
-                rows.append(bar("ring \(a.ring + 1) \(a.cohort) before", a, tag: "done"))
+                rows.append(bar("ring \(a.ring) \(a.cohort) before", a, tag: "done"))
                 rows.append(
-                    bar("ring \(b.ring + 1) \(b.cohort) after", b, tag: b.deadline < a.deadline ? "crit" : "active"))
+                    bar("ring \(b.ring) \(b.cohort) after", b, tag: b.deadline < a.deadline ? "crit" : "active"))
             case (nil, let b?):
-                rows.append(bar("ring \(b.ring + 1) \(b.cohort) added", b, tag: "active"))
+                rows.append(bar("ring \(b.ring) \(b.cohort) added", b, tag: "active"))
             case (let a?, nil):
-                rows.append(bar("ring \(a.ring + 1) \(a.cohort) removed", a, tag: "done"))
+                rows.append(bar("ring \(a.ring) \(a.cohort) removed", a, tag: "done"))
             case (nil, nil):
                 break
             }

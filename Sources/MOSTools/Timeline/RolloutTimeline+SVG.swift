@@ -52,7 +52,7 @@ extension RolloutTimeline {
             case .section(let policy):
                 out += "<text x=\"8\" y=\"\(middle + 4)\" font-weight=\"bold\">\(Self.escape(policy))</text>\n"
             case .entry(let entry):
-                let label = "ring \(entry.ring + 1) \(entry.cohort) (\(entry.platform) \(entry.targetVersion))"
+                let label = "ring \(entry.ring) \(entry.cohort) (\(entry.platform) \(entry.targetVersion))"
                 out += "<text x=\"20\" y=\"\(middle + 4)\">\(Self.escape(label))</text>\n"
                 let barY = middle - Layout.barHeight / 2
                 if entry.spanStart < entry.deadline {

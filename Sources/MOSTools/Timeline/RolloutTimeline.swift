@@ -15,7 +15,7 @@ public struct RolloutTimeline: Sendable, Hashable {
         public var cohort: String
         /// The policy enforcing it.
         public var policy: String
-        /// Its ring, from 0.
+        /// Its ring, from 1.
         public var ring: Int
         /// The platform.
         public var platform: String
