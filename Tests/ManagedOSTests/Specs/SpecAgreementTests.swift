@@ -69,6 +69,23 @@ import Testing
         }
     }
 
+    /// §16 says where each diagnostic points; MOS211 (a time zone on an all-DDM policy) points at the value, and
+    /// so does the tool.
+    @Test func mos211PointsWhereTheSpecSays() throws {
+        let spec = try String(contentsOf: Self.language, encoding: .utf8)
+        let row = spec.split(separator: "\n").first { $0.hasPrefix("| ") && $0.contains("MOS211") }
+        #expect(row?.contains("| its value") == true, "\(row ?? "no §16 row names MOS211")")
+        let folder = RepositoryPaths.examples.appendingPathComponent("invalid/timezone-all-ddm")
+        let loaded = try RepositoryLoader().load(folder.path)
+        let found = Compiler.validate(loaded, options: .testing).diagnostics.first {
+            $0.code == .timeZoneWithoutLegacyDevices
+        }
+        let location = try #require(found?.location)
+        let text = try String(contentsOf: folder.appendingPathComponent("repo.yaml"), encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false)[location.line - 1]
+        #expect(line.dropFirst(location.column - 1).hasPrefix("America/New_York"), "\(line)")
+    }
+
     @Test func everyManifestKeyIsDocumented() throws {
         let loaded = try RepositoryLoader().load(RepositoryPaths.examples.appendingPathComponent("fleet").path)
         let manifest = try #require(Compiler.compile(loaded, options: .testing).output?.tree.files["manifest.json"])
