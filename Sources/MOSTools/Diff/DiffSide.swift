@@ -1,7 +1,7 @@
 import Foundation
 public import MOSBasics
 public import MOSCompiler
-import MOSDomain
+public import MOSDomain
 import MOSOutput
 import MOSYAML
 

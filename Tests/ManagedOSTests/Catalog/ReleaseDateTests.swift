@@ -11,7 +11,7 @@ import Testing
     static func release(_ version: String, _ date: String?) -> OSRelease? {
         guard let number = CatalogVersion(version) else { return nil }
         return OSRelease(
-            version: number, builds: [], releaseDate: date.flatMap(CatalogDate.init), exploitedCVEs: 0, cves: nil)
+            version: number, builds: [], releaseDate: date.flatMap { CatalogDate($0) }, exploitedCVEs: 0, cves: nil)
     }
 
     static func catalog(_ releases: [(String, String?)]) throws -> OSCatalog {
