@@ -101,6 +101,11 @@ import Testing
         #expect(invalid.stderr.contains("mosc: error: the head side 'policies' does not validate:"))
         let badRevision = try Self.run(["diff", "git:no-such-branch", "policies", "--now", Self.now], in: repo)
         #expect(badRevision.status == 2 && badRevision.stderr.contains("unknown revision 'no-such-branch'"))
+        let badJSON = try Self.run(
+            ["diff", "git:no-such-branch", "policies", "--now", Self.now, "--format", "json"], in: repo)
+        let failure = try JSONSerialization.jsonObject(with: Data(badJSON.stdout.utf8)) as? [String: Any]
+        #expect(badJSON.status == 2 && failure?["formatVersion"] as? Int == 2, "\(badJSON.stdout)")
+        #expect((failure?["error"] as? String)?.contains("no-such-branch") == true)
         let usage = try Self.run(["diff", "policies"], in: repo)
         #expect(usage.status == 64)
     }

@@ -47,6 +47,12 @@ import Testing
         ])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file or folder"))
+        let missingJSON = try CLITests.run([
+            "status", "--compiled", "no/such/folder", "--devices", "examples/status/devices.csv", "--format", "json",
+        ])
+        let failure = try JSONSerialization.jsonObject(with: Data(missingJSON.stdout.utf8)) as? [String: Any]
+        #expect(missingJSON.status == 2 && failure?["formatVersion"] as? Int == 2, "\(missingJSON.stdout)")
+        #expect((failure?["error"] as? String)?.contains("no such file or folder") == true)
     }
 
     @Test func malformedReportIsADiagnosticNamingTheFile() throws {

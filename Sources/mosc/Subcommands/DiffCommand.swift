@@ -74,6 +74,10 @@ struct DiffCommand: ParsableCommand {
             }
         } catch {
             StandardStreams.err("mosc: error: \(error)\n")
+            if format == .json {
+                StandardStreams.out(
+                    FailureDocument(formatVersion: RolloutDiff.currentFormatVersion, error: "\(error)").json)
+            }
             throw ExitStatus.toolFailure
         }
         guard !broken, loaded.count == 2 else { throw ExitStatus.broken }

@@ -81,6 +81,10 @@ struct StatusCommand: ParsableCommand {
             diagnostics += loaded.diagnostics
         } catch let error as CompilerError {
             StandardStreams.err("mosc: error: \(error)\n")
+            if format == .json {
+                StandardStreams.out(
+                    FailureDocument(formatVersion: FleetStatus.currentFormatVersion, error: error.description).json)
+            }
             throw ExitStatus.toolFailure
         }
         let result = Compiler.status(
