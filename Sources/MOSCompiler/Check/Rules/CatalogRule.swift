@@ -91,7 +91,7 @@ struct CatalogRule: ValidationRule {
                 "\(platform) \(wanted) is newer than every release in the catalog of \(catalog.date) (newest: \(newest.version))",
                 at: location,
                 hint:
-                    "if Apple has shipped it since, refresh the catalog: mosc catalog import FEED.json… --output catalog.tsv, then pass --catalog catalog.tsv"
+                    "if Apple has shipped it since, refresh the catalog: mosc catalog import FEED.json… --output catalog.tsv, pinned with 'catalog: catalog.tsv' in Settings"
             )
             return
         }

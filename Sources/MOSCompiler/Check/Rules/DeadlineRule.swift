@@ -112,7 +112,7 @@ struct DeadlineRule: ValidationRule {
                 "the deadline counts from the release of \(target.platform) \(target.version), but the catalog (\(context.options.catalog.date)) has no such release",
                 at: location,
                 hint:
-                    "write the deadline as a date and time, or refresh the catalog: mosc catalog import FEED.json… --output FILE, then --catalog FILE"
+                    "write the deadline as a date and time, or refresh the catalog: mosc catalog import FEED.json… --output catalog.tsv, pinned with 'catalog: catalog.tsv' in Settings"
             )
         case .failure(.releaseDateUnknown(let location, let target)):
             diagnostics.emit(

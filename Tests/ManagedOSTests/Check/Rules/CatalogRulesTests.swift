@@ -194,6 +194,6 @@ import Testing
         let warning = try #require(newer.diagnostics.first { $0.code == .releaseNewerThanCatalog })
         #expect(warning.message.contains("2026-08-22"))
         #expect(warning.hint?.contains("mosc catalog import") == true)
-        #expect(warning.hint?.contains("--catalog") == true)
+        #expect(warning.hint?.contains("catalog: catalog.tsv") == true)
     }
 }
