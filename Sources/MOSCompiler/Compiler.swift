@@ -51,15 +51,20 @@ public enum Compiler {
         return ValidationResult(context: context, diagnostics: bag.sorted)
     }
 
-    /// Validates what a `RepositoryLoader` loaded; when the user named one file, only its diagnostics are kept.
+    /// Validates what a `RepositoryLoader` loaded; when the user named a file or a folder inside the repository,
+    /// only the diagnostics in it are kept.
     public static func validate(_ loaded: RepositoryLoader.Loaded, options: CompilerOptions) -> ValidationResult {
         var result = validate(root: loaded.root, files: loaded.files, options: options)
         result.diagnostics = (loaded.diagnostics + result.diagnostics).sorted()
         if let focus = loaded.focus {
             // Compare standardized paths: `./a.yaml` and `repo/../repo/a.yaml` name the same file.
             let wanted = URL(fileURLWithPath: focus).standardizedFileURL.path
+            let below = wanted.hasSuffix("/") ? wanted : wanted + "/"
             result.diagnostics = result.diagnostics.filter { diagnostic in
-                diagnostic.location.map { URL(fileURLWithPath: $0.file).standardizedFileURL.path == wanted } ?? false
+                diagnostic.location.map {
+                    let path = URL(fileURLWithPath: $0.file).standardizedFileURL.path
+                    return path == wanted || path.hasPrefix(below)
+                } ?? false
             }
         }
         return result
@@ -128,6 +133,9 @@ extension Compiler {
     public static func compile(
         _ loaded: consuming RepositoryLoader.Loaded, options: CompilerOptions, stagingFor folder: String
     ) -> StagedCompileResult {
+        // The whole repository is compiled whichever file or folder was named, so every file's diagnostics count:
+        // a focus would hide an error elsewhere and let an invalid repository be emitted.
+        loaded.focus = nil
         var validation: ValidationResult? = validate(loaded, options: options)
         // The provenance names the catalog the repository pinned, which validation read.
         let provenance = CompileProvenance(

@@ -248,7 +248,34 @@ private struct ComposerRun {
                 notes.append(.init("the construct starts here", at: location(context)))
             }
         }
+        if Self.isIndentingTab(buffer, line: Int(mark.line), column: Int(mark.column)) {
+            // libyaml's text names the token it could not start, not the cause: say the cause, keep its text.
+            diagnostics.emit(
+                .yamlSyntax, "tab used for indentation: YAML indents with spaces only", at: location(mark),
+                hint: "replace the tab with spaces", notes: [.init("libyaml: \(message)", at: location(mark))] + notes)
+            return
+        }
         diagnostics.emit(.yamlSyntax, message, at: location(mark), notes: notes)
+    }
+
+    /// Whether the character at a 0-based line and column is a tab with only spaces and tabs before it on its line.
+    static func isIndentingTab(_ buffer: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Bool {
+        var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var current = 0
+        while current < line && index < buffer.count {
+            let width = breakWidth(buffer, at: index)
+            if width > 0 {
+                current += 1
+                index += width
+            } else {
+                index += 1
+            }
+        }
+        // Indentation is ASCII, so up to the mark a column is a byte.
+        guard current == line, index + column < buffer.count, buffer[index + column] == UInt8(ascii: "\t") else {
+            return false
+        }
+        return buffer[index..<(index + column)].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// Handles one event; returns false to stop reading the file.

@@ -110,6 +110,25 @@ import Testing
         #expect(strict.status == 1)
     }
 
+    @Test func minSeverityHidesNotesAndWarnings() throws {
+        let path = "examples/invalid/unused-cohort"
+        let plain = try Self.run(["validate", path, "--now", RepositoryPaths.examplesNow])
+        #expect(plain.stderr.contains("[MOS205]"))
+        let quiet = try Self.run(["validate", path, "--now", RepositoryPaths.examplesNow, "--min-severity", "error"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        // Raised warnings are errors, so they stay shown and still fail the run.
+        let strict = try Self.run([
+            "validate", path, "--now", RepositoryPaths.examplesNow, "--min-severity", "error", "--warnings-as-errors",
+        ])
+        #expect(strict.status == 1 && strict.stderr.contains("error: ") && strict.stderr.contains("[MOS205]"))
+        let latest = try Self.run([
+            "validate", "examples/fleet", "--now", RepositoryPaths.examplesNow, "--min-severity", "warning",
+        ])
+        #expect(latest.status == 0 && !latest.stderr.contains("[MOS277]"), "\(latest.stderr)")
+        let bad = try Self.run(["validate", path, "--min-severity", "loud"])
+        #expect(bad.status == 64)
+    }
+
     @Test func jsonFormatGoesToStdout() throws {
         let run = try Self.run([
             "validate", "examples/invalid/impossible-date", "--now", RepositoryPaths.examplesNow, "--format", "json",

@@ -8,7 +8,7 @@ extension DiagnosticCode {
     public var fix: String {
         switch self {
         case .yamlSyntax:
-            "Fix the YAML at the mark: a tab in indentation, an unclosed bracket or quote, a key without a value. mosc reads nothing more of that file until it parses."
+            "Fix the YAML at the mark: a tab in indentation (YAML indents with spaces only; the message says so, with libyaml's own text as a note), an unclosed bracket or quote, a key without a value. mosc reads nothing more of that file until it parses."
         case .invalidUTF8:
             "Save the file as UTF-8 (without a byte order mark is best); the column points at the first byte that is not UTF-8."
         case .duplicateKey:
@@ -71,12 +71,14 @@ extension DiagnosticCode {
             "Remove `legacy.timeZone`: every cohort of the policy is DDM-only, and DDM devices enforce the deadline in their own local time."
         case .missingTimeZone:
             "Add `legacy: {timeZone: <IANA zone>}` for the pre-DDM devices, or declare the cohort's `osVersions` from the DDM threshold so it is DDM-only."
+        case .nonGeographicTimeZone:
+            "Name the place the devices are in (`America/Los_Angeles`, not `PST`, `PST8PDT` or `Etc/GMT+8`): a fixed offset ignores daylight saving, so the legacy deadline lands an hour off for half the year."
         case .deadlineHasOffset:
             "Write the deadline as a local wall time without `Z` or an offset; put the zone for legacy devices in `legacy.timeZone`."
         case .invalidDeadline:
             "Write a real local date and time as `YYYY-MM-DDTHH:MM[:SS]` (no February 30th, hours 00-23)."
         case .deadlinePassed:
-            "Move the deadline into the future; devices that have not updated install at once."
+            "Move the deadline into the future, far enough for `minimumNotice` where it is first reached (UTC+14); the hint names the first such day. For `{afterRelease, time}`, raise `afterRelease` by the days the hint names or target a newer release. Devices that have not updated install at once."
         case .shortNotice:
             "Move the deadline later, or lower `minimumNotice` in Settings (`0m` switches the warning off)."
         case .ringOrder:
@@ -100,11 +102,11 @@ extension DiagnosticCode {
         case .targetBelowDDMThreshold:
             "Raise the target to the DDM threshold or later (DDM cannot install older versions), or narrow the cohort's `osVersions` to pre-DDM devices."
         case .invalidVersionRange:
-            "Write comparators joined by spaces: `\">=13.0 <16\"`, using `>=`, `>`, `<=`, `<` and `=`."
+            "Write comparators joined by spaces: `\">=13.0 <16\"`, using `>=`, `>`, `<=` and `<` (a space after the comparator is allowed); a version without a comparator is a release line (`\"18\"` is any 18.x)."
         case .emptyVersionRange:
             "Fix the bounds so some version satisfies them (`\">=14 <16\"`, not `\">=16 <14\"`)."
         case .unsupportedOSVersion:
-            "Raise the range's lower bound to the oldest version mosc manages for the platform."
+            "Raise the range's lower bound to the oldest version mosc manages for the platform (the hint writes the range for you): devices below it are outside what mosc plans for."
         case .installActionNotOnPlatform:
             "Use an install action the platform offers; the hint lists them."
         case .maxUserDeferralsNotAllowed:
@@ -125,6 +127,8 @@ extension DiagnosticCode {
             "Use `enrollment: supervised` (the default): macOS updates can be managed on supervised Macs only."
         case .unsupervisedLegacyDevices:
             "Declare `osVersions` from the DDM threshold (`\">=17.0\"`, tvOS `\">=18.4\"`) so the cohort is DDM-only, or supervise the devices."
+        case .legacyUpdateNeedsProductKey:
+            "Declare the cohort's `osVersions`: from 12.0 (`\">=12.0\"`) when no Mac runs macOS 11, which lets ScheduleOSUpdate name the update by ProductVersion, or from 14.0 (`\">=14.0\"`) for a DDM-only cohort. Otherwise replace the placeholder ProductKey before sending, as `plan.json` says."
         case .noLegacyPath:
             "Declare `osVersions` from the platform's DDM threshold (visionOS `\">=26.0\"`)."
         case .settingNotOnPlatform:
@@ -153,6 +157,8 @@ extension DiagnosticCode {
             "Target the newer patch the message names."
         case .latestResolved:
             "Nothing to fix; the note says which release `latest` stands for."
+        case .buildPinsOneOfSeveral:
+            "Leave out `target.build` so every device takes its own build of the version, or split the cohort by build line; a device on another build line never matches the pinned one."
         case .latestUnresolvable:
             "Name a version explicitly, or update mosc's release catalog."
         case .invalidPinnedCatalog:
@@ -216,7 +222,14 @@ extension DiagnosticCode {
         switch self {
         case .yamlSyntax:
             #"""
-            examples/invalid/tab-indentation/settings.yaml:7:1: error: found character that cannot start any token while scanning for the next token [MOS101]
+            examples/invalid/tab-indentation/settings.yaml:7:1: error: tab used for indentation: YAML indents with spaces only [MOS101]
+            examples/invalid/tab-indentation/settings.yaml:7:1: note: replace the tab with spaces
+            examples/invalid/tab-indentation/settings.yaml:7:1: note: libyaml: found character that cannot start any token while scanning for the next token
+            """#
+        case .buildPinsOneOfSeveral:
+            #"""
+            repo/policy.yaml:23:36: warning: iOS 26.6.1 shipped as builds '23G83' and '23G6083': pinning '23G83' leaves devices on '23G6083' without a matching update [MOS237]
+            repo/policy.yaml:23:36: note: leave out the build so each device takes its own build of 26.6.1
             """#
         case .identifierShortened:
             #"""
@@ -432,6 +445,11 @@ extension DiagnosticCode {
             examples/invalid/bad-time-zone/repo.yaml:20:13: error: 'Europe/Munich' is not an IANA time zone [MOS210]
             examples/invalid/bad-time-zone/repo.yaml:20:13: note: did you mean 'Europe/Zurich' or 'Europe/Monaco'?
             """#
+        case .nonGeographicTimeZone:
+            #"""
+            repo/policy.yaml:13:20: warning: legacy.timeZone 'EST' is a fixed offset, UTC-05:00, that ignores daylight saving: where the devices' clocks change, the legacy deadline lands an hour off for part of the year [MOS214]
+            repo/policy.yaml:13:20: note: did you mean 'America/New_York'?
+            """#
         case .timeZoneWithoutLegacyDevices:
             #"""
             examples/invalid/timezone-all-ddm/repo.yaml:20:13: error: legacy.timeZone is set, but every cohort of policy 'macos-26' is DDM-only: DDM enforces the deadline in each device's local time and no time zone can be set [MOS211]
@@ -454,11 +472,12 @@ extension DiagnosticCode {
             """#
         case .deadlinePassed:
             #"""
-            repo/policy.yaml:23:11: warning: deadline 2026-11-25T20:00:00 has already passed for some devices at 2026-11-25T12:00:00Z: devices not yet updated install at once [MOS221]
+            repo/policy.yaml:23:11: warning: deadline 2026-11-25T20:00:00 has already passed at UTC+14, where it is first reached (2026-11-25T06:00:00Z, before 2026-11-25T12:00:00Z): devices not yet updated install at once [MOS221]
+            repo/policy.yaml:23:11: note: move it to "2026-11-29T20:00:00" or later, which leaves every device the minimumNotice
             """#
         case .shortNotice:
             #"""
-            repo/policy.yaml:23:11: warning: deadline 2026-11-27T12:00:00 leaves devices in UTC+14 less than 3d of notice (minimumNotice) [MOS222]
+            repo/policy.yaml:23:11: warning: deadline 2026-11-27T12:00:00 leaves devices in UTC+14 only 1d10h of notice, less than minimumNotice 3d [MOS222]
             repo/policy.yaml:23:11: note: the OS bypasses Do Not Disturb only in the last 24 hours; give users time to update on their own
             """#
         case .ringOrder:
@@ -505,7 +524,7 @@ extension DiagnosticCode {
             """#
         case .invalidVersionRange:
             #"""
-            repo/policy.yaml:5:13: error: osVersions term '~>13' has no comparator mosc knows (>=, >, <=, <, =) [MOS234]
+            repo/policy.yaml:5:13: error: osVersions term '~>13' has no comparator mosc knows (>=, >, <=, <) [MOS234]
             repo/policy.yaml:5:13: note: write comparators joined by spaces, e.g. ">=13.0 <16"
             """#
         case .emptyVersionRange:
@@ -567,6 +586,11 @@ extension DiagnosticCode {
             #"""
             examples/invalid/visionos-below-threshold/repo.yaml:9:13: error: cohort 'vision-lab' can hold visionOS devices below visionOS 26.0, which have no update path [MOS253]
             examples/invalid/visionos-below-threshold/repo.yaml:9:13: note: declare 'osVersions: ">=26.0"'
+            """#
+        case .legacyUpdateNeedsProductKey:
+            #"""
+            repo/policy.yaml:4:11: warning: cohort 'macs' has no osVersions, so it can hold macOS 11.0 devices, whose ScheduleOSUpdate needs a ProductKey only the device knows: the compiled legacy commands would hold a placeholder that cannot be sent [MOS254]
+            repo/policy.yaml:4:11: note: declare 'osVersions: ">=12.0"' if no device runs macOS below 12.0, or 'osVersions: ">=14.0"' for a DDM-only cohort
             """#
         case .settingNotOnPlatform:
             #"""

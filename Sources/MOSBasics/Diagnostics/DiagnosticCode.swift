@@ -40,6 +40,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case timeZoneWithoutLegacyDevices = "MOS211"
     case missingTimeZone = "MOS212"
     case deadlineHasOffset = "MOS213"
+    case nonGeographicTimeZone = "MOS214"
 
     // MARK: MOS22x: deadlines and durations
     case invalidDeadline = "MOS220"
@@ -60,6 +61,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case invalidVersionRange = "MOS234"
     case emptyVersionRange = "MOS235"
     case unsupportedOSVersion = "MOS236"
+    case buildPinsOneOfSeveral = "MOS237"
 
     // MARK: MOS24x: legacy install options
     case installActionNotOnPlatform = "MOS240"
@@ -75,6 +77,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case macOSRequiresSupervision = "MOS251"
     case unsupervisedLegacyDevices = "MOS252"
     case noLegacyPath = "MOS253"
+    case legacyUpdateNeedsProductKey = "MOS254"
 
     // MARK: MOS26x: software update settings
     case settingNotOnPlatform = "MOS260"
@@ -139,6 +142,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
             .noPolicyFiles, .symlinkOutsideRepository, .legacyOptionsWithoutLegacyDevices, .ambiguousBoolean,
             .catalogStale:
             .warning
+        case .nonGeographicTimeZone, .legacyUpdateNeedsProductKey, .buildPinsOneOfSeveral:
+            .warning
         case .invalidReportValue, .unknownStatusValue, .unknownDevice, .unexpectedUpdatePath, .commandNotDone:
             .warning
         case .deadlineMovedEarlier, .changedDeadlineShortNotice, .targetLowered, .enforcementRemoved,
@@ -188,6 +193,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .timeZoneWithoutLegacyDevices: "a time zone is set but no cohort can hold pre-DDM devices"
         case .missingTimeZone: "a cohort can hold pre-DDM devices but legacy.timeZone is missing"
         case .deadlineHasOffset: "a deadline carries a UTC offset or Z"
+        case .nonGeographicTimeZone: "legacy.timeZone is a fixed offset or a legacy zone rather than a place"
         case .invalidDeadline: "a deadline is not a real local date and time"
         case .deadlinePassed: "a deadline has already passed for some devices"
         case .shortNotice: "a deadline leaves less notice than minimumNotice"
@@ -215,6 +221,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .macOSRequiresSupervision: "macOS updates can be managed on supervised devices only"
         case .unsupervisedLegacyDevices: "unsupervised devices below the DDM threshold cannot take legacy commands"
         case .noLegacyPath: "the platform has no legacy update path below its DDM threshold"
+        case .legacyUpdateNeedsProductKey:
+            "a cohort without osVersions can hold devices whose legacy update needs a ProductKey mosc cannot know"
         case .settingNotOnPlatform: "a software update setting does not exist on the platform"
         case .settingNeedsSupervision: "a software update setting needs supervised devices"
         case .settingsBelowOSGate: "some of the cohort's devices are too old for the settings declaration"
@@ -232,6 +240,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .invalidPinnedCatalog: "the catalog named in Settings cannot be read or is not a mosc catalog"
         case .catalogNotFromRepository: "the catalog that decides a target or deadline is not the repository's own"
         case .catalogStale: "the catalog that decides a target or deadline is older than 90 days"
+        case .buildPinsOneOfSeveral: "the target release shipped as several builds and the policy pins one"
         case .identifierShortened: "a declaration identifier was shortened to fit 64 octets"
         case .unsafeOutputPath: "an output path would leave the output folder"
         case .unreadableFile: "a file or folder cannot be read"

@@ -29,7 +29,8 @@ public struct RepositoryLoader: Sendable {
         public var root: String
         /// The files, sorted by path.
         public var files: [SourceFile]
-        /// The file the user named, when they named a file rather than the repository.
+        /// The file or folder the user named, when it is inside the repository rather than its root: only its
+        /// diagnostics are shown, though the whole repository is read (its cohorts, its Settings).
         public var focus: String?
         /// Problems met while walking (unreadable files, links out of the tree).
         public var diagnostics: [Diagnostic]
@@ -51,7 +52,11 @@ public struct RepositoryLoader: Sendable {
             throw .pathNotFound(path)
         }
         if isFolder.boolValue {
-            return try loadFolder(Self.trimmed(path), focus: nil)
+            // A folder below the repository root (`policies/`) is read with the repository around it, as a file
+            // is: alone, its policies would name cohorts that seem not to exist.
+            let folder = Self.trimmed(path)
+            let root = Self.repositoryRoot(around: folder)
+            return try loadFolder(root, focus: root == folder ? nil : folder)
         }
         let folder = (path as NSString).deletingLastPathComponent
         let root = Self.repositoryRoot(around: folder.isEmpty ? "." : folder)

@@ -25,9 +25,10 @@ extension ZoneRules {
         return scored.prefix(max(0, limit)).map(\.identifier)
     }
 
-    /// Each known identifier with its lowercased UTF-8 forms, computed once.
+    /// Each known identifier that names a place, with its lowercased UTF-8 forms, computed once. Fixed offsets
+    /// and legacy rule sets are never suggested: 'PST' is not a typo of 'EST' (see `meantZone(for:)`).
     private static let lowercasedCandidates: [(identifier: String, whole: [UInt8], lastPart: [UInt8])] =
-        knownIdentifierList.map { identifier in
+        knownIdentifierList.filter { nonGeographicKind(of: $0) == nil }.map { identifier in
             let whole = Array(identifier.lowercased().utf8)
             let lastPart = whole.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? whole
             return (identifier, whole, lastPart)

@@ -108,10 +108,15 @@ public struct ValidationContext: Sendable {
     /// The single Settings document, if there is exactly one or more (the first).
     public var settings: SettingsSyntax? { repository.settings.first }
 
-    /// The resolved cohorts a policy targets, in ring order, with their references (unknown names skipped).
+    /// The resolved cohorts a policy targets, in ring order, with their references (unknown names skipped, and
+    /// cohorts of another platform: MOS204 is their one diagnostic, and rules judging the policy's cohorts would
+    /// otherwise report the same mistake again, e.g. as a missing time zone).
     public func cohorts(of policy: PolicySyntax) -> [(reference: CohortReferenceSyntax, cohort: CohortModel)] {
-        policy.cohorts.compactMap { reference in
-            cohortModel(named: reference.name.value).map { (reference, $0) }
+        let platform = policy.platform?.value
+        return policy.cohorts.compactMap { reference in
+            guard let cohort = cohortModel(named: reference.name.value), platform.map({ $0 == cohort.platform }) ?? true
+            else { return nil }
+            return (reference, cohort)
         }
     }
 

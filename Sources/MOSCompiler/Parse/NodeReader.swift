@@ -59,6 +59,9 @@ public struct NodeReader {
         }
         rejectTag(node)
         var slots = [Int32](repeating: -1, count: allowed.names.count)
+        // Unknown keys are reported after the required ones are known: a misspelt required key is one mistake,
+        // reported once as the unknown key, not again as the missing one.
+        var unknown: [(text: String, location: SourceLocation, suggestion: String?)] = []
         for index in 0..<tree.pairCount(node) {
             let key = tree.key(node, index)
             guard tree.kind(key) == .scalar else {
@@ -79,16 +82,29 @@ public struct NodeReader {
                 ? tree.withScalarBytes(key) { allowed.index(of: $0) } : allowed.names.firstIndex(of: tree.text(key))
             guard let position else {
                 let text = tree.text(key)
-                diagnostics.emit(
-                    .unknownKey, "unknown key '\(text)' in \(context)", at: tree.location(key),
-                    hint: Self.suggestion(for: text, among: allowed.names).map { "did you mean '\($0)'?" }
-                        ?? "expected one of \(allowed.names.map { "'\($0)'" }.joined(separator: ", "))")
+                unknown.append((text, tree.location(key), Self.suggestion(for: text, among: allowed.names)))
                 continue
             }
             if slots[position] < 0 { slots[position] = Int32(truncatingIfNeeded: index) }
         }
         let map = Mapping(tree: tree, node: node, keys: allowed, slots: slots)
-        for key in required where map.pair(key) == nil {
+        var explained: Set<String> = []
+        for key in unknown {
+            var notes: [Diagnostic.Note] = []
+            if let meant = key.suggestion, required.contains(meant), map.pair(meant) == nil,
+                explained.insert(meant).inserted
+            {
+                notes.append(
+                    .init(
+                        "'\(meant)' is required, so \(context) lacks it until the key is corrected",
+                        at: tree.location(node)))
+            }
+            diagnostics.emit(
+                .unknownKey, "unknown key '\(key.text)' in \(context)", at: key.location,
+                hint: key.suggestion.map { "did you mean '\($0)'?" }
+                    ?? "expected one of \(allowed.names.map { "'\($0)'" }.joined(separator: ", "))", notes: notes)
+        }
+        for key in required where map.pair(key) == nil && !explained.contains(key) {
             diagnostics.emit(.missingKey, "\(context) is missing required key '\(key)'", at: tree.location(node))
         }
         return map
@@ -193,9 +209,15 @@ public struct NodeReader {
         if tree.style(node) == .plain && Self.looksLikeYAMLNumber(text) {
             let reading = Self.numberReading(text)
             let meaning = reading == text ? "" : " (\(reading))"
+            // In a range a bare version names a release line (`18` is any 18.x); say so, and how to write
+            // "this version and later", which is what a range usually means.
+            let hint =
+                context == "osVersions"
+                ? "write it as a string: \"\(text)\" for any \(text).x, or \">=\(text)\" for \(text) and later"
+                : "write it as a string: \"\(text)\""
             diagnostics.emit(
                 .unquotedVersion, "\(context) \(text) is unquoted: YAML reads it as a number\(meaning)",
-                at: tree.location(node), hint: "write it as a string: \"\(text)\"")
+                at: tree.location(node), hint: hint)
         }
         return Located(text, at: tree.location(node))
     }

@@ -208,6 +208,13 @@ extension NodeReader {
                 "policy lists \(items.count) cohorts; the limit is \(limits.maxCohortsPerPolicy)", at: location(node))
             return []
         }
+        if items.isEmpty {
+            // The spec asks for 1 to 1,000: a policy that names no cohort enforces nothing, silently.
+            diagnostics.emit(
+                .invalidValue, "policy lists no cohorts, so it enforces nothing", at: location(node),
+                hint: "list the cohorts to update, in rollout order, e.g. cohorts: [mac-eng]")
+            return []
+        }
         var references: [CohortReferenceSyntax] = []
         for (ring, item) in items.enumerated() {
             if tree.kind(item) == .mapping {

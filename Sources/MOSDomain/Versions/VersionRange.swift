@@ -9,6 +9,12 @@ public struct VersionRange: Sendable, Hashable, Codable, CustomStringConvertible
         public var version: OSVersion
         /// Whether the bound's own version is in the range.
         public var inclusive: Bool
+
+        /// Creates a bound.
+        public init(version: OSVersion, inclusive: Bool) {
+            self.version = version
+            self.inclusive = inclusive
+        }
     }
 
     /// The lowest versions in the range; nil means unbounded below.
@@ -32,70 +38,60 @@ public struct VersionRange: Sendable, Hashable, Codable, CustomStringConvertible
         case empty
         case badComparator(String)
         case badVersion(String)
+        /// A comparator with no version after it (`>=` at the end of the text).
+        case missingVersion(String)
     }
 
-    /// Parses comparators (`>=`, `>`, `<=`, `<`, `=`, or a bare version meaning `=`) joined by spaces.
+    /// Parses terms joined by spaces. A term is a comparator (`>=`, `>`, `<=`, `<`), optionally followed by
+    /// spaces (`">= 18.0"`), then a version. A version without a comparator, or after `=` or `==`, names a
+    /// release line: every version that starts with the components written (`18` is any 18.x, i.e.
+    /// `>=18.0 <19`; `18.2` is any 18.2.x; only `18.2.1` is that one version), because an exact `18.0.0` is
+    /// almost never what a fleet runs.
     public static func parse(_ text: String) -> Result<VersionRange, ParseError> {
-        // Every cohort's range is parsed for every run; for ASCII text (all real ranges) bytes are Characters,
-        // so the byte-level reading gives the same result without Character segmentation.
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? parseASCII(text) : parseCharacters(text)
-    }
-
-    /// `parse(_:)` by Characters, for any text.
-    package static func parseCharacters(_ text: String) -> Result<VersionRange, ParseError> {
-        let terms = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard !terms.isEmpty else { return .failure(.empty) }
+        // Bytes rather than Characters: every cohort's range is parsed on every run, and the grammar is ASCII
+        // (splitting at ASCII bytes keeps any other UTF-8 whole for the messages).
+        let bytes = Array(text.utf8)
+        func isSpace(_ index: Int) -> Bool { bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") }
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var range = VersionRange(lower: nil, upper: nil)
-        for term in terms {
+        var terms = 0
+        var index = 0
+        while true {
+            while index < bytes.count && isSpace(index) { index += 1 }
+            guard index < bytes.count else { break }
+            let start = index
             var op = ""
-            var rest = Substring(term)
-            for candidate in [">=", "<=", ">", "<", "=="] where rest.hasPrefix(candidate) {
-                op = candidate
-                rest = rest.dropFirst(candidate.count)
-                break
-            }
-            if op.isEmpty, rest.hasPrefix("=") {
+            switch bytes[index] {
+            case UInt8(ascii: ">"), UInt8(ascii: "<"):
+                op = bytes[index] == UInt8(ascii: ">") ? ">" : "<"
+                index += 1
+                if index < bytes.count && bytes[index] == UInt8(ascii: "=") {
+                    op += "="
+                    index += 1
+                }
+            case UInt8(ascii: "="):
                 op = "=="
-                rest = rest.dropFirst()
+                index += 1
+                if index < bytes.count && bytes[index] == UInt8(ascii: "=") { index += 1 }
+            default: break
             }
-            if op.isEmpty, let first = rest.first, !first.isNumber {
-                return .failure(.badComparator(String(term)))
+            let opEnd = index
+            if !op.isEmpty { while index < bytes.count && isSpace(index) { index += 1 } }
+            let versionStart = index
+            while index < bytes.count && !isSpace(index) { index += 1 }
+            guard versionStart < index else { return .failure(.missingVersion(string(start..<opEnd))) }
+            if op.isEmpty && !(bytes[start] >= 0x30 && bytes[start] <= 0x39) {
+                return .failure(.badComparator(string(start..<index)))
             }
-            guard let version = OSVersion(String(rest)) else { return .failure(.badVersion(String(rest))) }
+            let written = string(versionStart..<index)
+            guard let version = OSVersion(written) else { return .failure(.badVersion(written)) }
             range.narrow(op, version)
+            terms += 1
         }
-        return .success(range)
+        return terms == 0 ? .failure(.empty) : .success(range)
     }
 
-    /// `parse(_:)` for ASCII text.
-    package static func parseASCII(_ text: String) -> Result<VersionRange, ParseError> {
-        let terms = text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-        guard !terms.isEmpty else { return .failure(.empty) }
-        var range = VersionRange(lower: nil, upper: nil)
-        for term in terms {
-            let first = term.first
-            let second = term.dropFirst().first
-            var op = ""
-            var length = 0
-            if first == UInt8(ascii: ">") || first == UInt8(ascii: "<") {
-                let orEqual = second == UInt8(ascii: "=")
-                op = (first == UInt8(ascii: ">") ? ">" : "<") + (orEqual ? "=" : "")
-                length = orEqual ? 2 : 1
-            } else if first == UInt8(ascii: "=") {
-                op = "=="
-                length = second == UInt8(ascii: "=") ? 2 : 1
-            }
-            let rest = String(decoding: term.dropFirst(length), as: UTF8.self)
-            if op.isEmpty, let byte = first, !(byte >= 0x30 && byte <= 0x39) {
-                return .failure(.badComparator(String(decoding: term, as: UTF8.self)))
-            }
-            guard let version = OSVersion(rest) else { return .failure(.badVersion(rest)) }
-            range.narrow(op, version)
-        }
-        return .success(range)
-    }
-
-    /// Applies one term: `>=`, `>`, `<=`, `<`, or equality for anything else.
+    /// Applies one term: `>=`, `>`, `<=`, `<`, or the release line the version names for anything else.
     private mutating func narrow(_ op: String, _ version: OSVersion) {
         switch op {
         case ">=": raiseLower(Bound(version: version, inclusive: true))
@@ -104,7 +100,11 @@ public struct VersionRange: Sendable, Hashable, Codable, CustomStringConvertible
         case "<": lowerUpper(Bound(version: version, inclusive: false))
         default:
             raiseLower(Bound(version: version, inclusive: true))
-            lowerUpper(Bound(version: version, inclusive: true))
+            switch version.precision {
+            case 1: lowerUpper(Bound(version: OSVersion(version.major + 1, 0), inclusive: false))
+            case 2: lowerUpper(Bound(version: OSVersion(version.major, version.minor + 1), inclusive: false))
+            default: lowerUpper(Bound(version: version, inclusive: true))
+            }
         }
     }
 

@@ -185,4 +185,13 @@ public struct RolloutDiff: Sendable, Hashable, Codable {
         copy.summary.warnings = copy.risks.filter { $0.severity == .warning }.count
         return copy
     }
+
+    /// The same diff with only the risks at `minimum` or above (`--min-severity`); the changes stay.
+    public func keepingRisks(atLeast minimum: Severity) -> RolloutDiff {
+        var copy = self
+        copy.risks = risks.filter { $0.severity >= minimum }
+        copy.summary.errors = copy.risks.filter { $0.severity == .error }.count
+        copy.summary.warnings = copy.risks.filter { $0.severity == .warning }.count
+        return copy
+    }
 }

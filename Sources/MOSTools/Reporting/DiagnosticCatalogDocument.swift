@@ -24,8 +24,9 @@ public enum DiagnosticCatalogDocument {
             Every problem mosc reports carries a stable code, `MOSnnn`, that never changes meaning and is never reused:
             `MOS1xx` reading YAML and the shape of documents, `MOS2xx` validation, `MOS3xx` lowering, `MOS5xx` input and
             repository layout. The text format is `file:line:column: severity: message [MOSnnn]`, followed by `note:` lines
-            for hints and related places. `--warnings-as-errors` raises warnings to errors; the severities below are the
-            defaults. Each example is real text output of mosc, from `examples/invalid/` or from the test inputs (paths under
+            for hints and related places. `--warnings-as-errors` raises warnings to errors, then `--min-severity warning`
+            (or `error`) hides what is below it (the 290 `latest` notes of a large repository, say); the severities below
+            are the defaults. Each example is real text output of mosc, from `examples/invalid/` or from the test inputs (paths under
             `repo/`; the bounds MOS105–MOS109 and MOS120 with small test limits), validated at 2026-11-25T12:00:00Z.
             `MOS6xx` are the risk flags of `mosc diff`, raised on the change between a `base/` and a `head/` policy tree.
 

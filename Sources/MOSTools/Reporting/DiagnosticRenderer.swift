@@ -36,4 +36,10 @@ extension [Diagnostic] {
             return copy
         }
     }
+
+    /// The diagnostics at `minimum` or above (`--min-severity`), applied after `treatingWarningsAsErrors`, so a
+    /// raised warning stays when warnings are hidden.
+    public func atLeast(_ minimum: Severity) -> [Diagnostic] {
+        filter { $0.severity >= minimum }
+    }
 }

@@ -91,6 +91,7 @@ struct DiffCommand: ParsableCommand {
         var diff = Compiler.diff(
             loaded[0], loaded[1], options: DiffOptions(now: now, minimumNoticeSeconds: notice.minimumNoticeSeconds))
         if diagnosticOptions.warningsAsErrors { diff = diff.treatingWarningsAsErrors() }
+        diff = diff.keepingRisks(atLeast: diagnosticOptions.minSeverity)
         switch format {
         case .text:
             StandardStreams.out(diff.text(colored: diagnosticOptions.useColor(terminal: StandardStreams.outIsTerminal)))

@@ -11,6 +11,7 @@ import Testing
         ParseDiagnosticsTests.cases + InputLimitsTests.cases + ReferenceRulesTests.cases + DeadlineRulesTests.cases
         + SettingsDocumentRuleTests.cases + LegacyOptionsRuleTests.cases + UpdateSettingsRuleTests.cases
         + CatalogRulesTests.cases + RelativeDeadlineRulesTests.cases + CatalogPinRuleTests.cases
+        + LegacyProductKeyRuleTests.cases + TimeZoneRuleTests.cases
 
     /// Inputs that are not a table row: real files on disk, or bytes that are not UTF-8.
     static let scenarios: [DiagnosticCode: @Sendable () throws -> String] = [

@@ -210,6 +210,15 @@ import Testing
         #expect(strict.hasErrors && strict.summary.errors == 1 && strict.summary.warnings == 0)
     }
 
+    @Test func minSeverityHidesLowerRisks() throws {
+        let diff = try DiffFleet.diff(Self.base, Self.base.with { $0.policyDeadline = "2027-01-19T18:00" })
+        let errorsOnly = diff.keepingRisks(atLeast: .error)
+        #expect(!diff.risks.isEmpty && errorsOnly.risks.isEmpty && errorsOnly.summary.warnings == 0)
+        #expect(errorsOnly.cohorts == diff.cohorts)
+        let raised = diff.treatingWarningsAsErrors().keepingRisks(atLeast: .error)
+        #expect(raised.risks.count == diff.risks.count)
+    }
+
     @Test func anInvalidSideSaysSo() {
         let loader = DiffSideLoader(options: .testing)
         let yaml = DiffFleet().yaml.replacingOccurrences(

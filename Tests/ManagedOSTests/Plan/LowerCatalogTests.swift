@@ -57,8 +57,12 @@ import Testing
 
     @Test func latestAndRelativeDeadlinesLowerToTheirResolution() throws {
         let (plan, diagnostics) = Self.lower(Self.repository)
-        // The bundled catalog is 95 days old at the tests' --now (MOS281); nothing else is above a note.
-        #expect(diagnostics.allSatisfy { $0.severity == .note || $0.code == .catalogStale }, "\(diagnostics)")
+        // The bundled catalog is 95 days old at the tests' --now (MOS281), and pinning one build of the forked
+        // 18.7.8 is warned about (MOS237) but still lowers as written; nothing else is above a note.
+        #expect(
+            diagnostics.allSatisfy {
+                $0.severity == .note || $0.code == .catalogStale || $0.code == .buildPinsOneOfSeveral
+            }, "\(diagnostics)")
         let cohorts = try #require(plan?.cohorts)
         let byName = Dictionary(uniqueKeysWithValues: cohorts.map { ($0.cohort.name, $0) })
         let canary = try #require(byName["canary"])

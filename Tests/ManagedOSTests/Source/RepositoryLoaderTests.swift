@@ -130,4 +130,57 @@ import Testing
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.files.count == 2)
     }
+
+    /// A repository with Settings at its root, cohorts in `cohorts/` and a policy in `policies/` that names one.
+    static func nestedRepository() throws -> URL {
+        let root = try makeFolder()
+        for folder in ["cohorts", "policies"] {
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Data("apiVersion: mosc/v1\nkind: Settings\nidentifierPrefix: com.example\n".utf8).write(
+            to: root.appendingPathComponent("settings.yaml"))
+        try Data(cohort.utf8).write(to: root.appendingPathComponent("cohorts/macs.yaml"))
+        let policy = """
+            apiVersion: mosc/v1
+            kind: ManagedOSPolicy
+            name: macos-26
+            platform: macOS
+            target: {version: "26.6.2", build: "25G83"}
+            deadline: "2027-01-12T18:00"
+            cohorts: [macs, mac-egn]
+
+            """
+        try Data(policy.utf8).write(to: root.appendingPathComponent("policies/macos-26.yaml"))
+        return root
+    }
+
+    @Test(arguments: ["policies", "policies/", "policies/macos-26.yaml"])
+    func aFolderOrFileBelowTheRootIsReadWithTheRepository(_ named: String) throws {
+        let root = try Self.nestedRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let loaded = try RepositoryLoader().load(root.appendingPathComponent(named).path)
+        #expect(loaded.root == root.path)
+        #expect(loaded.files.count == 3)
+        let diagnostics = Compiler.validate(loaded, options: .testing).diagnostics
+        // 'macs' exists in cohorts/: only the real typo is unknown, and nothing outside the named place shows.
+        #expect(diagnostics.map(\.code) == [.unknownCohort], "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("'mac-egn'") == true)
+    }
+
+    @Test func compilingANamedFolderReportsTheWholeRepository() throws {
+        let root = try Self.nestedRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("apiVersion: mosc/v1\nkind: Cohort\nname: Bad_Name\nplatform: macOS\n".utf8).write(
+            to: root.appendingPathComponent("cohorts/bad.yaml"))
+        let policy = root.appendingPathComponent("policies/macos-26.yaml")
+        try Data(try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(of: ", mac-egn", with: "").utf8)
+            .write(to: policy)
+        let loaded = try RepositoryLoader().load(root.appendingPathComponent("policies").path)
+        let out = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = Compiler.compile(loaded, options: .testing, stagingFor: out.appendingPathComponent("out").path)
+        #expect(result.staged == nil)
+        #expect(result.diagnostics.contains { $0.code == .invalidName }, "\(result.diagnostics)")
+    }
 }

@@ -19,6 +19,7 @@ package enum AllRules {
         UpdateSettingsRule(),
         NameRule(),
         VersionRangeRule(),
+        LegacyProductKeyRule(),
         DetailsURLRule(),
         SettingsDocumentRule(),
         CatalogFreshnessRule(),

@@ -11,7 +11,7 @@ struct CatalogRule: ValidationRule {
     package static let codes: [DiagnosticCode] = [
         .unknownRelease, .releaseOlderThanCatalog, .releaseNewerThanCatalog, .buildNotInRelease,
         .buildUnknownInCatalog, .deadlineBeforeRelease, .newerPatchFixesExploits, .latestResolved,
-        .latestUnresolvable,
+        .latestUnresolvable, .buildPinsOneOfSeveral,
     ]
 
     package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
@@ -112,7 +112,19 @@ struct CatalogRule: ValidationRule {
                 at: build.location)
             return
         }
-        guard !release.builds.contains(build.value) else { return }
+        guard !release.builds.contains(build.value) else {
+            let others = Self.sameLineBuilds(of: build.value, in: release.builds)
+            guard !others.isEmpty else { return }
+            // Apple ships some releases as two builds of one train (23G83 for most devices, 23G6083 for the
+            // newest): a pinned build is one device line's, and devices on the other never match it.
+            let all = ([build.value] + others).map { "'\($0)'" }
+            diagnostics.emit(
+                .buildPinsOneOfSeveral,
+                "\(platform) \(release.version) shipped as builds \(all.dropLast().joined(separator: ", ")) and \(all.last ?? ""): pinning '\(build.value)' leaves devices on \(others.map { "'\($0)'" }.joined(separator: ", ")) without a matching update",
+                at: build.location,
+                hint: "leave out the build so each device takes its own build of \(release.version)")
+            return
+        }
         let owner = catalog.release(platform: platform.rawValue, build: build.value)
         diagnostics.emit(
             .buildNotInRelease,
@@ -120,6 +132,18 @@ struct CatalogRule: ValidationRule {
             at: build.location,
             hint: owner.map { "'\(build.value)' is \(platform) \($0.version)'s build" }
                 ?? "write one of its builds, or leave the build out")
+    }
+
+    /// The release's other builds of the same train as `build` (same leading digits and letter: `23G6083` for
+    /// `23G83`). The catalog's build lists may also carry other platforms' builds of that day (SOFA lists tvOS'
+    /// `23L773` under iOS 26.6); those are not device lines of this platform and are left out.
+    static func sameLineBuilds(of build: String, in builds: [String]) -> [String] {
+        func train(_ text: String) -> Substring {
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            return text.prefix(digits.count + 1)
+        }
+        let mine = train(build)
+        return builds.filter { $0 != build && train($0) == mine }
     }
 
     private struct TargetKey: Hashable {

@@ -15,8 +15,11 @@ struct CohortReferenceRule: ValidationRule {
         // Sorted once and only when a name is unknown: the suggestions need it, a valid repository does not.
         var sortedNames: [String]?
         var enforcedBy: [String: (policy: String, location: SourceLocation)] = [:]
+        var policyNames: Set<String> = []
         for policy in context.repository.policies {
             let policyName = policy.name?.value ?? "?"
+            // A second definition of a policy (MOS202, the one cause) lists its cohorts again: not "twice".
+            let redefined = policy.name.map { !policyNames.insert($0.value).inserted } ?? false
             for reference in policy.cohorts {
                 let name = reference.name.value
                 guard let cohortIndex = context.cohortIndex(named: name) else {
@@ -28,7 +31,7 @@ struct CohortReferenceRule: ValidationRule {
                         hint: NodeReader.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
                     continue
                 }
-                if let earlier = enforcedBy[name] {
+                if let earlier = enforcedBy[name], !(redefined && earlier.policy == policyName) {
                     let message =
                         earlier.policy == policyName
                         ? "cohort '\(name)' is listed twice in policy '\(policyName)'"
@@ -36,7 +39,7 @@ struct CohortReferenceRule: ValidationRule {
                     diagnostics.emit(
                         .cohortEnforcedTwice, message, at: reference.name.location,
                         notes: [.init("first enforced here", at: earlier.location)])
-                } else {
+                } else if enforcedBy[name] == nil {
                     enforcedBy[name] = (policyName, reference.name.location)
                 }
                 if let policyPlatform = policy.platform?.value, let cohortPlatform = cohorts[cohortIndex].platform,

@@ -156,18 +156,39 @@ struct DeadlineRule: ValidationRule {
         let now = context.options.now
         let first = deadline.earliestInstantAnywhere
         if first <= now {
+            // The first clock to show the wall time is UTC+14's: that is where devices install first.
+            let days = Self.daysToAdd(deadline, now: now, notice: notice)
+            let hint =
+                resolved.isComputed
+                ? "the deadline counts from the target's release: raise afterRelease by at least \(days)d, or target a newer release"
+                : "move it to \"\(deadline.adding(days: days).wireString)\" or later"
+                    + (notice == .off ? "" : ", which leaves every device the minimumNotice")
             diagnostics.emit(
                 .deadlinePassed,
-                "deadline \(deadline.wireString) has already passed for some devices at \(now.iso8601): devices not yet updated install at once",
-                at: location)
+                "deadline \(deadline.wireString) has already passed at UTC+14, where it is first reached (\(first.iso8601), before \(now.iso8601)): devices not yet updated install at once",
+                at: location, hint: hint)
         } else if case .atLeast(let notice) = notice, now.seconds(until: first) < notice.seconds {
             diagnostics.emit(
                 .shortNotice,
-                "deadline \(deadline.wireString) leaves devices in UTC+14 less than \(notice) of notice (minimumNotice)",
+                "deadline \(deadline.wireString) leaves devices in UTC+14 only \(Self.spoken(seconds: now.seconds(until: first))) of notice, less than minimumNotice \(notice)",
                 at: location,
                 hint: "the OS bypasses Do Not Disturb only in the last 24 hours; give users time to update on their own"
             )
         }
+    }
+
+    /// The fewest whole days that move `deadline` to leave every device `notice` (or just to lie ahead).
+    static func daysToAdd(_ deadline: LocalDateTime, now: Instant, notice: MinimumNotice) -> Int {
+        let needed = max(notice.seconds, 1)
+        let short = needed - now.seconds(until: deadline.earliestInstantAnywhere)
+        return Int(max(1, (short + 86_399) / 86_400))
+    }
+
+    /// Seconds as days, hours and minutes, the way durations are written (`1d18h`, `45m`; under a minute `0m`).
+    static func spoken(seconds: Int64) -> String {
+        let minutes = max(0, seconds) / 60
+        let parts = [(minutes / 1440, "d"), (minutes / 60 % 24, "h"), (minutes % 60, "m")].filter { $0.0 > 0 }
+        return parts.isEmpty ? "0m" : parts.map { "\($0.0)\($0.1)" }.joined()
     }
 
     private func checkRingOrder(

@@ -15,7 +15,15 @@ struct SettingsDocumentRule: ValidationRule {
                 notes: [.init("the first Settings document is here", at: all[0].location)])
         }
         guard let settings = all.first else { return }
-        if let prefix = settings.identifierPrefix, !Self.isReverseDNS(prefix.value) {
+        if let prefix = settings.identifierPrefix, prefix.value.utf8.count > Self.maxPrefixOctets,
+            Self.isReverseDNS(prefix.value, maxOctets: .max)
+        {
+            // A well-formed name that is only too long: say so, rather than that it is not reverse-DNS.
+            diagnostics.emit(
+                .invalidIdentifierPrefix,
+                "identifierPrefix '\(prefix.value)' is \(prefix.value.utf8.count) octets long; the limit is \(Self.maxPrefixOctets), so that every declaration identifier fits Apple's 64 octets",
+                at: prefix.location, hint: "use a shorter reverse-DNS name, e.g. 'com.example.mdm'")
+        } else if let prefix = settings.identifierPrefix, !Self.isReverseDNS(prefix.value) {
             diagnostics.emit(
                 .invalidIdentifierPrefix,
                 "identifierPrefix '\(prefix.value)' is not a reverse-DNS name such as 'com.example.mdm'",
@@ -28,9 +36,12 @@ struct SettingsDocumentRule: ValidationRule {
         }
     }
 
-    /// Dot-separated labels of letters, digits and hyphens (no leading or trailing hyphen), 1 to 32 octets.
-    static func isReverseDNS(_ text: String) -> Bool {
-        guard (1...32).contains(text.utf8.count) else { return false }
+    /// The longest `identifierPrefix`, in octets: room for the policy, cohort and kind in 64.
+    static let maxPrefixOctets = 32
+
+    /// Dot-separated labels of letters, digits and hyphens (no leading or trailing hyphen), 1 to `maxOctets`.
+    static func isReverseDNS(_ text: String, maxOctets: Int = maxPrefixOctets) -> Bool {
+        guard (1...maxOctets).contains(text.utf8.count) else { return false }
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)
         return labels.allSatisfy { label in
             let bytes = Array(label.utf8)

@@ -9,6 +9,7 @@ import MOSYAML
 struct TimeZoneRule: ValidationRule {
     package static let codes: [DiagnosticCode] = [
         .invalidTimeZone, .timeZoneWithoutLegacyDevices, .missingTimeZone, .legacyOptionsWithoutLegacyDevices,
+        .nonGeographicTimeZone,
     ]
 
     package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
@@ -18,7 +19,18 @@ struct TimeZoneRule: ValidationRule {
             // Judge presence only when every listed cohort resolved; otherwise another diagnostic explains why.
             let allResolved = !cohorts.isEmpty && cohorts.count == policy.cohorts.count
             if let zone = policy.legacy?.timeZone {
-                if context.zone(named: zone.value) == nil {
+                if let rules = context.zone(named: zone.value) {
+                    if let kind = ZoneRules.nonGeographicKind(of: zone.value) {
+                        diagnostics.emit(Self.notAPlace(zone, kind: kind, rules: rules, context))
+                    }
+                } else if let meant = ZoneRules.meantZone(for: zone.value) {
+                    // An abbreviation or a Windows name: the one place it stands for, not the nearest spelling
+                    // (which for 'PST' was 'EST', 'HST' or 'MST').
+                    diagnostics.emit(
+                        .invalidTimeZone,
+                        "'\(zone.value)' is not an IANA time zone but a zone's common name", at: zone.location,
+                        hint: "did you mean '\(meant)'?")
+                } else {
                     let suggestions = ZoneRules.suggestions(for: zone.value)
                     diagnostics.emit(
                         .invalidTimeZone, "'\(zone.value)' is not an IANA time zone", at: zone.location,
@@ -52,6 +64,29 @@ struct TimeZoneRule: ValidationRule {
                         "legacy.\(key) does nothing: every cohort of this policy is DDM-only", at: location)
                 }
             }
+        }
+    }
+
+    /// MOS214 for a zone that is a fixed offset or a legacy rule set: the legacy deadline would not follow the
+    /// clock of the place the devices are in.
+    private static func notAPlace(
+        _ zone: Located<String>, kind: ZoneRules.NonGeographicZone, rules: ZoneRules, _ context: ValidationContext
+    ) -> Diagnostic {
+        let meant = ZoneRules.meantZone(for: zone.value)
+        let hint = meant.map { "did you mean '\($0)'?" } ?? "name the place the devices are in, e.g. 'America/New_York'"
+        switch kind {
+        case .fixedOffset:
+            let offset = ZoneRules.formatOffset(rules.offsetSeconds(at: context.options.now))
+            let inverted = zone.value.hasPrefix("Etc/GMT") ? " (Etc/GMT names invert the sign)" : ""
+            return Diagnostic(
+                .nonGeographicTimeZone,
+                "legacy.timeZone '\(zone.value)' is a fixed offset, UTC\(offset)\(inverted), that ignores daylight saving: where the devices' clocks change, the legacy deadline lands an hour off for part of the year",
+                at: zone.location, hint: hint)
+        case .legacyRules:
+            return Diagnostic(
+                .nonGeographicTimeZone,
+                "legacy.timeZone '\(zone.value)' is a legacy rule-set name, not a place: it follows one country's daylight-saving rules, which may not be the devices'",
+                at: zone.location, hint: hint)
         }
     }
 }

@@ -28,6 +28,14 @@ struct VersionRangeRule: ValidationRule {
                             .unsupportedOSVersion,
                             "osVersions '\(text.value)' lies below \(platform) \(floor), the oldest version mosc manages",
                             at: text.location)
+                    } else if let lower = range.lower, lower.version < floor {
+                        // Devices below the floor are outside what mosc plans for (§8): a plan for them would
+                        // name update forms they do not take.
+                        let raised = VersionRange(lower: .init(version: floor, inclusive: true), upper: range.upper)
+                        diagnostics.emit(
+                            .unsupportedOSVersion,
+                            "osVersions '\(text.value)' reaches below \(platform) \(floor), the oldest version mosc manages",
+                            at: text.location, hint: "start the range at \(floor): osVersions: \"\(raised)\"")
                     }
                 }
             }
@@ -37,8 +45,9 @@ struct VersionRangeRule: ValidationRule {
     private static func message(_ error: VersionRange.ParseError, text: String) -> String {
         switch error {
         case .empty: "osVersions is empty"
-        case .badComparator(let term): "osVersions term '\(term)' has no comparator mosc knows (>=, >, <=, <, =)"
+        case .badComparator(let term): "osVersions term '\(term)' has no comparator mosc knows (>=, >, <=, <)"
         case .badVersion(let version): "osVersions term '\(version)' is not a version"
+        case .missingVersion(let comparator): "osVersions comparator '\(comparator)' has no version after it"
         }
     }
 }

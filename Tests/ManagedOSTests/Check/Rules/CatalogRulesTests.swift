@@ -2,6 +2,8 @@ import ManagedOS
 import ManagedOSTestSupport
 import Testing
 
+@testable import MOSCompiler
+
 /// Targets checked against the bundled catalog of Apple's releases (dated 2026-08-22), and `latest` forms.
 @Suite struct CatalogRulesTests {
     static let cohorts = """
@@ -110,10 +112,31 @@ import Testing
             "a resolved latest target is judged like a written one", [.at(.latestResolved, "1️⃣")],
             ignoring: DiagnosticCase.usuallyIgnored.union([.targetBelowDDMThreshold]),
             yaml: mac("{version: 1️⃣\"latest-13\"}")),
+        DiagnosticCase(
+            "a build pinned on a release Apple shipped as two builds", [.at(.buildPinsOneOfSeveral, "1️⃣")],
+            yaml: cohorts + """
+                ---
+                apiVersion: mosc/v1
+                kind: ManagedOSPolicy
+                name: p
+                platform: iOS
+                target: {version: "26.6.1", build: 1️⃣"23G83"}
+                deadline: "2027-01-12T18:00"
+                cohorts: [phones]
+                """),
     ]
 
     @Test(arguments: cases) func reportsDiagnostic(_ c: DiagnosticCase) {
         expectDiagnostics(c)
+    }
+
+    /// Either build of the forked iOS 18.7.8 is a build of it (no MOS273), but pinning one leaves the other
+    /// line's devices without a match (MOS237).
+    @Test(arguments: ["22H6352", "22H352"]) func eitherBuildOfAForkedReleaseIsOneLine(_ build: String) {
+        expectDiagnostics(
+            DiagnosticCase(
+                "iOS 18.7.8 is forked: \(build)", [.line(.buildPinsOneOfSeveral, 13)],
+                yaml: Self.phones + "target: {version: \"18.7.8\", build: \"\(build)\"}"))
     }
 
     static let phones = """
@@ -133,10 +156,6 @@ import Testing
         """
 
     static let validInputs: [DiagnosticCase] = [
-        DiagnosticCase(
-            "iOS 18.7.8 is forked: 22H6352", [], yaml: phones + "target: {version: \"18.7.8\", build: \"22H6352\"}"),
-        DiagnosticCase(
-            "iOS 18.7.8 is forked: 22H352", [], yaml: phones + "target: {version: \"18.7.8\", build: \"22H352\"}"),
         DiagnosticCase("the newest macOS with its build", [], yaml: mac("{version: \"26.6.2\", build: \"25G83\"}")),
         DiagnosticCase(
             "a deadline on the release day", [], options: july2026,
@@ -195,5 +214,16 @@ import Testing
         #expect(warning.message.contains("2026-08-22"))
         #expect(warning.hint?.contains("mosc catalog import") == true)
         #expect(warning.hint?.contains("catalog: catalog.tsv") == true)
+    }
+
+    @Test func aPinnedBuildNamesTheOtherBuildLine() throws {
+        let c = try #require(Self.cases.first { $0.name.hasPrefix("a build pinned on a release") })
+        let warning = try #require(c.validate().diagnostics.first { $0.code == .buildPinsOneOfSeveral })
+        #expect(warning.message.contains("'23G83' and '23G6083'") && warning.message.contains("devices on '23G6083'"))
+        // SOFA lists other platforms' builds of the day under iOS 26.6 (tvOS' 23L773): not a device line.
+        #expect(
+            CatalogRule.sameLineBuilds(of: "23G71", in: ["23U67", "23U6067", "23L773", "23G71", "23G6071"]) == [
+                "23G6071"
+            ])
     }
 }

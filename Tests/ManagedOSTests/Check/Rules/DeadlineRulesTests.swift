@@ -1,3 +1,4 @@
+import Foundation
 import ManagedOS
 import ManagedOSTestSupport
 import Testing
@@ -54,6 +55,7 @@ import Testing
                 """)),
         DiagnosticCase(
             "missing zone with a mixed cohort (no osVersions)", [.at(.missingTimeZone, "1️⃣")],
+            ignoring: [.unusedCohort, .legacyUpdateNeedsProductKey],
             yaml: policy(
                 """
                 deadline: "2026-12-15T17:00"
@@ -182,5 +184,35 @@ import Testing
 
     @Test(arguments: cases) func reportsDiagnostic(_ c: DiagnosticCase) {
         expectDiagnostics(c)
+    }
+
+    /// The one diagnostic of a one-policy repository with this deadline on `new-macs`, validated at the testing now.
+    static func only(_ code: DiagnosticCode, deadline: String, target: String = "15.7.9") throws -> Diagnostic {
+        let yaml = policy("deadline: \(deadline)\ncohorts: [new-macs]\n").replacingOccurrences(
+            of: "15.7.9", with: target)
+        let result = DiagnosticCase("", [], yaml: yaml).validate()
+        return try #require(result.diagnostics.first { $0.code == code }, "\(result.diagnostics)")
+    }
+
+    @Test func aPassedDeadlineSaysWhereItWasFirstReachedAndWhereToMoveIt() throws {
+        let passed = try Self.only(.deadlinePassed, deadline: "\"2026-11-25T20:00\"")
+        #expect(passed.message.contains("at UTC+14, where it is first reached (2026-11-25T06:00:00Z"))
+        // Moved to 20:00 on the 29th, UTC+14 reaches it at 06:00Z: 3d18h after now, more than minimumNotice 3d.
+        #expect(
+            passed.hint == "move it to \"2026-11-29T20:00:00\" or later, which leaves every device the minimumNotice")
+    }
+
+    @Test func aPassedRelativeDeadlineIsFixedByAfterRelease() throws {
+        let passed = try Self.only(.deadlinePassed, deadline: "{afterRelease: 14d, time: \"17:00\"}", target: "26.6.2")
+        #expect(
+            passed.hint?.hasPrefix("the deadline counts from the target's release: raise afterRelease by at least")
+                == true)
+        #expect(passed.hint?.contains("move it to") == false)
+    }
+
+    @Test func shortNoticeSaysHowMuchIsLeft() throws {
+        let short = try Self.only(.shortNotice, deadline: "\"2026-11-27T12:00\"")
+        // UTC+14 reaches 2026-11-27T12:00 at 2026-11-26T22:00Z, 1d10h after 2026-11-25T12:00Z.
+        #expect(short.message.contains("only 1d10h of notice, less than minimumNotice 3d"), "\(short.message)")
     }
 }

@@ -122,6 +122,71 @@ import Testing
                 osVersions: 1️⃣">=10.13 <10.15"
                 """),
         DiagnosticCase(
+            "a range reaching below the oldest version mosc manages", [.at(.unsupportedOSVersion, "1️⃣")],
+            yaml: """
+                apiVersion: mosc/v1
+                kind: Cohort
+                name: vintage
+                platform: macOS
+                osVersions: 1️⃣">=10.15"
+                """),
+        DiagnosticCase(
+            "a comparator without its version", [.at(.invalidVersionRange, "1️⃣")],
+            yaml: """
+                apiVersion: mosc/v1
+                kind: Cohort
+                name: a
+                platform: iOS
+                osVersions: 1️⃣">=18.0 <"
+                """),
+        DiagnosticCase(
+            "a policy defined in two files is one duplicate, not a cohort listed twice",
+            [.at(.duplicateName, "1️⃣", file: "b.yaml")],
+            files: [
+                (
+                    "a.yaml",
+                    cohorts + """
+                        ---
+                        apiVersion: mosc/v1
+                        kind: ManagedOSPolicy
+                        name: p
+                        platform: macOS
+                        target: {version: "26.6.2"}
+                        deadline: "2027-01-12T18:00"
+                        cohorts: [macs]
+                        """
+                ),
+                (
+                    "b.yaml",
+                    """
+                    apiVersion: mosc/v1
+                    kind: ManagedOSPolicy
+                    name: 1️⃣p
+                    platform: macOS
+                    target: {version: "26.6.2"}
+                    deadline: "2027-01-12T18:00"
+                    cohorts: [macs]
+                    """
+                ),
+            ]),
+        DiagnosticCase(
+            "an iOS cohort in an iPadOS policy is one platform mismatch", [.at(.platformMismatch, "1️⃣")],
+            yaml: """
+                apiVersion: mosc/v1
+                kind: Cohort
+                name: phones
+                platform: iOS
+                osVersions: ">=16.0"
+                ---
+                apiVersion: mosc/v1
+                kind: ManagedOSPolicy
+                name: ipados-26
+                platform: iPadOS
+                target: {version: "26.6.1"}
+                deadline: "2027-01-12T18:00"
+                cohorts: [1️⃣phones]
+                """),
+        DiagnosticCase(
             "enrollment gates",
             [
                 .at(.userEnrollmentUnmanaged, "1️⃣"), .at(.macOSRequiresSupervision, "2️⃣"),
@@ -162,6 +227,21 @@ import Testing
 
     static let validInputs: [DiagnosticCase] = [
         DiagnosticCase(
+            "ranges with spaces after comparators, and a release line", [],
+            yaml: """
+                apiVersion: mosc/v1
+                kind: Cohort
+                name: a
+                platform: iOS
+                osVersions: ">= 18.0 < 19"
+                ---
+                apiVersion: mosc/v1
+                kind: Cohort
+                name: b
+                platform: iOS
+                osVersions: "18"
+                """),
+        DiagnosticCase(
             "an iOS device-enrolled DDM-only cohort", [],
             yaml: """
                 apiVersion: mosc/v1
@@ -170,10 +250,21 @@ import Testing
                 platform: iOS
                 osVersions: ">=17.0"
                 enrollment: device
-                """)
+                """),
     ]
 
     @Test(arguments: validInputs) func acceptsValidInput(_ c: DiagnosticCase) {
         expectDiagnostics(c)
+    }
+
+    @Test func theRangeMessagesNameTheFix() throws {
+        let below = try #require(Self.cases.first { $0.name.hasPrefix("a range reaching below") })
+        let error = try #require(below.validate().diagnostics.first { $0.code == .unsupportedOSVersion })
+        #expect(
+            error.message.contains("reaches below macOS 11.0")
+                && error.hint == "start the range at 11.0: osVersions: \">=11.0\"")
+        let dangling = try #require(Self.cases.first { $0.name == "a comparator without its version" })
+        let invalid = try #require(dangling.validate().diagnostics.first { $0.code == .invalidVersionRange })
+        #expect(invalid.message == "osVersions comparator '<' has no version after it")
     }
 }

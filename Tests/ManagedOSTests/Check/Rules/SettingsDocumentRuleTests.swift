@@ -22,6 +22,13 @@ import Testing
                 identifierPrefix: 1️⃣com..example
                 """),
         DiagnosticCase(
+            "identifierPrefix longer than 32 octets", [.at(.invalidIdentifierPrefix, "1️⃣")],
+            yaml: """
+                apiVersion: mosc/v1
+                kind: Settings
+                identifierPrefix: 1️⃣com.example.very-long-organisation-name.mdm
+                """),
+        DiagnosticCase(
             "a glob climbing out of the repository", [.at(.invalidGlob, "1️⃣")],
             yaml: """
                 apiVersion: mosc/v1
@@ -47,5 +54,13 @@ import Testing
 
     @Test(arguments: validInputs) func acceptsValidInput(_ c: DiagnosticCase) {
         expectDiagnostics(c)
+    }
+
+    @Test func aTooLongPrefixSaysItIsTooLong() throws {
+        let diagnostic = try #require(Self.cases[2].validate().diagnostics.first)
+        #expect(diagnostic.message.contains("43 octets long; the limit is 32"), "\(diagnostic.message)")
+        #expect(!diagnostic.message.contains("not a reverse-DNS"))
+        let malformed = try #require(Self.cases[1].validate().diagnostics.first)
+        #expect(malformed.message.contains("not a reverse-DNS name"))
     }
 }

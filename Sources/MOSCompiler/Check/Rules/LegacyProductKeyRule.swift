@@ -1,0 +1,37 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+import MOSYAML
+
+/// A cohort without `osVersions` holds devices from the platform's floor up; where the floor is older than the
+/// first OS whose ScheduleOSUpdate takes `ProductVersion` (macOS 11.x), the compiled legacy commands name the
+/// update by a placeholder ProductKey that cannot be sent. Said at validate, at the cohort, with the range that
+/// avoids it, rather than only in `plan.json`.
+struct LegacyProductKeyRule: ValidationRule {
+    static let codes: [DiagnosticCode] = [.legacyUpdateNeedsProductKey]
+
+    func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
+        let gates = context.options.gates
+        // Only cohorts a policy enforces compile to commands; an unused one has its own warning (MOS205).
+        var enforced: Set<String> = []
+        for policy in context.repository.policies {
+            for reference in policy.cohorts { enforced.insert(reference.name.value) }
+        }
+        for (index, cohort) in context.repository.cohorts.enumerated() {
+            guard let model = context.cohortModel(at: index), enforced.contains(model.name), !model.rangeIsDeclared,
+                model.paths.hasLegacy,
+                gates.hasLegacyPath(model.platform), gates.legacyAllows(model.enrollment, on: model.platform),
+                let productVersion = gates.minimumOS(forScheduleKey: "ProductVersion", platform: model.platform),
+                model.lowestVersion < productVersion
+            else { continue }
+            let floor = model.lowestVersion
+            diagnostics.emit(
+                .legacyUpdateNeedsProductKey,
+                "cohort '\(model.name)' has no osVersions, so it can hold \(model.platform) \(floor) devices, whose ScheduleOSUpdate needs a ProductKey only the device knows: the compiled legacy commands would hold a placeholder that cannot be sent",
+                at: cohort.platform?.location ?? cohort.location,
+                hint:
+                    "declare 'osVersions: \">=\(productVersion)\"' if no device runs \(model.platform) below \(productVersion), or 'osVersions: \">=\(model.ddmThreshold)\"' for a DDM-only cohort"
+            )
+        }
+    }
+}
