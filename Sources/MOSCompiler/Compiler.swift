@@ -1,7 +1,7 @@
 import Foundation
 public import MOSBasics
 import MOSDomain
-import MOSOutput
+public import MOSOutput
 import MOSYAML
 
 /// The outcome of validating a repository.

@@ -5,7 +5,7 @@ import ManagedOS
 public struct OutputFolderCheck: Sendable {
     /// The manifest's `sourceDigest`, telling which input the tree was compiled from; nil without a manifest.
     public var sourceDigest: String?
-    /// Everything wrong: a missing or unreadable manifest, missing files, wrong hashes, extra files.
+    /// Everything wrong: a missing or unreadable manifest or marker, missing files, wrong hashes, extra files.
     public var problems: [String]
 
     /// Checks `folder`: every artifact the manifest lists exists with its SHA-256, and nothing else is there.
@@ -32,6 +32,10 @@ public struct OutputFolderCheck: Sendable {
             var isFolder: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             if relative == "manifest.json" { continue }
+            if relative == OutputMarker.fileName {
+                if OutputMarker.read(folder: folder.path) != OutputMarker.current { problems.append("wrong marker") }
+                continue
+            }
             found.insert(relative)
             guard let hash = expected[relative] else {
                 problems.append("extra file \(relative)")
@@ -42,6 +46,9 @@ public struct OutputFolderCheck: Sendable {
         }
         for path in expected.keys.sorted() where !found.contains(path) {
             problems.append("missing \(path)")
+        }
+        if !fm.fileExists(atPath: folder.appendingPathComponent(OutputMarker.fileName).path) {
+            problems.append("missing \(OutputMarker.fileName)")
         }
     }
 }

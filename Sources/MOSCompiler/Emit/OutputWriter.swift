@@ -1,7 +1,7 @@
 import Foundation
 public import MOSBasics
 import MOSDomain
-import MOSOutput
+public import MOSOutput
 import MOSYAML
 
 /// Writes an output folder so that it is always a complete tree: the previous one or the new one. An `OutputTree`
@@ -12,11 +12,6 @@ import MOSYAML
 /// killed at any point leaves either tree at the target plus, at worst, a stale staging folder that the next
 /// compile removes. Power-loss durability (fsync) is out of scope.
 public struct OutputWriter: Sendable {
-    /// The key in `manifest.json` that marks a folder as written by mosc.
-    public static let markerKey = "generator"
-    /// The marker's value.
-    public static let markerValue = "mosc"
-
     /// A writer.
     public init() {}
 
@@ -55,7 +50,7 @@ public struct OutputWriter: Sendable {
         return StagedOutput(target: target.path, staging: staging)
     }
 
-    /// Refuses a target that exists and is a file, or a non-empty folder without mosc's manifest marker.
+    /// Refuses a target that exists and is a file, or a non-empty folder without mosc's marker (`OutputMarker`).
     func checkTarget(_ path: String) throws(CompilerError) {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
@@ -63,9 +58,9 @@ public struct OutputWriter: Sendable {
         guard isFolder.boolValue else { throw .outputRefused(path, "it is a file") }
         let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
         if entries.isEmpty { return }
-        let manifest = (path as NSString).appendingPathComponent("manifest.json")
-        guard ManifestMarker.generator(atPath: manifest) == Self.markerValue else {
-            throw .outputRefused(path, "the folder is not empty and was not written by mosc (no manifest.json marker)")
+        guard OutputMarker.isMoscOutput(path) else {
+            throw .outputRefused(
+                path, "the folder is not empty and was not written by mosc (no \(OutputMarker.fileName) marker)")
         }
     }
 

@@ -1,7 +1,7 @@
 import Dispatch
 public import MOSBasics
 public import MOSDomain
-import MOSOutput
+public import MOSOutput
 import MOSYAML
 
 /// Everything a compile emits: the file tree and its manifest.
@@ -62,6 +62,7 @@ public func emitOutput(
     }
     manifestBytes += manifest.finish()
     tree.add("manifest.json", manifestBytes)
+    tree.add(OutputMarker.fileName, OutputMarker.current.bytes)
     reportRejected(tree.rejectedPaths, into: &diagnostics)
     var full = header
     full.cohorts = cohorts
@@ -96,6 +97,7 @@ public func emitOutput(
         }
     }
     try staged.append("manifest.json", manifest.finish(), creating: !manifestStarted)
+    try staged.add(OutputMarker.fileName, OutputMarker.current.bytes)
     reportRejected(staged.rejectedPaths, into: &diagnostics)
     return EmitSummary(fileCount: staged.fileCount, cohortCount: cohortCount)
 }
@@ -134,6 +136,7 @@ public struct PlannedOutput: Sendable {
 
     /// The bytes of `cohorts/<name>/…`, emitted again; nil for any other path (`manifest.json` included).
     public func file(_ path: String) -> [UInt8]? {
+        if path == OutputMarker.fileName { return OutputMarker.current.bytes }
         let prefix = "cohorts/"
         guard path.hasPrefix(prefix) else { return nil }
         let name = String(path.dropFirst(prefix.count).prefix { $0 != "/" })
@@ -243,7 +246,7 @@ private func manifestOrder(_ cohorts: [CohortPlanIR]) -> [CohortPlanIR] {
 /// The manifest's facts besides its cohorts.
 private func manifestHeader(_ plan: PlanIR, provenance: CompileProvenance) -> OutputManifest {
     OutputManifest(
-        formatVersion: OutputManifest.currentFormatVersion, generator: OutputWriter.markerValue,
+        formatVersion: OutputManifest.currentFormatVersion, generator: OutputMarker.generatorName,
         moscVersion: ManagedOSVersion.current, now: provenance.now.iso8601, sourceDigest: provenance.sourceDigest,
         tzdataVersion: ZoneRules.databaseVersion, catalogDate: provenance.catalogDate,
         appleSchema: AppleSchemaProvenance.description, identifierPrefix: plan.identifierPrefix, cohorts: [:])

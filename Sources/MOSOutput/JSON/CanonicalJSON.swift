@@ -1,7 +1,6 @@
 public import Foundation
 import MOSBasics
 import MOSDomain
-import MOSYAML
 
 /// The one JSON writer every emitter uses: sorted keys, no escaped slashes, pretty, trailing newline.
 ///

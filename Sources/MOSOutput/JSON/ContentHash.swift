@@ -1,7 +1,6 @@
 internal import Crypto
 import MOSBasics
 import MOSDomain
-import MOSYAML
 
 /// SHA-256 content hashes: ServerTokens, DeclarationsTokens, CommandUUIDs and artifact digests.
 public enum ContentHash {

@@ -1,6 +1,5 @@
 import MOSBasics
 import MOSDomain
-import MOSYAML
 
 /// A lowercase hex SHA-256 held as its 32 bytes; any other text is kept as written.
 ///

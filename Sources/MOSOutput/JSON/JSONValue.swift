@@ -1,6 +1,5 @@
 import MOSBasics
 import MOSDomain
-import MOSYAML
 
 /// A JSON value with keys kept in a dictionary, so `CanonicalJSON` writes them sorted.
 public indirect enum JSONValue: Sendable, Hashable, Codable {

@@ -1,6 +1,5 @@
 import MOSBasics
 import MOSDomain
-import MOSYAML
 
 /// A value that builds its own JSON tree, exactly the one its `Encodable` conformance encodes.
 ///

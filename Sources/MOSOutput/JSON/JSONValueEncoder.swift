@@ -1,7 +1,6 @@
 import Foundation
 import MOSBasics
 import MOSDomain
-import MOSYAML
 
 /// Encodes an `Encodable` value into a `JSONValue` tree, for `CanonicalJSON`'s own writer.
 ///

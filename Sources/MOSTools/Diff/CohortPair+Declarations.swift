@@ -91,7 +91,7 @@ extension CohortPair {
         return found
     }
 
-    private func decode(_ file: DeclarationFile, from side: DiffSide) -> Declaration? {
+    private func decode(_ file: DeclarationFile, from side: CompiledSide) -> Declaration? {
         side.decodeJSON(Declaration.self, file.path)
     }
 }

@@ -7,8 +7,8 @@ import MOSYAML
 /// One cohort as both sides state it, and the comparison of the two.
 struct CohortPair {
     package var name: String
-    package var base: DiffSide
-    package var head: DiffSide
+    package var base: CompiledSide
+    package var head: CompiledSide
     package var before: OutputManifest.Cohort?
     package var after: OutputManifest.Cohort?
 

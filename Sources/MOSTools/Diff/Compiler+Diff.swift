@@ -10,7 +10,7 @@ extension Compiler {
     ///   - head: The side after it.
     ///   - options: `--now` and the notice the risks are judged with.
     /// - Returns: The differences, the risks and totals; empty cohorts when nothing a device sees differs.
-    public static func diff(_ base: DiffSide, _ head: DiffSide, options: DiffOptions) -> RolloutDiff {
+    public static func diff(_ base: CompiledSide, _ head: CompiledSide, options: DiffOptions) -> RolloutDiff {
         diffSides(base, head, options: options)
     }
 }

@@ -17,7 +17,7 @@ public struct RolloutDiff: Sendable, Hashable, Codable {
         /// How it was named.
         public var label: String
         /// `policies`, `compiled` or `git`.
-        public var kind: DiffSide.Kind
+        public var kind: CompiledSide.Kind
         /// How many cohorts it enforces.
         public var cohorts: Int
     }

@@ -6,7 +6,7 @@ import MOSYAML
 
 /// Compares two sides cohort by cohort: the manifests first (by cohort name, through dictionaries), then only
 /// the artifacts whose SHA-256 differs, decoded structurally.
-func diffSides(_ base: DiffSide, _ head: DiffSide, options: DiffOptions) -> RolloutDiff {
+func diffSides(_ base: CompiledSide, _ head: CompiledSide, options: DiffOptions) -> RolloutDiff {
     let notice = options.minimumNoticeSeconds ?? head.minimumNoticeSeconds ?? DiffOptions.defaultMinimumNoticeSeconds
     let judge = RiskJudge(now: options.now, minimumNoticeSeconds: notice, imminentSeconds: options.imminentSeconds)
     let baseCohorts = base.manifest.cohorts

@@ -1,7 +1,7 @@
 public import MOSBasics
 public import MOSCompiler
 public import MOSDomain
-import MOSOutput
+public import MOSOutput
 import MOSYAML
 
 /// What a cohort's devices should reach, as the compiled manifest states it.

@@ -10,8 +10,6 @@ public struct StatusLimits: Sendable, Hashable, Codable {
     public var maxReportBytes: Int = 4 << 20
     /// The largest devices list read, in bytes (16 MiB).
     public var maxDeviceListBytes: Int = 16 << 20
-    /// The largest manifest read, in bytes (64 MiB).
-    public var maxManifestBytes: Int = 64 << 20
     /// The deepest nesting of arrays and dictionaries in a report.
     public var maxDepth: Int = 32
     /// The most report files read in one run.

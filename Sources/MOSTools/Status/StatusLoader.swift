@@ -5,7 +5,8 @@ import MOSDomain
 import MOSOutput
 import MOSYAML
 
-/// Reads what `mosc status` needs from disk: the compiled manifest, the devices list and the report files.
+/// Reads what `mosc status` needs from disk besides the compiled side (which `CompiledSideLoader` loads): the
+/// devices list and the report files.
 public struct StatusLoader: Sendable {
     /// The bounds on what is read.
     public var limits: StatusLimits
@@ -15,36 +16,6 @@ public struct StatusLoader: Sendable {
     /// A loader with the given bounds.
     public init(limits: StatusLimits = .defaults) {
         self.limits = limits
-    }
-
-    /// Reads `DIR/manifest.json`, refusing a format newer than this mosc understands.
-    public func loadManifest(compiled folder: String) throws(CompilerError) -> OutputManifest {
-        let path = (folder as NSString).appendingPathComponent("manifest.json")
-        let bytes = try read(path, limit: limits.maxManifestBytes)
-        guard bytes.count <= limits.maxManifestBytes else {
-            throw .unreadable(path, "larger than \(limits.maxManifestBytes) bytes")
-        }
-        struct Header: Decodable { var formatVersion: Int }
-        let data = Data(bytes)
-        guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
-            throw .unreadable(path, "not a mosc manifest (no formatVersion)")
-        }
-        guard header.formatVersion <= OutputManifest.currentFormatVersion else {
-            throw .unreadable(
-                path,
-                "manifest formatVersion \(header.formatVersion) is newer than this mosc reads "
-                    + "(\(OutputManifest.currentFormatVersion))")
-        }
-        do {
-            var manifest = try JSONDecoder().decode(OutputManifest.self, from: data)
-            // Format 1 counted rings from 0.
-            if header.formatVersion < 2 {
-                for name in manifest.cohorts.keys { manifest.cohorts[name]?.ring += 1 }
-            }
-            return manifest
-        } catch {
-            throw .unreadable(path, "not a mosc manifest")
-        }
     }
 
     /// Reads a file, at most one byte past `limit` (so the caller can tell it is too large).

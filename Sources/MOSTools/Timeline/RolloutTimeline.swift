@@ -48,7 +48,7 @@ public struct RolloutTimeline: Sendable, Hashable {
 
     /// The timeline of a side; `minimumNoticeSeconds` overrides the side's Settings (default 72 hours). With
     /// `now`, passed deadlines are marked and the chart draws a line at `now`.
-    public init(_ side: DiffSide, title: String? = nil, minimumNoticeSeconds: Int64? = nil, now: Instant? = nil) {
+    public init(_ side: CompiledSide, title: String? = nil, minimumNoticeSeconds: Int64? = nil, now: Instant? = nil) {
         let notice = minimumNoticeSeconds ?? side.minimumNoticeSeconds ?? DiffOptions.defaultMinimumNoticeSeconds
         self.title = title ?? "Rollout of \(side.label)"
         self.minimumNoticeSeconds = notice

@@ -20,23 +20,22 @@ struct CatalogOptions: ParsableArguments {
         return CompilerOptions(now: now, catalog: try load(), catalogOrigin: .commandLine(path: catalog))
     }
 
-    /// The catalog to use; an unreadable or malformed file prints its problems and exits 2.
+    /// The catalog to use; an unreadable or malformed file throws `CommandFailure` with its problems (exit 2).
     func load() throws -> OSCatalog {
         guard let catalog else { return .bundled }
         let text: String
         do {
             text = try String(contentsOfFile: catalog, encoding: .utf8)
         } catch {
-            StandardStreams.err("mosc: error: cannot read catalog '\(catalog)': \(error.localizedDescription)\n")
-            throw ExitStatus.toolFailure
+            throw CommandFailure(description: "cannot read catalog '\(catalog)': \(error.localizedDescription)")
         }
         switch OSCatalog.parse(text) {
         case .success(let value):
             return value
         case .failure(let error):
-            let lines = error.problems.map { "\(catalog):\($0.line): error: \($0.message)\n" }
-            StandardStreams.err("mosc: error: '\(catalog)' is not an OS release catalog\n" + lines.joined())
-            throw ExitStatus.toolFailure
+            throw CommandFailure(
+                description: "'\(catalog)' is not an OS release catalog",
+                details: error.problems.map { "\(catalog):\($0.line): error: \($0.message)" })
         }
     }
 }

@@ -28,11 +28,14 @@ struct CatalogImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try reportingFailures(importFeeds)
+    }
+
+    private func importFeeds() throws {
         var data: [(platformHint: String?, data: [UInt8])] = []
         for path in feeds {
             guard let contents = FileManager.default.contents(atPath: path) else {
-                StandardStreams.err("mosc: error: cannot read '\(path)'\n")
-                throw ExitStatus.toolFailure
+                throw CompilerError.unreadable(path, "not a readable file")
             }
             data.append((platformHint: nil, data: [UInt8](contents)))
         }
@@ -44,11 +47,11 @@ struct CatalogImportCommand: ParsableCommand {
                 StandardStreams.err("mosc: note: \(entry); its release date is left unknown\n")
             }
         } catch {
-            StandardStreams.err("mosc: error: \(error)\n")
+            var failure = CommandFailure(description: "\(error)")
             if let index = (error as? CatalogImportError)?.feedIndex, feeds.indices.contains(index) {
-                StandardStreams.err("mosc: note: feed \(index) is '\(feeds[index])'\n")
+                failure.details.append("mosc: note: feed \(index) is '\(feeds[index])'")
             }
-            throw ExitStatus.toolFailure
+            throw failure
         }
         let text = catalog.serialized()
         guard let output else {
@@ -58,8 +61,7 @@ struct CatalogImportCommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            StandardStreams.err("mosc: error: cannot write '\(output)': \(error.localizedDescription)\n")
-            throw ExitStatus.toolFailure
+            throw CompilerError.writeFailed(output, error.localizedDescription)
         }
     }
 }

@@ -26,7 +26,7 @@ struct CatalogShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try catalogOptions.load()
+        let catalog = try reportingFailures(catalogOptions.load)
         let platforms = platform.flatMap(Self.platformName).map { [$0] }
         StandardStreams.out(CatalogTableRenderer().render(catalog, platforms: platforms))
     }

@@ -33,6 +33,10 @@ struct CompileCommand: ParsableCommand {
     }
 
     func run() throws {
+        try reportingFailures(compileAndWrite)
+    }
+
+    private func compileAndWrite() throws {
         let loaded = try input.load()
         let options = try catalogOptions.options(now: try clock.resolve())
         // Files go into a staging folder beside --out as they are emitted; it replaces --out only at the end.
@@ -40,22 +44,14 @@ struct CompileCommand: ParsableCommand {
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
         let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
         StandardStreams.err(TextRenderer(colored: colored).render(diagnostics))
-        if let failure = result.failure {
-            StandardStreams.err("mosc: error: \(failure)\n")
-            throw ExitStatus.toolFailure
-        }
+        if let failure = result.failure { throw failure }
         guard let staged = result.staged, let summary = result.summary,
             !diagnostics.contains(where: { $0.severity == .error })
         else {
             result.staged?.discard()
             throw ExitStatus.inputErrors
         }
-        do {
-            try staged.commit()
-        } catch {
-            StandardStreams.err("mosc: error: \(error)\n")
-            throw ExitStatus.toolFailure
-        }
+        try staged.commit()
         StandardStreams.err("mosc: wrote \(summary.fileCount) files for \(summary.cohortCount) cohorts to \(out)\n")
     }
 }

@@ -55,15 +55,18 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let now = try clock.resolve()
-        let loader = DiffSideLoader(options: try catalogOptions.options(now: now))
-        var loaded: [DiffSide] = []
+        let (baseSpec, headSpec) = sideSpecs()
+        var loaded: [CompiledSide] = []
         var broken = false
-        do {
-            let (baseSpec, headSpec, baseLabel) = try specs(loader.git)
+        let failureDocument: ((String) -> Void)? =
+            format == .json
+            ? { StandardStreams.out(FailureDocument(formatVersion: RolloutDiff.currentFormatVersion, error: $0).json) }
+            : nil
+        try reportingFailures(alsoTo: failureDocument) {
+            let loader = CompiledSideLoader(options: try catalogOptions.options(now: now))
             for (role, spec, other) in [("base", baseSpec, headSpec), ("head", headSpec, baseSpec)] {
                 switch try loader.load(spec, other: other) {
-                case .loaded(var side):
-                    if role == "base", let baseLabel { side.label = baseLabel }
+                case .loaded(let side):
                     loaded.append(side)
                 case .invalid(let label, let diagnostics):
                     broken = true
@@ -72,13 +75,6 @@ struct DiffCommand: ParsableCommand {
                     StandardStreams.err(TextRenderer(colored: colored).render(diagnostics))
                 }
             }
-        } catch {
-            StandardStreams.err("mosc: error: \(error)\n")
-            if format == .json {
-                StandardStreams.out(
-                    FailureDocument(formatVersion: RolloutDiff.currentFormatVersion, error: "\(error)").json)
-            }
-            throw ExitStatus.toolFailure
         }
         guard !broken, loaded.count == 2 else { throw ExitStatus.broken }
         // Each side says which catalog decided it; one of each kind is enough for the run.
@@ -108,15 +104,10 @@ struct DiffCommand: ParsableCommand {
         if exitCode && diff.hasChanges { throw ExitStatus.inputErrors }
     }
 
-    /// The two sides, and a label for a `--base` merge-base.
-    private func specs(_ git: GitRepository) throws(CompilerError) -> (DiffSideSpec, DiffSideSpec, String?) {
-        guard let base else {
-            return (DiffSideSpec.parse(sides[0]), DiffSideSpec.parse(sides[1]), nil)
-        }
+    /// The two sides: BASE and HEAD as given, or with `--base` the merge-base and the working tree at PATH.
+    private func sideSpecs() -> (CompiledSideSpec, CompiledSideSpec) {
+        guard let base else { return (CompiledSideSpec.parse(sides[0]), CompiledSideSpec.parse(sides[1])) }
         let path = sides.first ?? "."
-        let commit = try git.mergeBase("HEAD", base)
-        let folder = try git.pathInRepository(path)
-        let label = "merge-base of HEAD and \(base) (\(commit.prefix(12)))" + (folder.isEmpty ? "" : ":\(folder)")
-        return (.git(revision: commit, path: folder.isEmpty ? "." : folder), .path(path), label)
+        return (.mergeBase(revision: base, path: path), .path(path))
     }
 }

@@ -30,6 +30,7 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var diagnosticOptions: DiagnosticOptions
     @OptionGroup var clock: ClockOptions
+    @OptionGroup var catalogOptions: CatalogOptions
 
     @Option(help: ArgumentHelp("The output folder of 'mosc compile'.", valueName: "dir"))
     var compiled: String?
@@ -59,34 +60,27 @@ struct StatusCommand: ParsableCommand {
         let now = try clock.resolve()
         let loader = StatusLoader()
         var diagnostics: [Diagnostic] = []
-        let manifest: OutputManifest
-        let deviceFile: SourceFile
-        let reportFiles: [SourceFile]
-        do {
-            if let compiled {
-                manifest = try loader.loadManifest(compiled: compiled)
-            } else {
-                let loaded = try RepositoryLoader().load(policies ?? ".")
-                let result = Compiler.compile(loaded, options: CompilerOptions(now: now))
-                guard let output = result.output, !result.hasErrors else {
-                    render(diagnosticOptions.finalize(result.diagnostics))
-                    throw ExitStatus.inputErrors
-                }
-                // Compile warnings (a deadline already passed, …) are validate's business; status reports on them.
-                manifest = output.manifest
-            }
-            deviceFile = try loader.readFile(devices, limit: StatusLimits.defaults.maxDeviceListBytes)
+        let failureDocument: ((String) -> Void)? =
+            format == .json
+            ? { StandardStreams.out(FailureDocument(formatVersion: FleetStatus.currentFormatVersion, error: $0).json) }
+            : nil
+        let (load, deviceFile, reportFiles) = try reportingFailures(alsoTo: failureDocument) {
+            let sides = CompiledSideLoader(options: try catalogOptions.options(now: now))
+            let spec: CompiledSideSpec = compiled.map { .output($0) } ?? .policies(policies ?? ".")
+            let load = try sides.load(spec)
+            let deviceFile = try loader.readFile(devices, limit: StatusLimits.defaults.maxDeviceListBytes)
             let loaded = try loader.loadReports(reports)
-            reportFiles = loaded.files
             diagnostics += loaded.diagnostics
-        } catch let error as CompilerError {
-            StandardStreams.err("mosc: error: \(error)\n")
-            if format == .json {
-                StandardStreams.out(
-                    FailureDocument(formatVersion: FleetStatus.currentFormatVersion, error: error.description).json)
-            }
-            throw ExitStatus.toolFailure
+            return (load, deviceFile, loaded.files)
         }
+        guard case .loaded(let side) = load else {
+            if case .invalid(_, let compileDiagnostics) = load {
+                render(diagnosticOptions.finalize(compileDiagnostics))
+            }
+            throw ExitStatus.inputErrors
+        }
+        // Compile warnings (a deadline already passed, …) are validate's business; status reports on devices.
+        let manifest = side.manifest
         let result = Compiler.status(
             cohorts: CohortExpectation.all(from: manifest), devices: deviceFile, reports: reportFiles,
             options: StatusOptions(now: now))

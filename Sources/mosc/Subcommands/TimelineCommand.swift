@@ -37,20 +37,16 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let now = try clock.resolve()
-        let loader = DiffSideLoader(options: try catalogOptions.options(now: now))
-        let side: DiffSide
-        do {
-            switch try loader.load(DiffSideSpec.parse(path)) {
-            case .loaded(let loaded):
-                side = loaded
-            case .invalid(_, let diagnostics):
+        let load = try reportingFailures {
+            let loader = CompiledSideLoader(options: try catalogOptions.options(now: now))
+            return try loader.load(CompiledSideSpec.parse(path))
+        }
+        guard case .loaded(let side) = load else {
+            if case .invalid(_, let diagnostics) = load {
                 let colored = diagnosticOptions.useColor(terminal: StandardStreams.errIsTerminal)
                 StandardStreams.err(TextRenderer(colored: colored).render(diagnosticOptions.finalize(diagnostics)))
-                throw ExitStatus.inputErrors
             }
-        } catch let error as CompilerError {
-            StandardStreams.err("mosc: error: \(error)\n")
-            throw ExitStatus.toolFailure
+            throw ExitStatus.inputErrors
         }
         let timeline = RolloutTimeline(side, minimumNoticeSeconds: notice.minimumNoticeSeconds, now: now)
         switch format {

@@ -43,10 +43,11 @@ struct ValidateCommand: ParsableCommand {
     var helpBase: String?
 
     func run() throws {
-        let loaded = try input.load { failure in
-            if format == .json { StandardStreams.out(JSONRenderer().render(failure: failure)) }
+        let failureDocument: ((String) -> Void)? =
+            format == .json ? { StandardStreams.out(JSONRenderer().render(failure: $0)) } : nil
+        let (loaded, options) = try reportingFailures(alsoTo: failureDocument) {
+            (try input.load(), try catalogOptions.options(now: try clock.resolve()))
         }
-        let options = try catalogOptions.options(now: try clock.resolve())
         let result = Compiler.validate(loaded, options: options)
         defer { FreedAtExit.keep(result) }
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)

@@ -220,7 +220,7 @@ import Testing
     }
 
     @Test func anInvalidSideSaysSo() {
-        let loader = DiffSideLoader(options: .testing)
+        let loader = CompiledSideLoader(options: .testing)
         let yaml = DiffFleet().yaml.replacingOccurrences(
             of: "platform: macOS\nosVersions: \">=15.0\"", with: "platform: macos")
         let load = loader.compile(

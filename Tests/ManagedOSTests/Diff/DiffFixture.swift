@@ -69,8 +69,8 @@ struct DiffFleet: Sendable {
     }
 
     /// The fleet compiled in memory as a side named `label`.
-    func side(_ label: String, now: Instant = .testingNow) throws -> DiffSide {
-        let loader = DiffSideLoader(options: CompilerOptions(now: now))
+    func side(_ label: String, now: Instant = .testingNow) throws -> CompiledSide {
+        let loader = CompiledSideLoader(options: CompilerOptions(now: now))
         let load = loader.compile(
             root: label, files: [SourceFile(path: "\(label)/fleet.yaml", text: yaml)], label: label)
         guard case .loaded(let side) = load else {

@@ -14,13 +14,13 @@ import Testing
     }
 
     /// The side in `folder/name`, its files named `name/<relative path>`.
-    static func side(_ folder: URL, _ name: String) throws -> DiffSide {
+    static func side(_ folder: URL, _ name: String) throws -> CompiledSide {
         let root = folder.appendingPathComponent(name)
         let loaded = try RepositoryLoader().load(root.path)
         let files = loaded.files.map {
             SourceFile(path: name + "/" + String($0.path.dropFirst(root.path.count + 1)), contents: $0.contents)
         }
-        let load = DiffSideLoader(options: .testing).compile(root: name, files: files, label: name)
+        let load = CompiledSideLoader(options: .testing).compile(root: name, files: files, label: name)
         guard case .loaded(let side) = load else { throw DiffFixtureError.invalid }
         return side
     }

@@ -45,7 +45,7 @@ import Testing
         return folder
     }
 
-    static func loaded(_ load: DiffSideLoad) throws -> DiffSide {
+    static func loaded(_ load: CompiledSideLoad) throws -> CompiledSide {
         guard case .loaded(let side) = load else { throw DiffFixtureError.invalid }
         return side
     }
@@ -55,7 +55,7 @@ import Testing
         let repo = try Self.repository(head: head)
         defer { try? FileManager.default.removeItem(at: repo) }
         let sub = repo.appendingPathComponent("sub").path
-        let loader = DiffSideLoader(options: .testing, git: GitRepository(directory: repo.path))
+        let loader = CompiledSideLoader(options: .testing, git: GitRepository(directory: repo.path))
         // git:REV alone takes the other side's folder (sub/).
         let base = try Self.loaded(loader.load(.parse("git:HEAD~1"), other: .path(sub)))
         let working = try Self.loaded(loader.load(.path(sub)))
@@ -73,7 +73,7 @@ import Testing
         let repo = try Self.repository(head: head, workingTree: uncommitted)
         defer { try? FileManager.default.removeItem(at: repo) }
         let status = try Self.git(["status", "--porcelain"], in: repo)
-        let loader = DiffSideLoader(options: .testing, git: GitRepository(directory: repo.path))
+        let loader = CompiledSideLoader(options: .testing, git: GitRepository(directory: repo.path))
         let base = try Self.loaded(loader.load(.parse("git:HEAD~1:sub")))
         let tip = try Self.loaded(loader.load(.parse("git:HEAD:sub")))
         let diff = Compiler.diff(base, tip, options: DiffOptions(now: .testingNow))
@@ -91,7 +91,7 @@ import Testing
     @Test func aTreeDiffedWithItselfHasNoChanges() throws {
         let repo = try Self.repository(head: DiffFleet())
         defer { try? FileManager.default.removeItem(at: repo) }
-        let loader = DiffSideLoader(options: .testing, git: GitRepository(directory: repo.path))
+        let loader = CompiledSideLoader(options: .testing, git: GitRepository(directory: repo.path))
         let a = try Self.loaded(loader.load(.parse("git:HEAD~1:sub")))
         let b = try Self.loaded(loader.load(.path(repo.appendingPathComponent("sub").path)))
         #expect(!Compiler.diff(a, b, options: DiffOptions(now: .testingNow)).hasChanges)
@@ -100,7 +100,7 @@ import Testing
     @Test func aBadRevisionIsAClearError() throws {
         let repo = try Self.repository(head: DiffFleet())
         defer { try? FileManager.default.removeItem(at: repo) }
-        let loader = DiffSideLoader(options: .testing, git: GitRepository(directory: repo.path))
+        let loader = CompiledSideLoader(options: .testing, git: GitRepository(directory: repo.path))
         #expect(
             throws: CompilerError.unreadable(
                 "git:nope", "unknown revision 'nope' in the git repository at '\(repo.path)'")
@@ -125,12 +125,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("git:HEAD", DiffSideSpec.git(revision: "HEAD", path: nil)),
+        ("git:HEAD", CompiledSideSpec.git(revision: "HEAD", path: nil)),
         ("git:main~2:policies/macos", .git(revision: "main~2", path: "policies/macos")),
         ("git:HEAD:", .git(revision: "HEAD", path: nil)),
         ("examples/fleet", .path("examples/fleet")),
     ])
-    func parsesSideSpecs(_ text: String, _ expected: DiffSideSpec) {
-        #expect(DiffSideSpec.parse(text) == expected)
+    func parsesSideSpecs(_ text: String, _ expected: CompiledSideSpec) {
+        #expect(CompiledSideSpec.parse(text) == expected)
     }
 }

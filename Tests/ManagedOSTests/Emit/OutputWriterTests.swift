@@ -13,7 +13,8 @@ import Testing
 
     static func tree(_ marker: String) -> OutputTree {
         var tree = OutputTree()
-        tree.add("manifest.json", text: "{\"generator\":\"mosc\",\"run\":\"\(marker)\"}\n")
+        tree.add("manifest.json", text: "{\"run\":\"\(marker)\"}\n")
+        tree.add(OutputMarker.fileName, OutputMarker.current.bytes)
         tree.add("cohorts/a/ddm/set.txt", text: "\(marker)\n")
         return tree
     }

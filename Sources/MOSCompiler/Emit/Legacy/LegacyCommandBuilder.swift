@@ -1,6 +1,6 @@
 import MOSBasics
 package import MOSDomain
-import MOSOutput
+package import MOSOutput
 import MOSYAML
 
 /// Builds the command documents of a legacy plan: `{CommandUUID, Command: {RequestType, …}}` property lists.

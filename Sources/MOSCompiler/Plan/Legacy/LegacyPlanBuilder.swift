@@ -1,6 +1,6 @@
 import MOSBasics
 package import MOSDomain
-import MOSOutput
+package import MOSOutput
 import MOSYAML
 
 /// A built legacy plan: plan.json's content, the command documents and the instants the manifest records.

@@ -1,7 +1,5 @@
 import MOSBasics
 import MOSDomain
-import MOSOutput
-import MOSYAML
 
 /// Writes `manifest.json` one cohort at a time, with exactly the bytes `CanonicalJSON.bytes(manifest)` gives.
 ///
@@ -9,7 +7,7 @@ import MOSYAML
 /// a streamed compile must not hold it (or the `OutputManifest` value behind it) whole. The top-level keys
 /// are sorted and `cohorts` sits among them; cohorts arrive sorted by name (`PlanIR`'s order, the same `<` the
 /// writer sorts keys with), so each entry can be written as it comes.
-struct ManifestStream {
+package struct ManifestStream {
     /// The bytes written so far and not yet taken.
     private var buffer: [UInt8] = []
     /// The top-level members after `cohorts`, written by `finish()`.
@@ -17,7 +15,7 @@ struct ManifestStream {
     private var cohortCount = 0
 
     /// Starts the document with the members that sort before `cohorts`; `header`'s own cohorts are ignored.
-    init(header: OutputManifest) {
+    package init(header: OutputManifest) {
         var members: [String: JSONValue] = [:]
         if case .object(let encoded)? = try? JSONValueEncoder.encode(header) { members = encoded }
         members["cohorts"] = nil
@@ -58,7 +56,7 @@ struct ManifestStream {
     }
 
     /// How many bytes wait in the buffer.
-    var pendingCount: Int { buffer.count }
+    package var pendingCount: Int { buffer.count }
 
     /// Closes the document and returns the last bytes.
     package mutating func finish() -> [UInt8] {

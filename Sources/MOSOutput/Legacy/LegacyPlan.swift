@@ -1,7 +1,5 @@
 import MOSBasics
 import MOSDomain
-import MOSOutput
-import MOSYAML
 
 /// `legacy/plan.json`: the ordered steps an MDM server runs to update a cohort's pre-DDM devices.
 ///
@@ -20,6 +18,13 @@ package struct LegacyPlan: Encodable, Hashable {
         var lowestOS: String
         /// The major versions the range spans, lowest first.
         package var majors: [Int]
+
+        /// Creates a value from every stored property.
+        package init(range: String, lowestOS: String, majors: [Int]) {
+            self.range = range
+            self.lowestOS = lowestOS
+            self.majors = majors
+        }
     }
 
     /// What the devices update to.
@@ -30,6 +35,13 @@ package struct LegacyPlan: Encodable, Hashable {
         package var build: String?
         /// `minor` (every device already runs the target's major), `major`, or `mixed` (some of each).
         package var update: String
+
+        /// Creates a value from every stored property.
+        package init(version: String, build: String? = nil, update: String) {
+            self.version = version
+            self.build = build
+            self.update = update
+        }
     }
 
     /// The deadline as written and as the enforce step's instant.
@@ -44,6 +56,15 @@ package struct LegacyPlan: Encodable, Hashable {
         package var utcOffset: String
         /// `unique`, or `overlap-first` when the wall time occurs twice (the first occurrence is used).
         package var resolution: String
+
+        /// Creates a value from every stored property.
+        package init(local: String, timeZone: String, utc: String, utcOffset: String, resolution: String) {
+            self.local = local
+            self.timeZone = timeZone
+            self.utc = utc
+            self.utcOffset = utcOffset
+            self.resolution = resolution
+        }
     }
 
     /// Something the plan could have held but leaves out, and why.
@@ -52,6 +73,12 @@ package struct LegacyPlan: Encodable, Hashable {
         package var item: String
         /// Why, in words.
         package var reason: String
+
+        /// Creates a value from every stored property.
+        package init(item: String, reason: String) {
+            self.item = item
+            self.reason = reason
+        }
     }
 
     package var formatVersion: Int = Self.currentFormatVersion
@@ -71,6 +98,25 @@ package struct LegacyPlan: Encodable, Hashable {
     package var omitted: [Omission]
     /// How to run the plan, in words.
     package var notes: [String]
+
+    /// Creates a value from every stored property.
+    package init(
+        formatVersion: Int = Self.currentFormatVersion, cohort: String, policy: String, platform: String,
+        enrollment: String, devices: Devices, target: Target, deadline: Deadline, steps: [LegacyStep],
+        omitted: [Omission], notes: [String]
+    ) {
+        self.formatVersion = formatVersion
+        self.cohort = cohort
+        self.policy = policy
+        self.platform = platform
+        self.enrollment = enrollment
+        self.devices = devices
+        self.target = target
+        self.deadline = deadline
+        self.steps = steps
+        self.omitted = omitted
+        self.notes = notes
+    }
 }
 
 /// One step of a legacy plan.
@@ -100,6 +146,24 @@ package struct LegacyStep: Encodable, Hashable {
     package var until: LegacyUntil?
     /// verify: what to do when the update fails.
     package var onFailure: LegacyFailurePath?
+
+    /// Creates a value from every stored property.
+    package init(
+        name: Name, when: String, utc: String? = nil, local: String? = nil, utcOffset: String? = nil,
+        commands: [LegacyCommandReference], repeatEvery: String? = nil, maxChecks: Int? = nil,
+        until: LegacyUntil? = nil, onFailure: LegacyFailurePath? = nil
+    ) {
+        self.name = name
+        self.when = when
+        self.utc = utc
+        self.local = local
+        self.utcOffset = utcOffset
+        self.commands = commands
+        self.repeatEvery = repeatEvery
+        self.maxChecks = maxChecks
+        self.until = until
+        self.onFailure = onFailure
+    }
 }
 
 /// A command file of a step.
@@ -112,6 +176,14 @@ package struct LegacyCommandReference: Encodable, Hashable {
     package var commandUUID: String
     /// Set when the file's `Updates[].ProductKey` is a placeholder the server must replace before sending.
     package var productKey: LegacyProductKeySource?
+
+    /// Creates a value from every stored property.
+    package init(file: String, requestType: String, commandUUID: String, productKey: LegacyProductKeySource? = nil) {
+        self.file = file
+        self.requestType = requestType
+        self.commandUUID = commandUUID
+        self.productKey = productKey
+    }
 }
 
 /// Where a server takes a ProductKey from, for devices too old for `ProductVersion`.
@@ -122,6 +194,13 @@ package struct LegacyProductKeySource: Encodable, Hashable {
     package var match: [String: String]
     /// The placeholder text in the command file, to be replaced as a whole.
     package var placeholder: String
+
+    /// Creates a value from every stored property.
+    package init(from: String, match: [String: String], placeholder: String) {
+        self.from = from
+        self.match = match
+        self.placeholder = placeholder
+    }
 }
 
 /// The verify step's stop condition.
@@ -130,6 +209,12 @@ package struct LegacyUntil: Encodable, Hashable {
     package var query: String
     /// The version it must reach.
     package var atLeast: String
+
+    /// Creates a value from every stored property.
+    package init(query: String, atLeast: String) {
+        self.query = query
+        self.atLeast = atLeast
+    }
 }
 
 /// What the server does when the update fails.
@@ -144,4 +229,16 @@ package struct LegacyFailurePath: Encodable, Hashable {
     var afterMaxChecks: String
     /// What the report carries.
     package var report: [String]
+
+    /// Creates a value from every stored property.
+    package init(
+        failureStatuses: [String], failureInstallAction: String, onFailureStatus: String, afterMaxChecks: String,
+        report: [String]
+    ) {
+        self.failureStatuses = failureStatuses
+        self.failureInstallAction = failureInstallAction
+        self.onFailureStatus = onFailureStatus
+        self.afterMaxChecks = afterMaxChecks
+        self.report = report
+    }
 }

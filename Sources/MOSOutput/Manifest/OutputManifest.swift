@@ -1,7 +1,5 @@
 import MOSBasics
 import MOSDomain
-import MOSOutput
-import MOSYAML
 
 /// `manifest.json`: what a compile wrote and how devices are routed, so a server needs nothing else.
 public struct OutputManifest: Sendable, Hashable, Codable {
@@ -42,6 +40,12 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         public var step: String
         /// The UTC instant, absent for the publish step (relative to loading the plan).
         public var utc: String?
+
+        /// Creates a value from every stored property.
+        package init(step: String, utc: String? = nil) {
+            self.step = step
+            self.utc = utc
+        }
     }
 
     /// Which devices take which path.
@@ -52,6 +56,13 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         public var ddm: String?
         /// The OS versions that take legacy commands, if any.
         public var legacy: String?
+
+        /// Creates a value from every stored property.
+        package init(rule: String, ddm: String? = nil, legacy: String? = nil) {
+            self.rule = rule
+            self.ddm = ddm
+            self.legacy = legacy
+        }
     }
 
     /// One enforced cohort.
@@ -84,6 +95,27 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         public var declarationsToken: String?
         /// Every file of the cohort.
         public var artifacts: [Artifact]
+
+        /// Creates a value from every stored property.
+        package init(
+            platform: String, enrollment: String, policy: String, ring: Int, paths: [String], routing: Routing,
+            targetVersion: String, targetBuild: String? = nil, deadline: String, timeZone: String? = nil,
+            legacyPlan: [PlanInstant]? = nil, declarationsToken: String? = nil, artifacts: [Artifact]
+        ) {
+            self.platform = platform
+            self.enrollment = enrollment
+            self.policy = policy
+            self.ring = ring
+            self.paths = paths
+            self.routing = routing
+            self.targetVersion = targetVersion
+            self.targetBuild = targetBuild
+            self.deadline = deadline
+            self.timeZone = timeZone
+            self.legacyPlan = legacyPlan
+            self.declarationsToken = declarationsToken
+            self.artifacts = artifacts
+        }
     }
 
     /// The manifest format version.
@@ -106,4 +138,22 @@ public struct OutputManifest: Sendable, Hashable, Codable {
     public var identifierPrefix: String
     /// Every enforced cohort by name.
     public var cohorts: [String: Cohort]
+
+    /// Creates a value from every stored property.
+    package init(
+        formatVersion: Int, generator: String, moscVersion: String, now: String, sourceDigest: String,
+        tzdataVersion: String, catalogDate: String, appleSchema: String, identifierPrefix: String,
+        cohorts: [String: Cohort]
+    ) {
+        self.formatVersion = formatVersion
+        self.generator = generator
+        self.moscVersion = moscVersion
+        self.now = now
+        self.sourceDigest = sourceDigest
+        self.tzdataVersion = tzdataVersion
+        self.catalogDate = catalogDate
+        self.appleSchema = appleSchema
+        self.identifierPrefix = identifierPrefix
+        self.cohorts = cohorts
+    }
 }

@@ -5,18 +5,19 @@ public import MOSDomain
 import MOSOutput
 import MOSYAML
 
-/// A side read for `diff`, or the reason it cannot be compared.
-public enum DiffSideLoad: Sendable {
+/// A compiled side as loaded, or the reason it cannot be used.
+public enum CompiledSideLoad: Sendable {
     /// The side, ready to compare.
-    case loaded(DiffSide)
+    case loaded(CompiledSide)
     /// The side's policies do not validate: its label and every diagnostic (errors among them).
     case invalid(label: String, diagnostics: [Diagnostic])
 }
 
-/// Turns a `DiffSideSpec` into a `DiffSide`: compiles policy folders and git trees in memory (nothing is
-/// written), reads compiled folders as they are.
-public struct DiffSideLoader: Sendable {
-    /// The options policy sides compile with: the same `--now` and catalog for both sides.
+/// The one loader of compiled sides: turns a `CompiledSideSpec` into a `CompiledSide`, compiling policy folders
+/// and git trees in memory (nothing is written) and reading compiled folders through `OutputReader`. `diff`,
+/// `timeline`, `status` and `sync` all load through it, with the same `--now` and catalog.
+public struct CompiledSideLoader: Sendable {
+    /// The options policy sides compile with: the same `--now` and catalog for every side.
     public var options: CompilerOptions
     /// The repository `git:` sides are read from.
     public var git: GitRepository
@@ -31,20 +32,21 @@ public struct DiffSideLoader: Sendable {
     /// - Parameters:
     ///   - spec: The side as named.
     ///   - other: The other side; a `git:REV` without a path takes its folder when it is a working-tree path.
-    /// - Throws: `CompilerError` for a missing path, an unreadable or too new manifest, or a bad revision.
-    public func load(_ spec: DiffSideSpec, other: DiffSideSpec? = nil) throws(CompilerError) -> DiffSideLoad {
+    /// - Throws: `CompilerError` for a missing path, an unreadable or too new output, or a bad revision.
+    public func load(_ spec: CompiledSideSpec, other: CompiledSideSpec? = nil) throws(CompilerError) -> CompiledSideLoad
+    {
         if let problem = spec.problem { throw .unreadable(spec.description, problem) }
         switch spec {
         case .path(let path):
-            if Self.isCompiledFolder(path) {
-                let manifest = try StatusLoader().loadManifest(compiled: path)
-                return .loaded(DiffSide(compiledFolder: path, label: path, manifest: manifest))
+            return OutputReader.isOutputFolder(path) ? try loadOutput(path) : try loadPolicies(path)
+        case .output(let path):
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw .pathNotFound(path)
             }
-            var loaded = try RepositoryLoader().load(path)
-            // The files move into the compile, which lets them go once their digest is taken.
-            let files = loaded.files
-            loaded.files = []
-            return compile(root: loaded.root, files: files, extra: loaded.diagnostics, label: path, kind: .policies)
+            return try loadOutput(path)
+        case .policies(let path):
+            return try loadPolicies(path)
         case .git(let revision, let path):
             let commit = try git.commit(revision)
             let folder: String
@@ -53,34 +55,59 @@ public struct DiffSideLoader: Sendable {
             } else {
                 folder = try defaultGitPath(other: other)
             }
-            // Files are named as git names them, `git:REV:path/file.yaml` with the path from the top level, also
-            // when the side is the top level itself (`git:REV:file.yaml`, never `git:REV/file.yaml`).
-            let root = "git:\(revision):\(folder)"
-            let files = try git.policyFiles(commit: commit, path: folder).map {
-                SourceFile(path: root + (folder.isEmpty ? "" : "/") + $0.path, contents: $0.bytes)
-            }
-            // The side's own pinned catalog is read from the same commit.
-            var side = self
-            side.options.repositoryFiles = RepositoryFileReader { [git] relative in
-                let path = folder.isEmpty ? relative : "\(folder)/\(relative)"
-                return Result { () throws(CompilerError) in
-                    try git.file(commit: commit, path: path, limit: RepositoryFileReader.maxBytes)
-                }
-            }
-            return side.compile(root: root, files: files, extra: [], label: spec.description, kind: .git)
+            return try loadGit(commit: commit, folder: folder, label: spec.description, root: revision)
+        case .mergeBase(let revision, let path):
+            let commit = try git.mergeBase("HEAD", revision)
+            let folder = try git.pathInRepository(path)
+            let label =
+                "merge-base of HEAD and \(revision) (\(commit.prefix(12)))" + (folder.isEmpty ? "" : ":\(folder)")
+            return try loadGit(commit: commit, folder: folder, label: label, root: commit)
         }
+    }
+
+    /// Reads a compiled output folder through `OutputReader` (marker first, then the manifest).
+    private func loadOutput(_ path: String) throws(CompilerError) -> CompiledSideLoad {
+        let manifest = try OutputReader(folder: path).manifest()
+        return .loaded(CompiledSide(compiledFolder: path, label: path, manifest: manifest))
+    }
+
+    /// Compiles a policy folder (or the repository around a file) in memory.
+    private func loadPolicies(_ path: String) throws(CompilerError) -> CompiledSideLoad {
+        var loaded = try RepositoryLoader().load(path)
+        // The files move into the compile, which lets them go once their digest is taken.
+        let files = loaded.files
+        loaded.files = []
+        return compile(root: loaded.root, files: files, extra: loaded.diagnostics, label: path, kind: .policies)
+    }
+
+    /// Compiles the policy tree at `folder` of `commit` in memory, with the catalog pinned in that commit.
+    private func loadGit(commit: String, folder: String, label: String, root revision: String) throws(CompilerError)
+        -> CompiledSideLoad
+    {
+        // Files are named as git names them, `git:REV:path/file.yaml` with the path from the top level, also
+        // when the side is the top level itself (`git:REV:file.yaml`, never `git:REV/file.yaml`).
+        let root = "git:\(revision):\(folder)"
+        let files = try git.policyFiles(commit: commit, path: folder).map {
+            SourceFile(path: root + (folder.isEmpty ? "" : "/") + $0.path, contents: $0.bytes)
+        }
+        // The side's own pinned catalog is read from the same commit.
+        var side = self
+        side.options.repositoryFiles = RepositoryFileReader { [git] relative in
+            let path = folder.isEmpty ? relative : "\(folder)/\(relative)"
+            return Result { () throws(CompilerError) in
+                try git.file(commit: commit, path: path, limit: RepositoryFileReader.maxBytes)
+            }
+        }
+        return side.compile(root: root, files: files, extra: [], label: label, kind: .git)
     }
 
     /// Whether `path` is a compile's output folder rather than policies.
     public static func isCompiledFolder(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        let manifest = (path as NSString).appendingPathComponent("manifest.json")
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-            && FileManager.default.fileExists(atPath: manifest)
+        OutputReader.isOutputFolder(path)
     }
 
     /// `git:REV` compares the same folder as a working-tree other side, else the folder git runs in.
-    private func defaultGitPath(other: DiffSideSpec?) throws(CompilerError) -> String {
+    private func defaultGitPath(other: CompiledSideSpec?) throws(CompilerError) -> String {
         if case .path(let folder) = other, !Self.isCompiledFolder(folder),
             let inRepository = try? git.pathInRepository(folder)
         {
@@ -99,8 +126,8 @@ public struct DiffSideLoader: Sendable {
     ///   - kind: `policies` or `git`.
     public func compile(
         root: String, files: consuming [SourceFile], extra: [Diagnostic] = [], label: String,
-        kind: DiffSide.Kind = .policies
-    ) -> DiffSideLoad {
+        kind: CompiledSide.Kind = .policies
+    ) -> CompiledSideLoad {
         let validation = Compiler.validate(root: root, files: files, options: options)
         // What the side keeps of the source, read before the syntax is released for emitting.
         let minimumNotice = Self.minimumNotice(validation.repository.settings.first?.minimumNotice?.value)
@@ -113,7 +140,7 @@ public struct DiffSideLoader: Sendable {
         else {
             return .invalid(label: label, diagnostics: diagnostics)
         }
-        var side = DiffSide(
+        var side = CompiledSide(
             label: label, kind: kind, manifest: manifest, files: planned, minimumNoticeSeconds: minimumNotice,
             places: places)
         side.catalog = catalog
@@ -128,11 +155,11 @@ public struct DiffSideLoader: Sendable {
     }
 
     /// Where each enforced cohort's reference, deadline and target are written.
-    package static func places(in repository: RepositorySyntax) -> [String: DiffSide.SourcePlaces] {
-        var places: [String: DiffSide.SourcePlaces] = [:]
+    package static func places(in repository: RepositorySyntax) -> [String: CompiledSide.SourcePlaces] {
+        var places: [String: CompiledSide.SourcePlaces] = [:]
         for policy in repository.policies {
             for reference in policy.cohorts where places[reference.name.value] == nil {
-                places[reference.name.value] = DiffSide.SourcePlaces(
+                places[reference.name.value] = CompiledSide.SourcePlaces(
                     reference: reference.name.location,
                     deadline: reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location,
                     target: policy.target?.version?.location ?? policy.location)

@@ -1,7 +1,5 @@
 import MOSBasics
 import MOSDomain
-public import MOSOutput
-import MOSYAML
 
 /// A DDM declaration envelope, with Apple's wire names spelled out.
 public struct Declaration: Sendable, Hashable, Codable {

@@ -2,8 +2,6 @@
 
 import MOSBasics
 import MOSDomain
-package import MOSOutput
-import MOSYAML
 
 extension Declaration: JSONValueConvertible {
     package var jsonValue: JSONValue {

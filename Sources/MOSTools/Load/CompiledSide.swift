@@ -2,12 +2,12 @@ import Foundation
 public import MOSBasics
 public import MOSCompiler
 public import MOSDomain
-import MOSOutput
+public import MOSOutput
 import MOSYAML
 
-/// One side of a diff as compared: a compiled manifest and access to its files, plus what the policies say
-/// when the side was compiled from them.
-public struct DiffSide: Sendable {
+/// A compiled output as its consumers read it (`diff`, `timeline`, `status`, `sync`, `export`): the manifest and
+/// access to its files, plus what the policies say when the side was compiled from them.
+public struct CompiledSide: Sendable {
     /// Where the side came from.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// A policy folder in the file system, compiled in memory.
@@ -75,31 +75,24 @@ public struct DiffSide: Sendable {
         self.places = [:]
     }
 
-    /// The largest artifact read from a compiled folder.
-    static let maxArtifactBytes = 4 << 20
-
-    /// The bytes of an artifact, or nil when it is missing or unreadable.
-    package func bytes(_ path: String) -> [UInt8]? {
+    /// The bytes of an artifact (a path relative to the output folder), or nil when it is missing or unreadable.
+    public func bytes(_ path: String) -> [UInt8]? {
         switch files {
         case .planned(let planned):
             return planned.file(path)
         case .folder(let folder):
-            guard OutputTree.isSafe(path), let handle = FileHandle(forReadingAtPath: "\(folder)/\(path)") else {
-                return nil
-            }
-            defer { try? handle.close() }
-            return (try? handle.read(upToCount: Self.maxArtifactBytes)).map { [UInt8]($0) }
+            return OutputReader(folder: folder).bytes(path)
         }
     }
 
     /// Decodes a JSON artifact, or nil when it is missing or not that shape.
-    func decodeJSON<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
+    public func decodeJSON<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
         guard let bytes = bytes(path) else { return nil }
         return try? JSONDecoder().decode(T.self, from: Data(bytes))
     }
 
     /// Decodes a property-list artifact, or nil when it is missing or not that shape.
-    func decodePlist<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
+    public func decodePlist<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
         guard let bytes = bytes(path) else { return nil }
         return try? PropertyListDecoder().decode(T.self, from: Data(bytes))
     }

@@ -3,8 +3,6 @@
 
 import MOSBasics
 import MOSDomain
-package import MOSOutput
-import MOSYAML
 
 extension OutputManifest: JSONValueConvertible {
     package var jsonValue: JSONValue {

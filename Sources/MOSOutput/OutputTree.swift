@@ -1,7 +1,5 @@
 import MOSBasics
 import MOSDomain
-import MOSOutput
-import MOSYAML
 
 /// The files of a compile, in memory: relative path → bytes. The writer makes it visible all at once.
 public struct OutputTree: Sendable, Hashable {
