@@ -99,7 +99,8 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         /// Creates a value from every stored property.
         package init(
             platform: String, enrollment: String, policy: String, ring: Int, paths: [String], routing: Routing,
-            targetVersion: String, targetBuild: String? = nil, deadline: String, timeZone: String? = nil,
+            targetVersion: String, targetRequest: String? = nil, targetBuild: String? = nil, deadline: String,
+            timeZone: String? = nil,
             legacyPlan: [PlanInstant]? = nil, declarationsToken: String? = nil, artifacts: [Artifact]
         ) {
             self.platform = platform
@@ -109,6 +110,7 @@ public struct OutputManifest: Sendable, Hashable, Codable {
             self.paths = paths
             self.routing = routing
             self.targetVersion = targetVersion
+            self.targetRequest = targetRequest
             self.targetBuild = targetBuild
             self.deadline = deadline
             self.timeZone = timeZone

@@ -31,7 +31,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try text.write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
-        let read = try StatusLoader().loadManifest(compiled: folder.path)
+        let read = try OutputReader(folder: folder.path).manifest()
         #expect(read.cohorts.mapValues(\.ring) == output.manifest.cohorts.mapValues(\.ring))
     }
 }
