@@ -44,9 +44,13 @@ def ratio(d, name, base):
     commands timed seconds apart see the same load; load changes between rounds then cancels out), else the
     ratio of the medians."""
     a, b = d["rounds"].get(name, []), d["rounds"].get(base, [])
-    if len(a) == len(b) and len(a) > 1:
-        return statistics.median(x / y for x, y in zip(a, b))
-    return d["median"][name] / d["median"][base]
+    # hyperfine reports 0 ms for a command faster than its timer under load (tiny corpora): such a round has no
+    # ratio, and a zero median gives NaN ("nan" in the table) rather than stopping the report.
+    pairs = [(x, y) for x, y in zip(a, b) if y > 0]
+    if len(a) == len(b) and len(pairs) > 1:
+        return statistics.median(x / y for x, y in pairs)
+    base_median = d["median"][base]
+    return d["median"][name] / base_median if base_median > 0 else float("nan")
 
 
 def load_linear(results):
