@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ManagedOS
 
 @main
@@ -12,4 +13,14 @@ struct MoscCommand: ParsableCommand {
             CatalogCommand.self,
         ]
     )
+
+    /// Checks subcommand names first: swift-argument-parser has no "did you mean" for them.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = SubcommandSuggestion.message(for: arguments, root: Self.self) {
+            StandardStreams.err(message)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
 }

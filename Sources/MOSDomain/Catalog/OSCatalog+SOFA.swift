@@ -25,10 +25,12 @@ extension OSCatalog {
         var checkDate: CatalogDate?
         for (index, feed) in feeds.enumerated() {
             let decoded: SOFAFeed
+            let data = Data(feed.data)
             do {
-                decoded = try JSONDecoder().decode(SOFAFeed.self, from: Data(feed.data))
+                decoded = try JSONDecoder().decode(SOFAFeed.self, from: data)
             } catch {
-                throw CatalogImportError.undecodableFeed(feed: index, reason: String(describing: error))
+                throw CatalogImportError.undecodableFeed(
+                    feed: index, reason: (error as? DecodingError)?.reason(decoding: data) ?? String(describing: error))
             }
             let platform = try sofaPlatform(of: decoded, hint: feed.platformHint, feed: index)
             if let text = decoded.lastCheck, let date = CatalogDate(timestamp: text) {

@@ -13,7 +13,8 @@ struct CatalogImportCommand: ParsableCommand {
             feed also gives iPadOS. A release dated after a higher version of its major (or, in a major's .0 \
             series, after the next major's first release) gets an unknown date, with a note on stderr. Pin the \
             result in the repository's Settings ('catalog: FILE'), or pass it to one run with --catalog FILE.
-            \(ExitStatus.table)
+            Exit status: 0 success, 2 a feed that cannot be read or is not a SOFA v2 feed, or an output that \
+            cannot be written, 64 usage error. There is no status 1: a bad feed is refused whole.
             """
     )
 

@@ -9,7 +9,8 @@ struct CatalogShowCommand: ParsableCommand {
         discussion: """
             Prints one line per release: platform, version, builds (- when the source left them blank), release \
             date and the number of actively exploited vulnerabilities it fixed.
-            \(ExitStatus.table)
+            Exit status: 0 success, 2 an unreadable or malformed --catalog file, 64 usage error (an unknown \
+            platform). The catalog holds no policies, so there is no status 1.
             """
     )
 

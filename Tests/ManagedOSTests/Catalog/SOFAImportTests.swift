@@ -169,6 +169,51 @@ enum CatalogPaths {
         }
     }
 
+    /// A feed that is not SOFA's shape is named by its JSON path, not dumped as a Swift `DecodingError`.
+    @Test(
+        arguments: [
+            (
+                Self.feed(#"{"ProductVersion": 15, "ReleaseDate": "2024-09-16"}"#),
+                "feed 0 is not a SOFA v2 feed: at OSVersions[0].SecurityReleases[0].ProductVersion: expected a string"
+            ),
+            (
+                Self.feed(#"{"ProductVersion": "15.0"}"#),
+                "feed 0 is not a SOFA v2 feed: missing key 'ReleaseDate' in OSVersions[0].SecurityReleases[0]"
+            ),
+            (
+                Array(#"{"LastCheck": "2026-08-22", "OSVersions": {}}"#.utf8),
+                "feed 0 is not a SOFA v2 feed: at OSVersions: expected an array"
+            ),
+            (
+                Array(#"{"LastCheck": "2026-08-22"}"#.utf8),
+                "feed 0 is not a SOFA v2 feed: missing key 'OSVersions' at the top level"
+            ),
+            (
+                Self.feed(#"{"ProductVersion": null, "ReleaseDate": "2024-09-16"}"#),
+                "feed 0 is not a SOFA v2 feed: at OSVersions[0].SecurityReleases[0].ProductVersion: expected a string, found null"
+            ),
+        ])
+    func undecodableFeedNamesThePath(_ data: [UInt8], _ expected: String) {
+        do {
+            _ = try OSCatalog.importSOFA(feeds: [(platformHint: "macOS", data: data)])
+            Issue.record("imported")
+        } catch {
+            #expect("\(error)" == expected)
+        }
+    }
+
+    @Test func notJSONSaysSoOnOneLine() {
+        do {
+            _ = try OSCatalog.importSOFA(feeds: [(platformHint: "macOS", data: Array("{\n  \"LastCheck\": ,\n}".utf8))])
+            Issue.record("imported")
+        } catch {
+            let text = "\(error)"
+            // Where: "around character 17" (Linux's Foundation) or a line and column (Apple's).
+            #expect(text.hasPrefix("feed 0 is not a SOFA v2 feed: not JSON: invalid value around "), "\(text)")
+            #expect(!text.contains("\n") && !text.contains("DecodingError") && !text.contains("codingPath"), "\(text)")
+        }
+    }
+
     @Test func missingCheckDateIsAnError() {
         #expect(throws: CatalogImportError.missingCheckDate) {
             try OSCatalog.importSOFA(feeds: [
