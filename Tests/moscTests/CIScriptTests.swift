@@ -36,4 +36,27 @@ import Testing
             #expect(text.contains(line), "\(line)")
         }
     }
+
+    /// `scripts/install.sh --binary FILE PREFIX` puts `mosc` where the pre-commit hook finds it (PREFIX/bin on PATH).
+    @Test func installScriptPutsMoscOnPath() throws {
+        guard let executable = CLITests.executable else { throw CLITests.CLIError.noExecutable }
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("mosc-install-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", "scripts/install.sh --binary \"$1\" \"$2\" && PATH=\"$2/bin:$PATH\" mosc --version", "sh",
+            executable.path, prefix.path,
+        ]
+        process.currentDirectoryURL = RepositoryPaths.root
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(printed == "\(try CLITests.run(["--version"]).stdout)")
+        #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/mosc").path))
+    }
 }
