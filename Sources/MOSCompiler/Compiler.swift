@@ -6,8 +6,8 @@ import MOSYAML
 
 /// The outcome of validating a repository.
 public struct ValidationResult: Sendable {
-    /// What the rules read: the repository and the facts derived from it once, reused by lowering.
-    public var context: ValidationContext
+    /// The resolved repository: what the rules read, and what the planner reads after them.
+    public var context: ResolvedRepository
     /// Every diagnostic, sorted.
     public var diagnostics: [Diagnostic]
 
@@ -18,7 +18,7 @@ public struct ValidationResult: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// The public entry points of the pipeline: parse → check → lower → emit.
+/// The public entry points of the pipeline: parse → resolve → check → plan → emit.
 public enum Compiler {
     /// Parses and checks a repository's files.
     public static func validate(root: String, files: [SourceFile], options: CompilerOptions) -> ValidationResult {
@@ -36,7 +36,7 @@ public enum Compiler {
             bag.emit(.noPolicyFiles, "no *.yaml or *.yml files below '\(root)'", at: SourceLocation(file: root))
         }
         let pinned = pinCatalog(repository, root: root, options: options, into: &bag)
-        let context = ValidationContext(repository: repository, options: pinned, workers: workers)
+        let context = resolveRepository(repository, options: pinned, workers: workers)
         // Rules only read the context, so they run side by side, each into its own bag; the bags are joined in
         // the registry's order, so the output does not depend on which rule finished first.
         let rules = AllRules.rules
@@ -85,7 +85,7 @@ public struct CompileResult: Sendable {
 }
 
 extension Compiler {
-    /// Validates, lowers and emits; emits nothing when validation finds errors.
+    /// Validates, plans and emits; emits nothing when validation or planning finds errors.
     public static func compile(root: String, files: [SourceFile], options: CompilerOptions) -> CompileResult {
         let validation = validate(root: root, files: files, options: options)
         let repository = validation.repository
@@ -94,11 +94,11 @@ extension Compiler {
         }
         var bag = DiagnosticBag()
         bag.append(contentsOf: validation.diagnostics)
-        guard let plan = lowerRepository(validation.context) else {
+        guard let plan = lowerRepository(validation.context, diagnostics: &bag) else {
             return CompileResult(output: nil, diagnostics: bag.sorted, repository: repository)
         }
         let provenance = CompileProvenance(files: files, root: root, options: validation.context.options)
-        let output = emitOutput(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
+        let output = planAndEmit(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
         return CompileResult(output: bag.hasErrors ? nil : output, diagnostics: bag.sorted, repository: repository)
     }
 
@@ -144,13 +144,17 @@ extension Compiler {
         // the caller handed `loaded` over rather than keeping a copy).
         loaded.files = []
         var result = StagedCompileResult(diagnostics: validation?.diagnostics ?? [])
-        guard !result.hasErrors, let plan = validation.flatMap({ lowerRepository($0.context) }) else { return result }
-        validation = nil
+        guard !result.hasErrors else { return result }
         var bag = DiagnosticBag()
+        guard let plan = validation.flatMap({ lowerRepository($0.context, diagnostics: &bag) }) else {
+            result.diagnostics = (result.diagnostics + bag.diagnostics).sorted()
+            return result
+        }
+        validation = nil
         do throws(CompilerError) {
             var staged = try OutputWriter().stage(folder)
             do throws(CompilerError) {
-                result.summary = try emitOutput(
+                result.summary = try planAndEmit(
                     plan, provenance: provenance, gates: options.gates, into: &staged, diagnostics: &bag)
                 result.staged = staged
             } catch {
@@ -199,13 +203,17 @@ extension Compiler {
         _ validation: consuming ValidationResult, root: String, files: consuming [SourceFile], options: CompilerOptions
     ) -> PlannedCompileResult {
         var result = PlannedCompileResult(diagnostics: validation.diagnostics)
-        guard !validation.hasErrors, let plan = lowerRepository(validation.context) else { return result }
+        guard !validation.hasErrors else { return result }
+        var bag = DiagnosticBag()
+        guard let plan = lowerRepository(validation.context, diagnostics: &bag) else {
+            result.diagnostics = (result.diagnostics + bag.diagnostics).sorted()
+            return result
+        }
         let pinned = validation.context.options
         _ = consume validation
         let provenance = CompileProvenance(files: copy files, root: root, options: pinned)
         _ = consume files
-        var bag = DiagnosticBag()
-        let manifest = emitManifest(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
+        let manifest = planAndEmitManifest(plan, provenance: provenance, gates: options.gates, diagnostics: &bag)
         result.diagnostics = (result.diagnostics + bag.diagnostics).sorted()
         guard !bag.hasErrors else { return result }
         result.manifest = manifest

@@ -169,6 +169,8 @@ extension DiagnosticCode {
             "Refresh the catalog from SOFA's current feeds: `mosc catalog import macos_data_feed.json ios_data_feed.json tvos_data_feed.json visionos_data_feed.json --output catalog.tsv`, then review what moved with `mosc diff`."
         case .identifierShortened:
             "Nothing to fix; use a shorter `identifierPrefix`, policy or cohort name to keep identifiers readable."
+        case .policyNotPlanned:
+            "Report it with the repository: validation should have reported why the policy cannot be planned. Until then, fix the value the message names."
         case .unsafeOutputPath:
             "Report it: validation keeps names to letters, digits and hyphens, so no emitted path should ever leave the output folder."
         case .unreadableReport:
@@ -234,6 +236,10 @@ extension DiagnosticCode {
         case .identifierShortened:
             #"""
             repo/cohorts.yaml:1:1: note: declaration identifier shortened to 'com.example.mdm.macos-26.aaaaaaaaaaaaaaaa-30ca75d137.enforcement' to fit Apple's 64 octets [MOS301]
+            """#
+        case .policyNotPlanned:
+            #"""
+            repo/repo.yaml:6:1: error: cannot plan policy 'p': its target does not resolve against the catalog [MOS302]
             """#
         case .unsafeOutputPath:
             #"""

@@ -102,6 +102,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
 
     // MARK: MOS3xx: lowering
     case identifierShortened = "MOS301"
+    case policyNotPlanned = "MOS302"
 
     // MARK: MOS4xx: emit
     case unsafeOutputPath = "MOS401"
@@ -242,6 +243,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .catalogStale: "the catalog that decides a target or deadline is older than 90 days"
         case .buildPinsOneOfSeveral: "the target release shipped as several builds and the policy pins one"
         case .identifierShortened: "a declaration identifier was shortened to fit 64 octets"
+        case .policyNotPlanned: "a policy could not be planned although it validated"
         case .unsafeOutputPath: "an output path would leave the output folder"
         case .unreadableFile: "a file or folder cannot be read"
         case .noPolicyFiles: "the repository holds no policy files"

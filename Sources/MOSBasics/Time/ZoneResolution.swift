@@ -11,15 +11,23 @@ public enum ZoneResolution: Hashable, Sendable {
     /// The wall time occurs twice, because clocks were set back; `earlier` is the first occurrence.
     case overlap(earlier: Instant, later: Instant)
 
-    /// The instant mosc schedules: the only one, or the earlier of an overlap; `nil` in a gap.
+    /// The instant mosc schedules a wall time at: the only one, the earlier of an overlap, or just after a gap.
     ///
-    /// mosc takes the first occurrence of an overlapped wall time, as Foundation, cron and most
-    /// schedulers do, so a deadline is never met an hour later than written. A gap is an error in mosc.
-    public var chosenInstant: Instant? {
+    /// mosc takes the first occurrence of an overlapped wall time, as Foundation, cron and most schedulers do,
+    /// so a deadline is never met an hour later than written; validation warns about it (MOS225). A gap is an
+    /// error in validation (MOS224); a plan built anyway reads it after the gap, as Foundation does. The check
+    /// and the legacy planner both read this one property.
+    public var scheduledInstant: Instant {
         switch self {
         case .unique(let instant): instant
         case .overlap(let earlier, _): earlier
-        case .gap: nil
+        case .gap(_, let after, _): after
         }
+    }
+
+    /// `scheduledInstant`, except `nil` in a gap (which validation rejects).
+    public var chosenInstant: Instant? {
+        if case .gap = self { return nil }
+        return scheduledInstant
     }
 }

@@ -9,22 +9,13 @@ struct DDMArtifacts {
     package var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)]
     /// The cohort's DeclarationsToken.
     package var declarationsToken: String
-    /// Identifiers that had to be shortened.
-    package var shortened: [String]
 }
 
 /// Emits the declarations, the declaration-items and tokens documents, the DeclarativeManagement command and
-/// the set file for one cohort's DDM-capable devices.
-func emitDDM(_ plan: CohortPlanIR, prefix: String, now: Instant, gates: SoftwareUpdateGates) -> DDMArtifacts {
+/// the set file for one cohort's DDM-capable devices, as `ddm` plans them.
+func emitDDM(_ plan: CohortPlanIR, _ ddm: DDMPlan, now: Instant) -> DDMArtifacts {
     let cohort = plan.cohort
     let folder = "cohorts/\(cohort.name)/ddm"
-    var shortened: [String] = []
-    func identifier(_ kind: Declaration.Kind) -> String {
-        let (id, wasShortened) = Declaration.identifier(
-            prefix: prefix, policy: plan.policy, cohort: cohort.name, kind: kind)
-        if wasShortened { shortened.append(id) }
-        return id
-    }
 
     var enforcementPayload: [String: JSONValue] = [
         "TargetOSVersion": .string(plan.targetVersion),
@@ -33,19 +24,15 @@ func emitDDM(_ plan: CohortPlanIR, prefix: String, now: Instant, gates: Software
     if let build = plan.targetBuild { enforcementPayload["TargetBuildVersion"] = .string(build) }
     if let url = plan.detailsURL { enforcementPayload["DetailsURL"] = .string(url) }
     let enforcement = Declaration(
-        type: Declaration.Kind.enforcement.type, identifier: identifier(.enforcement), payload: enforcementPayload)
+        type: Declaration.Kind.enforcement.type, identifier: ddm.enforcementIdentifier, payload: enforcementPayload)
     var configurations = [(enforcement, cohort.lowestDDMVersion)]
-
-    // Devices below the settings declaration's own gate ignore it; emit it only if some device can take it.
-    if let settings = plan.settings, let threshold = gates.settingsThreshold(for: cohort.platform),
-        cohort.range.hasVersions(atOrAbove: threshold)
-    {
+    if let settings = ddm.settings {
         let declaration = Declaration(
-            type: Declaration.Kind.settings.type, identifier: identifier(.settings), payload: settings)
-        configurations.append((declaration, max(cohort.lowestDDMVersion, threshold)))
+            type: Declaration.Kind.settings.type, identifier: settings.identifier, payload: settings.payload)
+        configurations.append((declaration, settings.minimumOS))
     }
     let activation = Declaration(
-        type: Declaration.Kind.activation.type, identifier: identifier(.activation),
+        type: Declaration.Kind.activation.type, identifier: ddm.activationIdentifier,
         payload: ["StandardConfigurations": .array(configurations.map(\.0.identifier).sorted().map(JSONValue.string))])
 
     var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)] = []
@@ -74,5 +61,5 @@ func emitDDM(_ plan: CohortPlanIR, prefix: String, now: Instant, gates: Software
 
     let identifiers = (configurations.map(\.0.identifier) + [activation.identifier]).sorted()
     files.append(("\(folder)/set.txt", Array((identifiers.joined(separator: "\n") + "\n").utf8), floor))
-    return DDMArtifacts(files: files, declarationsToken: token, shortened: shortened)
+    return DDMArtifacts(files: files, declarationsToken: token)
 }

@@ -9,18 +9,11 @@ struct LegacyArtifacts {
     package var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)]
     /// The plan's steps and their UTC instants.
     package var instants: [OutputManifest.PlanInstant]
-    /// Why no plan was written (no files then): the caller reports it as an error.
-    var refusal: String?
 }
 
-/// Emits the legacy MDM command plan of one cohort's pre-DDM devices: `legacy/plan.json` and one property list
+/// Writes the legacy MDM command plan of one cohort's pre-DDM devices: `legacy/plan.json` and one property list
 /// per command under `legacy/commands/`. Every file applies from the cohort's lowest OS.
-func emitLegacy(_ plan: CohortPlanIR, gates: SoftwareUpdateGates) -> LegacyArtifacts {
-    let build: LegacyPlanBuild
-    switch LegacyPlanBuilder(gates: gates).build(plan) {
-    case .success(let built): build = built
-    case .failure(let refusal): return LegacyArtifacts(files: [], instants: [], refusal: refusal.message)
-    }
+func emitLegacy(_ plan: CohortPlanIR, _ build: LegacyPlanBuild) -> LegacyArtifacts {
     let folder = "cohorts/\(plan.cohort.name)/legacy"
     let minimumOS = plan.cohort.lowestVersion
     var files = [("\(folder)/plan.json", CanonicalJSON.bytes(build.plan), minimumOS)]

@@ -3,29 +3,51 @@ import MOSDomain
 import MOSOutput
 import MOSYAML
 
-/// Lowers a repository that validated without errors into the plan model. Returns nil (and reports nothing
-/// new) if a value needed is missing, which validation would have reported already.
-public func lowerRepository(_ context: ValidationContext) -> PlanIR? {
-    let prefix = context.settings?.identifierPrefix?.value ?? "mosc"
+/// Lowers a repository that validated without errors into the plan model: the Plan stage's first step, reading
+/// only the resolved repository. A policy that cannot be planned (a value validation would have reported is
+/// missing) is reported as `MOS302` at the policy; the result is nil when any was.
+public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout DiagnosticBag) -> PlanIR? {
+    let prefix = resolved.settings?.identifierPrefix?.value ?? "mosc"
     var plans: [CohortPlanIR] = []
+    var refused = false
     // Sized once: a plan is large, and a doubling array briefly holds two copies at the compile's peak memory.
-    plans.reserveCapacity(context.repository.policies.reduce(0) { $0 + $1.cohorts.count })
-    for policy in context.repository.policies {
-        guard let name = policy.name?.value, let target = context.target(of: policy),
-            let policyDeadline = policy.deadline.flatMap({ try? context.deadline($0, of: policy).get() })
-        else { return nil }
+    plans.reserveCapacity(resolved.repository.policies.reduce(0) { $0 + $1.cohorts.count })
+    for policy in resolved.repository.policies {
+        func refuse(_ why: String) {
+            let name = policy.name.map { " '\($0.value)'" } ?? ""
+            diagnostics.emit(.policyNotPlanned, "cannot plan policy\(name): \(why)", at: policy.location)
+            refused = true
+        }
+        guard let name = policy.name?.value else {
+            refuse("it has no name")
+            continue
+        }
+        guard let target = resolved.target(of: policy) else {
+            refuse("its target does not resolve against the catalog")
+            continue
+        }
+        guard let policyDeadline = policy.deadline.flatMap({ try? resolved.deadline($0, of: policy).get() }) else {
+            refuse("its deadline does not resolve")
+            continue
+        }
         // Written out, the version stays as written; a `latest` form becomes the release it resolved to.
         let version = target.request.isLatest ? target.version.description : policy.target?.version?.value
         let settings = policy.settings.map(lowerSettings)
-        for (reference, cohort) in context.cohorts(of: policy) {
+        for (reference, cohort) in resolved.cohorts(of: policy) {
             var deadline = policyDeadline.value
             if let syntax = reference.deadline {
-                guard let value = try? context.deadline(syntax, of: policy).get() else { return nil }
+                guard let value = try? resolved.deadline(syntax, of: policy).get() else {
+                    refuse("the deadline of cohort '\(cohort.name)' does not resolve")
+                    continue
+                }
                 deadline = value.value
             }
             var legacy: LegacyOptionsIR?
             if cohort.paths.hasLegacy {
-                guard let zone = policy.legacy?.timeZone.flatMap({ context.zone(named: $0.value) }) else { return nil }
+                guard let zone = policy.legacy?.timeZone.flatMap({ resolved.zone(named: $0.value) }) else {
+                    refuse("cohort '\(cohort.name)' has pre-DDM devices and the policy names no known legacy.timeZone")
+                    continue
+                }
                 let lead = policy.legacy?.downloadLeadTime.flatMap { DurationSpec.parse($0.value).value }
                 legacy = LegacyOptionsIR(
                     timeZone: zone,
@@ -42,6 +64,7 @@ public func lowerRepository(_ context: ValidationContext) -> PlanIR? {
                     detailsURL: policy.detailsURL?.value, settings: settings, legacy: legacy))
         }
     }
+    if refused { return nil }
     plans.sort { $0.cohort.name < $1.cohort.name }
     return PlanIR(identifierPrefix: prefix, cohorts: plans)
 }

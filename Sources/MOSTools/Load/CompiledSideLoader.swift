@@ -1,7 +1,7 @@
 import Foundation
 public import MOSBasics
 public import MOSCompiler
-public import MOSDomain
+import MOSDomain
 import MOSOutput
 import MOSYAML
 

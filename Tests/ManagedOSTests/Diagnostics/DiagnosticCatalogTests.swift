@@ -17,8 +17,10 @@ import Testing
     /// Codes `RepositoryLoader` reports while walking the folder.
     static let loaderCodes: Set<DiagnosticCode> = [.unreadableFile, .symlinkOutsideRepository]
 
-    /// Codes `Compiler.validate` reports itself.
-    static let compilerCodes: Set<DiagnosticCode> = [.noPolicyFiles, .identifierShortened, .unsafeOutputPath]
+    /// Codes `Compiler.validate` and the Plan and Emit stages report, outside any `ValidationRule`.
+    static let compilerCodes: Set<DiagnosticCode> = [
+        .noPolicyFiles, .identifierShortened, .policyNotPlanned, .unsafeOutputPath,
+    ]
 
     /// Codes `mosc status` reports about reports and device lists.
     static var statusCodes: Set<DiagnosticCode> { Set(StatusDiagnosticScenarios.scenarios.keys) }

@@ -20,6 +20,7 @@ import Testing
         .noPolicyFiles: { try RepositoryLoaderTests.emptyRepository().text },
         .identifierShortened: { IdentifierTests.shortenedIdentifierText() },
         .unsafeOutputPath: { try IdentifierTests.unsafePathText() },
+        .policyNotPlanned: { PlanRefusalTests.unplannableText() },
         .invalidUTF8: {
             var bytes = Array("apiVersion: mosc/v1\nkind: Cohort\nname: caf".utf8)
             bytes.append(0xE9)

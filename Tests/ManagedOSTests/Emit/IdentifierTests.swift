@@ -107,7 +107,7 @@ import Testing
                     settings: nil, legacy: nil)
             ])
         var bag = DiagnosticBag()
-        let output = emitOutput(
+        let output = planAndEmit(
             plan, provenance: CompileProvenance(now: .testingNow, sourceDigest: "", catalogDate: ""), gates: .bundled,
             diagnostics: &bag)
         return (output, bag.sorted)

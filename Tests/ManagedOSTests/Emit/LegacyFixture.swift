@@ -44,16 +44,18 @@ enum LegacyFixture {
         var bag = DiagnosticBag()
         let files = [SourceFile(path: "repo/repo.yaml", text: yaml)]
         let repository = parseRepository(root: "repo", files: files, limits: .defaults, diagnostics: &bag)
-        guard let plan = lowerRepository(ValidationContext(repository: repository, options: .testing)) else {
+        guard
+            let plan = lowerRepository(ValidationContext(repository: repository, options: .testing), diagnostics: &bag)
+        else {
             return nil
         }
         return emit(plan, diagnostics: &bag)
     }
 
-    /// Emits a lowered plan.
+    /// Plans and emits a lowered plan.
     static func emit(_ plan: PlanIR, diagnostics bag: inout DiagnosticBag) -> (CompiledOutput, [Diagnostic]) {
         let provenance = CompileProvenance(now: .testingNow, sourceDigest: "test", catalogDate: "test")
-        let output = emitOutput(plan, provenance: provenance, gates: .bundled, diagnostics: &bag)
+        let output = planAndEmit(plan, provenance: provenance, gates: .bundled, diagnostics: &bag)
         return (output, bag.sorted)
     }
 

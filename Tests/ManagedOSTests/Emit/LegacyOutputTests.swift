@@ -109,7 +109,8 @@ import Testing
         let yaml = LegacyFixture.repository(osVersions: ">=13.0 <14", target: "13.7.8", deadline: "2027-02-10T19:00")
         let files = [SourceFile(path: "repo/repo.yaml", text: yaml)]
         let repository = parseRepository(root: "repo", files: files, limits: .defaults, diagnostics: &bag)
-        var plan = try #require(lowerRepository(ValidationContext(repository: repository, options: .testing)))
+        var plan = try #require(
+            lowerRepository(ValidationContext(repository: repository, options: .testing), diagnostics: &bag))
         // A schema without a DDM threshold would leave every version to the legacy path.
         plan.cohorts[0].cohort.ddmThreshold = OSVersion(9999)
         plan.cohorts[0].cohort.range = .atLeast(OSVersion(13, 0))

@@ -47,7 +47,7 @@ import Testing
     @Test func manifestOfNoCohortsMatchesTheCanonicalWriter() throws {
         var bag = DiagnosticBag()
         let provenance = CompileProvenance(now: .testingNow, sourceDigest: "d", catalogDate: "2026-11-01")
-        let output = emitOutput(
+        let output = planAndEmit(
             PlanIR(identifierPrefix: "mosc", cohorts: []), provenance: provenance, gates: .bundled, diagnostics: &bag)
         #expect(output.tree.files["manifest.json"] == CanonicalJSON.bytes(output.manifest))
         #expect(output.manifest.cohorts.isEmpty)
@@ -103,13 +103,14 @@ import Testing
     @Test func unsortedAndRepeatedCohortsAreStreamedInKeyOrder() throws {
         let fleet = try CompileTests.compile(try CompileTests.fleet())
         let validation = Compiler.validate(try CompileTests.fleet(), options: CompileTests.options)
-        let plan = try #require(lowerRepository(validation.context))
+        var planning = DiagnosticBag()
+        let plan = try #require(lowerRepository(validation.context, diagnostics: &planning))
         var shuffled = plan
         shuffled.cohorts = plan.cohorts.reversed() + [plan.cohorts[0]]
         var bag = DiagnosticBag()
         let provenance = CompileProvenance(
             now: .testingNow, sourceDigest: fleet.manifest.sourceDigest, catalogDate: fleet.manifest.catalogDate)
-        let output = emitOutput(shuffled, provenance: provenance, gates: .bundled, diagnostics: &bag)
+        let output = planAndEmit(shuffled, provenance: provenance, gates: .bundled, diagnostics: &bag)
         #expect(output.tree.files["manifest.json"] == CanonicalJSON.bytes(output.manifest))
         #expect(output.tree == fleet.tree)
     }

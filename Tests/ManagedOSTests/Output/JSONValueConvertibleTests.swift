@@ -50,7 +50,9 @@ import Testing
         let loaded = try RepositoryLoader().load(RepositoryPaths.examples.appendingPathComponent("fleet").path)
         let options = CompilerOptions(now: .testingNow)
         let output = try #require(Compiler.compile(loaded, options: options).output)
-        let plan = try #require(lowerRepository(Compiler.validate(loaded, options: options).context))
+        var planning = DiagnosticBag()
+        let plan = try #require(
+            lowerRepository(Compiler.validate(loaded, options: options).context, diagnostics: &planning))
         return (output, plan)
     }
 

@@ -52,7 +52,9 @@ import Testing
         let files = [SourceFile(path: "repo/all.yaml", text: text)]
         let syntax = parseRepository(root: "repo", files: files, limits: options.limits, diagnostics: &bag)
         let result = Compiler.validate(root: "repo", files: files, options: options)
-        return (lowerRepository(ValidationContext(repository: syntax, options: options)), result.diagnostics)
+        var planning = DiagnosticBag()
+        let plan = lowerRepository(ValidationContext(repository: syntax, options: options), diagnostics: &planning)
+        return (plan, result.diagnostics)
     }
 
     @Test func latestAndRelativeDeadlinesLowerToTheirResolution() throws {
@@ -102,7 +104,10 @@ import Testing
     @Test func theFleetExampleLowersItsCatalogFeatures() throws {
         let loaded = try RepositoryLoader().load(RepositoryPaths.examples.appendingPathComponent("fleet").path)
         let result = Compiler.validate(loaded, options: .testing)
-        let plan = try #require(lowerRepository(ValidationContext(repository: result.repository, options: .testing)))
+        var planning = DiagnosticBag()
+        let plan = try #require(
+            lowerRepository(ValidationContext(repository: result.repository, options: .testing), diagnostics: &planning)
+        )
         let audio = try #require(plan.cohorts.first { $0.cohort.name == "mac-audio" })
         #expect(audio.targetVersion == "15.7.9")
         #expect(audio.targetRequest == "latest-15")

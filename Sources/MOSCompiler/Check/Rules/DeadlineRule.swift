@@ -217,19 +217,22 @@ struct DeadlineRule: ValidationRule {
         for (reference, cohort) in context.cohorts(of: policy) where cohort.paths.hasLegacy {
             guard let value = overrides[reference.ring] ?? policyDeadline, seen.insert(value).inserted else { continue }
             let location = reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location
-            switch zone.resolve(value) {
+            let resolution = zone.resolve(value)
+            // What the plan enforces at (`scheduledInstant`) is what the messages name.
+            let scheduled = resolution.scheduledInstant
+            switch resolution {
             case .unique:
                 break
-            case .gap(_, let after, _):
+            case .gap:
                 diagnostics.emit(
                     .deadlineInGap,
                     "deadline \(value.wireString) does not exist in \(zoneName): clocks skip it when daylight saving time starts",
                     at: location,
-                    hint: "pick a time outside the gap, e.g. \(zone.localDateTime(at: after).wireString)")
-            case .overlap(let earlier, let later):
+                    hint: "pick a time outside the gap, e.g. \(zone.localDateTime(at: scheduled).wireString)")
+            case .overlap(_, let later):
                 diagnostics.emit(
                     .deadlineInOverlap,
-                    "deadline \(value.wireString) occurs twice in \(zoneName) (clocks fall back); mosc uses the first, \(earlier.iso8601), not \(later.iso8601)",
+                    "deadline \(value.wireString) occurs twice in \(zoneName) (clocks fall back); mosc uses the first, \(scheduled.iso8601), not \(later.iso8601)",
                     at: location)
             }
         }

@@ -105,19 +105,19 @@ private struct State {
     /// The deadline read in the plan's zone. Validation rejects a deadline in a DST gap; should one get here,
     /// it is read with the offset before the jump (after the gap), as Foundation does, and the plan says so.
     package mutating func resolveDeadline() -> (instant: Instant, record: LegacyPlan.Deadline) {
-        let instant: Instant
+        let zoneResolution = zone.resolve(ir.deadline)
+        // The same instant DeadlineRule's MOS224/MOS225 name.
+        let instant = zoneResolution.scheduledInstant
         var resolution = "unique"
-        switch zone.resolve(ir.deadline) {
-        case .unique(let only):
-            instant = only
-        case .overlap(let earlier, _):
-            instant = earlier
+        switch zoneResolution {
+        case .unique:
+            break
+        case .overlap:
             resolution = "overlap-first"
             notes.append(
                 "the deadline \(ir.deadline) occurs twice in \(zone); the plan enforces at its first occurrence "
-                    + "(UTC offset \(ZoneRules.formatOffset(zone.offsetSeconds(at: earlier)))))")
-        case .gap(_, let after, _):
-            instant = after
+                    + "(UTC offset \(ZoneRules.formatOffset(zone.offsetSeconds(at: instant)))))")
+        case .gap:
             resolution = "gap-after"
             notes.append("the deadline \(ir.deadline) does not occur in \(zone); the plan enforces just after the gap")
         }

@@ -3,8 +3,10 @@ import MOSDomain
 import MOSOutput
 import MOSYAML
 
-/// What every rule reads: the repository's syntax plus facts derived once (cohorts by name, resolved cohorts).
-public struct ValidationContext: Sendable {
+/// The Resolve stage's value: the repository's syntax plus what it means, derived once — cohorts by name and
+/// resolved (range, paths), targets resolved against the catalog, deadlines, time zones. Check's rules and the
+/// planner both read it; neither derives these facts again.
+public struct ResolvedRepository: Sendable {
     /// The repository as read.
     public let repository: RepositorySyntax
     /// The options of this run.
@@ -29,7 +31,7 @@ public struct ValidationContext: Sendable {
         package var text: String
     }
 
-    /// Derives the shared facts.
+    /// Resolves `repository` (the Resolve stage's entry point is `resolveRepository`).
     public init(repository: RepositorySyntax, options: CompilerOptions) {
         self.init(repository: repository, options: options, workers: defaultWorkerCount)
     }
@@ -139,4 +141,15 @@ public struct ValidationContext: Sendable {
     {
         resolveDeadline(deadline, target: target(of: policy), skipDays: skipDays(of: policy))
     }
+}
+
+/// The rules' name for the resolved repository: a rule checks what Resolve derived.
+public typealias ValidationContext = ResolvedRepository
+
+/// The Resolve stage: resolves cohorts, targets, deadlines and zones of a parsed repository, once, on `workers`
+/// threads.
+package func resolveRepository(_ repository: RepositorySyntax, options: CompilerOptions, workers: Int)
+    -> ResolvedRepository
+{
+    ResolvedRepository(repository: repository, options: options, workers: workers)
 }

@@ -1,0 +1,74 @@
+import MOSBasics
+import MOSDomain
+import MOSOutput
+
+/// One cohort with every output decision taken: which declarations its DDM devices get, under which
+/// identifiers, and its pre-DDM devices' legacy plan. Emit writes it and decides nothing.
+struct CohortPlan {
+    /// The lowered cohort: target, deadline and options.
+    var ir: CohortPlanIR
+    /// The DDM declarations; nil when no device takes the DDM path.
+    var ddm: DDMPlan?
+    /// The legacy plan; nil when no device needs one, or when it was refused (an error then).
+    var legacy: LegacyPlanBuild?
+}
+
+/// The declarations of a cohort's DDM path.
+struct DDMPlan {
+    /// The enforcement declaration's Identifier.
+    var enforcementIdentifier: String
+    /// The settings declaration, when the policy has settings and some device can take the declaration.
+    var settings: Settings?
+    /// The activation's Identifier.
+    var activationIdentifier: String
+
+    /// The settings declaration: its Identifier, payload, and the oldest OS it applies to.
+    struct Settings {
+        var identifier: String
+        var payload: [String: JSONValue]
+        var minimumOS: OSVersion
+    }
+}
+
+/// Plans one cohort's output: reads Apple's gates for the settings declaration and the legacy plan, names the
+/// declarations, and reports what it shortened (MOS301) or refused (MOS253) at the cohort.
+func planCohort(
+    _ ir: CohortPlanIR, identifierPrefix prefix: String, gates: SoftwareUpdateGates,
+    diagnostics: inout DiagnosticBag
+) -> CohortPlan {
+    let cohort = ir.cohort
+    var plan = CohortPlan(ir: ir)
+    if cohort.paths.hasDDM {
+        var shortened: [String] = []
+        func identifier(_ kind: Declaration.Kind) -> String {
+            let (id, wasShortened) = Declaration.identifier(
+                prefix: prefix, policy: ir.policy, cohort: cohort.name, kind: kind)
+            if wasShortened { shortened.append(id) }
+            return id
+        }
+        let enforcement = identifier(.enforcement)
+        var settings: DDMPlan.Settings?
+        // Devices below the settings declaration's own gate ignore it; emit it only if some device can take it.
+        if let payload = ir.settings, let threshold = gates.settingsThreshold(for: cohort.platform),
+            cohort.range.hasVersions(atOrAbove: threshold)
+        {
+            settings = DDMPlan.Settings(
+                identifier: identifier(.settings), payload: payload,
+                minimumOS: max(cohort.lowestDDMVersion, threshold))
+        }
+        plan.ddm = DDMPlan(
+            enforcementIdentifier: enforcement, settings: settings, activationIdentifier: identifier(.activation))
+        for id in shortened {
+            diagnostics.emit(
+                .identifierShortened, "declaration identifier shortened to '\(id)' to fit Apple's 64 octets",
+                at: cohort.location)
+        }
+    }
+    if cohort.paths.hasLegacy {
+        switch LegacyPlanBuilder(gates: gates).build(ir) {
+        case .success(let build): plan.legacy = build
+        case .failure(let refusal): diagnostics.emit(.noLegacyPath, refusal.message, at: cohort.location)
+        }
+    }
+    return plan
+}
