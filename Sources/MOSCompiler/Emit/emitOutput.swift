@@ -1,5 +1,5 @@
 public import MOSBasics
-public import MOSDomain
+import MOSDomain
 public import MOSOutput
 import MOSYAML
 

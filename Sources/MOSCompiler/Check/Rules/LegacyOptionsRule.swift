@@ -21,12 +21,12 @@ struct LegacyOptionsRule: ValidationRule {
             }
             let action = legacy.installAction
             if let action {
-                let allowed = gates.installActions(for: platform)
-                if let floor = allowed[action.value] {
+                if let floor = gates.floor(of: .installAction(action.value), platform: platform) {
                     gate(
                         "installAction \(action.value.rawValue)", floor: floor, at: action.location,
                         cohorts: legacyCohorts, into: &diagnostics)
                 } else {
+                    let allowed = gates.installActions(for: platform)
                     let names = InstallAction.allCases.filter { allowed[$0] != nil }.map { "'\($0.rawValue)'" }
                     diagnostics.emit(
                         .installActionNotOnPlatform,
@@ -50,7 +50,7 @@ struct LegacyOptionsRule: ValidationRule {
                     diagnostics.emit(
                         .maxUserDeferralsNotAllowed, "maxUserDeferrals needs installAction InstallLater",
                         at: deferrals.location, hint: "add 'installAction: InstallLater' or remove maxUserDeferrals")
-                } else if let floor = gates.minimumOS(forScheduleKey: "MaxUserDeferrals", platform: platform) {
+                } else if let floor = gates.floor(of: .maxUserDeferrals, platform: platform) {
                     gate(
                         "maxUserDeferrals", floor: floor, at: deferrals.location, cohorts: legacyCohorts,
                         into: &diagnostics)
@@ -62,7 +62,7 @@ struct LegacyOptionsRule: ValidationRule {
             if let priority = legacy.priority {
                 if platform != .macOS {
                     diagnostics.emit(.priorityNotAllowed, "priority is available on macOS only", at: priority.location)
-                } else if let floor = gates.minimumOS(forScheduleKey: "Priority", platform: platform) {
+                } else if let floor = gates.floor(of: .priority, platform: platform) {
                     gate("priority", floor: floor, at: priority.location, cohorts: legacyCohorts, into: &diagnostics)
                 }
                 minorOnly("priority", at: priority.location, policy: policy, cohorts: legacyCohorts, into: &diagnostics)
@@ -91,7 +91,7 @@ struct LegacyOptionsRule: ValidationRule {
         into diagnostics: inout DiagnosticBag
     ) {
         guard let text = policy.target?.version?.value, let target = OSVersion(text) else { return }
-        for cohort in cohorts where cohort.lowestVersion.major < target.major {
+        for cohort in cohorts where LegacyDevices(cohort).updateKind(to: target) != .minor {
             diagnostics.emit(
                 .minorUpdateOptionOnMajorUpdate,
                 "\(option) applies to minor updates only; devices of cohort '\(cohort.name)' from \(cohort.lowestVersion) take a major update to \(target) and ignore it",

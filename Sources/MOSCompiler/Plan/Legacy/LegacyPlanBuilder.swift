@@ -181,7 +181,7 @@ private struct State {
 
     /// 2. download: DownloadOnly, `lead` before the deadline, where the devices' oldest OS accepts it.
     package mutating func download(enforceAt: Instant, lead: DurationSpec) {
-        guard let floor = gates.installActions(for: platform)[.downloadOnly] else {
+        guard let floor = gates.floor(of: .installAction(.downloadOnly), platform: platform) else {
             omitted.append(.init(item: "download", reason: "\(platform) has no InstallAction DownloadOnly"))
             return
         }
@@ -199,23 +199,23 @@ private struct State {
 
     /// 3. enforce: the install action at the deadline, with the minor-update options the devices accept.
     package mutating func enforce(at instant: Instant, options: LegacyOptionsIR, kind: LegacyDevices.UpdateKind) {
-        let actions = gates.installActions(for: platform)
         var action = options.installAction
-        if actions[action].map({ devices.lowest >= $0 }) != true {
+        let floor = gates.floor(of: .installAction(action), platform: platform)
+        if floor.map({ devices.lowest >= $0 }) != true {
             let why =
-                actions[action].map { "needs \(platform) \($0); devices start at \(devices.lowest)" }
+                floor.map { "needs \(platform) \($0); devices start at \(devices.lowest)" }
                 ?? "is not available on \(platform)"
             omitted.append(.init(item: "InstallAction \(action.rawValue)", reason: "\(why); Default is sent instead"))
             action = .default
         }
         var extra: [String: PropertyList] = [:]
         if let deferrals = options.maxUserDeferrals,
-            minorOption("MaxUserDeferrals", kind: kind, needsInstallLater: true, action: action)
+            minorOption("MaxUserDeferrals", .maxUserDeferrals, kind: kind, needsInstallLater: true, action: action)
         {
             extra["MaxUserDeferrals"] = .integer(deferrals)
         }
         if let priority = options.priority,
-            minorOption("Priority", kind: kind, needsInstallLater: false, action: action)
+            minorOption("Priority", .priority, kind: kind, needsInstallLater: false, action: action)
         {
             extra["Priority"] = .string(priority.rawValue)
         }
@@ -226,10 +226,11 @@ private struct State {
     /// Whether `key` goes into the enforce item: the platform accepts it from an OS every device runs, and the
     /// update is minor for every device; records why not otherwise.
     mutating func minorOption(
-        _ key: String, kind: LegacyDevices.UpdateKind, needsInstallLater: Bool, action: InstallAction
+        _ key: String, _ option: LegacyOption, kind: LegacyDevices.UpdateKind, needsInstallLater: Bool,
+        action: InstallAction
     ) -> Bool {
         var reason: String?
-        if let floor = gates.minimumOS(forScheduleKey: key, platform: platform) {
+        if let floor = gates.floor(of: option, platform: platform) {
             if devices.lowest < floor { reason = "needs \(platform) \(floor); devices start at \(devices.lowest)" }
         } else {
             reason = "is not available on \(platform)"

@@ -3,7 +3,8 @@ import MOSDomain
 import MOSOutput
 import MOSYAML
 
-/// The facts about a cohort's pre-DDM devices that gate the legacy commands.
+/// The facts about a cohort's pre-DDM devices that gate the legacy commands and options (read by
+/// LegacyOptionsRule and LegacyPlanBuilder alike).
 struct LegacyDevices: Hashable {
     /// The OS versions below the DDM threshold.
     package var range: VersionRange
@@ -26,9 +27,12 @@ struct LegacyDevices: Hashable {
         majors = lowest.major...highest
     }
 
-    /// How the update to `target` looks from these devices.
+    /// How the update to `target` looks from these devices: minor when no device runs a major below the target's
+    /// (every device that updates stays within its major), major when none runs the target's major, mixed
+    /// otherwise. The one answer to "MaxUserDeferrals and Priority act on minor updates only": LegacyOptionsRule
+    /// warns (MOS245) and LegacyPlanBuilder omits the option unless it is `.minor`.
     func updateKind(to target: OSVersion) -> UpdateKind {
-        if majors.lowerBound == majors.upperBound { return majors.lowerBound == target.major ? .minor : .major }
+        if lowest.major >= target.major { return .minor }
         return majors.contains(target.major) ? .mixed : .major
     }
 
