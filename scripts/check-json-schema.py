@@ -8,9 +8,12 @@ hidden files and folders skipped, minus the `exclude:` globs of its Settings doc
 file (problems indented below it) and exits 0 when every document matches the schema, 1 when one does not,
 2 on a usage error. Needs python3 with PyYAML and jsonschema.
 
-Scalars are read like an editor with yaml-language-server (YAML 1.2) would, except that YAML 1.1
-booleans (yes/no/on/off) stay booleans: unquoted dates stay strings, so a deadline written without quotes
-is not mistaken for a timestamp. Duplicate keys are reported (PyYAML would silently keep the last one).
+Plain scalars are resolved as mosc reads them: by the YAML 1.2 core schema only (null, true/false, integers
+and floats), like an editor with yaml-language-server. None of PyYAML's YAML 1.1 extras apply: no
+timestamps (an unquoted deadline stays a string), no yes/no/on/off booleans, no base-60 numbers, no `=`
+value tag and no `<<` merge key (a plain `=` is the string "=", as mosc reads it). Duplicate keys are
+reported (PyYAML would silently keep the last one), and so is an unquoted `time:` (mosc's MOS220: YAML 1.1
+tools read 17:00 as 1020).
 """
 
 import argparse
@@ -47,10 +50,32 @@ class PolicyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-PolicyLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# The YAML 1.2 core schema's resolvers (https://yaml.org/spec/1.2.2/#1032-tag-resolution), and nothing else.
+PolicyLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+]:
+    PolicyLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+def _construct_core_int(loader, node):
+    """Integers as YAML 1.2 writes them (0o17 octal, 0x1F hex); PyYAML's reader knows YAML 1.1's forms."""
+    text = loader.construct_scalar(node)
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+PolicyLoader.add_constructor("tag:yaml.org,2002:int", _construct_core_int)
 
 
 def glob_to_regex(pattern):
@@ -86,13 +111,13 @@ def glob_to_regex(pattern):
 
 
 def yaml_files(root):
-    """Every *.yaml / *.yml below root, sorted by relative path, hidden entries skipped."""
+    """Every *.yaml / *.yml below root (any letter case, as mosc reads), sorted by relative path, hidden skipped."""
     found = []
     for path in root.rglob("*"):
         relative = path.relative_to(root)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file() and path.suffix in (".yaml", ".yml"):
+        if path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
             found.append(relative.as_posix())
     return sorted(found)
 
@@ -114,7 +139,27 @@ def load(path):
         loader.dispose()
     problems.extend(loader.duplicates)
     problems.extend(refused_constructs(text))
+    for node, _ in documents:
+        problems.extend(unquoted_times(node))
     return documents, problems
+
+
+def unquoted_times(node):
+    """Every plain `time:` value (mosc refuses it, MOS220), found by walking the document's nodes."""
+    problems, pending = [], [node]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "time" and isinstance(value, yaml.ScalarNode):
+                    if value.style is None:
+                        problems.append(
+                            (value.start_mark.line + 1, f"unquoted time {value.value} (mosc refuses it: quote it)")
+                        )
+                pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return problems
 
 
 def refused_constructs(text):

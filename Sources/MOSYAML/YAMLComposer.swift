@@ -1,4 +1,5 @@
 internal import CYAML
+import Foundation
 public import MOSBasics
 
 /// Turns libyaml's events into a `YAMLTree`, reporting problems as diagnostics.
@@ -27,7 +28,10 @@ public struct YAMLComposer: Sendable {
             )
             return YAMLTree()
         }
-        let isASCII = Self.isASCII(file.contents)
+        // A leading byte order mark is allowed (YAML allows it) and is no part of the text: the parser reads what
+        // follows it, so line 1's columns count from the first character after it.
+        let bom = file.contents.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let isASCII = Self.isASCII(bom == 0 ? file.contents : Array(file.contents[bom...]))
         if !isASCII, let bad = Self.firstInvalidUTF8(file.contents) {
             diagnostics.emit(
                 .invalidUTF8,
@@ -37,9 +41,10 @@ public struct YAMLComposer: Sendable {
             )
             return YAMLTree()
         }
-        return file.contents.withUnsafeBufferPointer { buffer in
+        return file.contents.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[bom...])
             var run = ComposerRun(path: file.path, limits: limits, isASCII: isASCII)
-            run.parse(buffer)
+            if run.checkDirectives(buffer) { run.parse(buffer) }
             diagnostics.append(contentsOf: run.diagnostics.diagnostics)
             return run.tree
         }
@@ -68,7 +73,9 @@ public struct YAMLComposer: Sendable {
         }
     }
 
-    /// The offset, line and column of the first byte that is not valid UTF-8, if any.
+    /// The offset, line and column of the first byte that is not valid UTF-8, if any. Lines and columns are
+    /// counted as libyaml counts them for every other diagnostic: `\r\n`, `\r`, `\n`, U+0085, U+2028 and U+2029
+    /// each end a line, a column is a character, and a leading byte order mark is no column.
     package static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
         if isASCII(bytes) { return nil }
         var parser = Unicode.UTF8.ForwardParser()
@@ -76,15 +83,22 @@ public struct YAMLComposer: Sendable {
         var offset = 0
         var line = 1
         var column = 1
+        var afterCarriageReturn = false
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
-                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") {
+                let scalar = Unicode.UTF8.decode(encoded)
+                if scalar == "\n" && afterCarriageReturn {
+                    // The second half of `\r\n`: the line already ended.
+                } else if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
+                    || scalar == "\u{2029}"
+                {
                     line += 1
                     column = 1
-                } else {
+                } else if !(offset == 0 && scalar == "\u{FEFF}") {
                     column += 1
                 }
+                afterCarriageReturn = scalar == "\r"
                 offset += encoded.count
             case .error:
                 return (offset, line, column)
@@ -199,6 +213,93 @@ private struct ComposerRun {
         if byte == 0xC2 && next == 0x85 { return 2 }
         if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) { return 3 }
         return 0
+    }
+
+    /// Checks the `%YAML` directives before each document, which libyaml reads too leniently (`%YAML 1.1#x`
+    /// passes it): `%YAML`, blanks, `major.minor`, then only blanks and a comment that starts after a blank;
+    /// one per document. Reports the first malformed one as MOS101 and returns false (the file is not read).
+    mutating func checkDirectives(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Nearly every file has no `%` at all (memchr finds that at memory speed); only a `%` at the start of a
+        // line needs the line scan.
+        guard let base = buffer.baseAddress else { return true }
+        var from = 0
+        var atLineStart = false
+        while from < buffer.count, let hit = memchr(base + from, Int32(UInt8(ascii: "%")), buffer.count - from) {
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if index == 0 || buffer[index - 1] == UInt8(ascii: "\n") || buffer[index - 1] == UInt8(ascii: "\r") {
+                atLineStart = true
+                break
+            }
+            from = index + 1
+        }
+        guard atLineStart else { return true }
+        var line = 1
+        var start = 0
+        var inPrologue = true  // where directives may stand: before the first document, or after `...`
+        var versionLine: Int?
+        while start < buffer.count {
+            var end = start
+            while end < buffer.count && Self.breakWidth(buffer, at: end) == 0 { end += 1 }
+            let text = buffer[start..<end]
+            if text.starts(with: "---".utf8) && (text.count == 3 || text[start + 3] == 0x20 || text[start + 3] == 0x09)
+            {
+                inPrologue = false
+                versionLine = nil
+            } else if text.starts(with: "...".utf8) {
+                inPrologue = true
+                versionLine = nil
+            } else if inPrologue, text.starts(with: "%YAML".utf8) {
+                if let problem = Self.versionDirectiveProblem(text) {
+                    diagnostics.emit(
+                        .yamlSyntax, "malformed %YAML directive: \(problem.message)",
+                        at: SourceLocation(fileID: fileID, line: line, column: problem.column + 1),
+                        hint: "write '%YAML 1.2' alone on its line, or leave the directive out")
+                    return false
+                }
+                if let first = versionLine {
+                    diagnostics.emit(
+                        .yamlSyntax, "a second %YAML directive for one document",
+                        at: SourceLocation(fileID: fileID, line: line, column: 1),
+                        notes: [.init("the first is here", at: SourceLocation(fileID: fileID, line: first, column: 1))])
+                    return false
+                }
+                versionLine = line
+            } else if inPrologue, let first = text.first, first != UInt8(ascii: "%"), first != UInt8(ascii: "#"),
+                !text.allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+            {
+                inPrologue = false  // a document without `---`
+            }
+            line += 1
+            start = end + (end < buffer.count ? Self.breakWidth(buffer, at: end) : 0)
+        }
+        return true
+    }
+
+    /// What is wrong with a `%YAML` line, and the 0-based column where; nil when it is well formed.
+    static func versionDirectiveProblem(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> (message: String, column: Int)? {
+        let bytes = Array(text)
+        func isBlank(_ index: Int) -> Bool { index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) }
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        var index = 5
+        guard isBlank(index) else { return ("expected a blank after %YAML", index) }
+        while isBlank(index) { index += 1 }
+        let versionStart = index
+        while isDigit(index) { index += 1 }
+        guard index > versionStart, index < bytes.count, bytes[index] == UInt8(ascii: ".") else {
+            return ("expected a version such as 1.2", versionStart)
+        }
+        index += 1
+        let minorStart = index
+        while isDigit(index) { index += 1 }
+        guard index > minorStart else { return ("expected a version such as 1.2", versionStart) }
+        if index == bytes.count { return nil }
+        guard isBlank(index) else {
+            return bytes[index] == UInt8(ascii: "#")
+                ? ("a comment needs a blank before '#'", index) : ("unexpected text after the version", index)
+        }
+        while isBlank(index) { index += 1 }
+        if index == bytes.count || bytes[index] == UInt8(ascii: "#") { return nil }
+        return ("unexpected text after the version", index)
     }
 
     package mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {

@@ -24,7 +24,9 @@ public struct MarkedText: Sendable {
                 continue scan
             }
             text.append(character)
-            if character == "\n" {
+            if character == "\u{FEFF}" && line == 1 && column == 1 {
+                // A leading byte order mark is no column, as mosc counts them.
+            } else if character == "\n" {
                 line += 1
                 column = 1
             } else {

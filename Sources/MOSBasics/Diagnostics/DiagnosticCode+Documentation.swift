@@ -203,6 +203,8 @@ extension DiagnosticCode {
             "Point mosc at the repository's root folder, which holds the `*.yaml`/`*.yml` files."
         case .symlinkOutsideRepository:
             "Copy the file into the repository, or point the link at a file inside it."
+        case .folderTooDeep:
+            "Move the folder's policy files nearer the repository root: mosc reads folders at most 63 deep (policy-language.md §3)."
         case .deadlineMovedEarlier:
             "Keep the earlier deadline only if users were told; otherwise keep the old one. Devices get less time than they were promised."
         case .changedDeadlineShortNotice:
@@ -622,7 +624,7 @@ extension DiagnosticCode {
             """#
         case .unreadableFile:
             #"""
-            repo/socket.yaml: error: cannot read file [MOS501]
+            repo/socket.yaml: error: cannot read file: it is a socket, not a regular file [MOS501]
             """#
         case .noPolicyFiles:
             #"""
@@ -631,6 +633,10 @@ extension DiagnosticCode {
         case .symlinkOutsideRepository:
             #"""
             repo/policies/shared.yaml: warning: symbolic link leads outside the repository; skipped [MOS503]
+            """#
+        case .folderTooDeep:
+            #"""
+            repo/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d: error: folder is 64 folders below the repository root; mosc reads at most 63, so its files are not read [MOS504]
             """#
         // No stage reports these yet; DiagnosticExamplesTests asks for an example once one does.
         case .deadlineOnSkippedDay:

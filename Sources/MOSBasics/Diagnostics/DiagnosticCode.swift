@@ -111,6 +111,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case unreadableFile = "MOS501"
     case noPolicyFiles = "MOS502"
     case symlinkOutsideRepository = "MOS503"
+    case folderTooDeep = "MOS504"
 
     // MARK: MOS6xx: diff risk flags
     case deadlineMovedEarlier = "MOS601"
@@ -248,6 +249,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .unreadableFile: "a file or folder cannot be read"
         case .noPolicyFiles: "the repository holds no policy files"
         case .symlinkOutsideRepository: "a symbolic link points outside the repository and is skipped"
+        case .folderTooDeep: "a folder lies deeper below the repository root than the bound; its files are not read"
         case .deadlineMovedEarlier: "the change moves a cohort's deadline earlier"
         case .changedDeadlineShortNotice: "a deadline the change sets or moves leaves less notice than minimumNotice"
         case .targetLowered: "the change lowers a cohort's target version"

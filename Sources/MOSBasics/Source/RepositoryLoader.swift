@@ -36,7 +36,8 @@ public struct RepositoryLoader: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// The most folders deep the walk goes.
+    /// The most folders deep the walk goes: files in a folder 64 or more folders below the root are not read,
+    /// and each such folder is reported (MOS504). Documented in policy-language.md §3.
     public var maxFolderDepth = 64
     /// The largest file read; bigger ones are reported without being read in full. The hard cap rather than the
     /// default: a repository's Settings may raise the limit, and the composer reports the size either way.
@@ -60,7 +61,19 @@ public struct RepositoryLoader: Sendable {
         }
         let folder = (path as NSString).deletingLastPathComponent
         let root = Self.repositoryRoot(around: folder.isEmpty ? "." : folder)
-        return try loadFolder(root, focus: path)
+        var loaded = try loadFolder(root, focus: path)
+        // A named file the walk does not read (not a policy file name) is still refused when it is no regular
+        // file, rather than reported on by nobody.
+        var status = stat()
+        if !Self.isPolicyFileName((path as NSString).lastPathComponent), stat(path, &status) == 0,
+            let kind = RegularFile.kindName(status.st_mode)
+        {
+            loaded.diagnostics.append(
+                Diagnostic(
+                    .unreadableFile, "cannot read file: it is \(kind), not a regular file",
+                    at: SourceLocation(file: path)))
+        }
+        return loaded
     }
 
     /// The nearest folder at or above `folder` holding a `Settings` document, else `folder`; stops at a git root.
@@ -91,8 +104,11 @@ public struct RepositoryLoader: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return false }
         for name in names where isPolicyFileName(name) {
             let path = (folder as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path), data.count <= 1 << 20 else { continue }
-            let text = String(decoding: data, as: UTF8.self)
+            // Read as the walk reads: a FIFO or device named like a policy must not block the search for the root.
+            guard case .success(let data) = RegularFile.read(path, limit: (1 << 20) + 1), data.count <= 1 << 20
+            else { continue }
+            let text = String(
+                decoding: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...], as: UTF8.self)
             for line in text.split(separator: "\n") where line.hasPrefix("kind:") {
                 if line.dropFirst(5).trimmingCharacters(in: .whitespaces).hasPrefix("Settings") { return true }
             }
@@ -100,8 +116,12 @@ public struct RepositoryLoader: Sendable {
         return false
     }
 
+    /// Whether a name is a policy file's: `*.yaml` or `*.yml` in any letter case (`.YAML` is what some editors
+    /// and Windows tools write), not hidden.
     package static func isPolicyFileName(_ name: String) -> Bool {
-        !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+        guard !name.hasPrefix(".") else { return false }
+        let lowered = name.utf8.suffix(5).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        return lowered.elementsEqual(".yaml".utf8) || lowered.suffix(4).elementsEqual(".yml".utf8)
     }
 
     static func trimmed(_ path: String) -> String {
@@ -111,47 +131,77 @@ public struct RepositoryLoader: Sendable {
     }
 
     private func loadFolder(_ root: String, focus: String?) throws(CompilerError) -> Loaded {
-        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        var found: [(path: String, shown: String)] = []
+        let rawRoot = Array(root.utf8)
+        let realRoot = Self.realPath(rawRoot) ?? rawRoot
+        var found: [(raw: [UInt8], shown: String, refusal: String?)] = []
         var diagnostics: [Diagnostic] = []
-        // An explicit stack rather than recursion: no folder depth can overflow the Swift stack.
-        var pending: [(relative: String, depth: Int)] = [("", 0)]
-        while let (relative, depth) = pending.popLast() {
-            let folder = relative.isEmpty ? root : "\(root)/\(relative)"
-            let names: [(name: String, type: UInt8)]
+        // An explicit stack rather than recursion: no folder depth can overflow the Swift stack. Paths are kept as
+        // the file system's bytes (a name need not be UTF-8) beside the text diagnostics show.
+        var pending: [(raw: [UInt8], shown: String, depth: Int)] = [([], "", 0)]
+        while let (relative, shownRelative, depth) = pending.popLast() {
+            let folder = relative.isEmpty ? rawRoot : rawRoot + [UInt8(ascii: "/")] + relative
+            let names: [(name: [UInt8], type: UInt8)]
             do {
                 names = try Self.entries(of: folder)
             } catch {
                 if relative.isEmpty { throw .unreadable(root, "\(error.localizedDescription)") }
                 diagnostics.append(
-                    Diagnostic(.unreadableFile, "cannot read folder", at: SourceLocation(file: folder)))
+                    Diagnostic(
+                        .unreadableFile, "cannot read folder",
+                        at: SourceLocation(file: root == "." ? shownRelative : "\(root)/\(shownRelative)")))
                 continue
             }
-            var subfolders: [String] = []
-            for (name, type) in names where !name.hasPrefix(".") {
-                let rel = relative.isEmpty ? name : "\(relative)/\(name)"
-                let path = "\(root)/\(rel)"
-                let shown = root == "." ? rel : path
+            var subfolders: [(raw: [UInt8], shown: String)] = []
+            for (name, type) in names where name.first != UInt8(ascii: ".") {
+                let rel = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+                let shownName = FileNameText.shown(name)
+                let shownRel = shownRelative.isEmpty ? shownName : "\(shownRelative)/\(shownName)"
+                let path = rawRoot + [UInt8(ascii: "/")] + rel
+                let shown = root == "." ? shownRel : "\(root)/\(shownRel)"
+                let isPolicy = Self.isPolicyFileName(shownName)
                 // One lstat per entry (and a stat for links), rather than FileManager's several calls: on a
                 // repository of 100,000 files those calls cost more than reading the files.
                 // The folder listing usually tells the type already (d_type), so most entries need no call.
-                var isFolder = type == UInt8(DT_DIR)
-                let isLink: Bool
-                if type == UInt8(DT_REG) || type == UInt8(DT_DIR) {
-                    isLink = false
-                } else {
+                var mode: mode_t = type == UInt8(DT_DIR) ? S_IFDIR : S_IFREG
+                var isLink = false
+                if type != UInt8(DT_REG) && type != UInt8(DT_DIR) {
                     var status = stat()
-                    guard lstat(path, &status) == 0 else { continue }
-                    isLink = (status.st_mode & S_IFMT) == S_IFLNK
+                    guard Self.withCString(path, { lstat($0, &status) }) == 0 else { continue }
+                    mode = status.st_mode & S_IFMT
+                    isLink = mode == S_IFLNK
                     if isLink {
-                        guard stat(path, &status) == 0 else { continue }  // a broken link: nothing to read
+                        guard Self.withCString(path, { stat($0, &status) }) == 0 else {
+                            // A link that leads nowhere or loops: a renamed or moved policy must not drop out
+                            // of the repository without a word, so a policy-named one is an error.
+                            let failure = errno
+                            if isPolicy {
+                                let why =
+                                    failure == ELOOP
+                                    ? "symbolic link loops" : "symbolic link leads nowhere (its target does not exist)"
+                                diagnostics.append(
+                                    Diagnostic(
+                                        .unreadableFile, "cannot read file: \(why)", at: SourceLocation(file: shown),
+                                        hint: "remove the link or point it at the policy file's new place"))
+                            }
+                            continue
+                        }
+                        mode = status.st_mode & S_IFMT
                     }
-                    isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+                }
+                let isFolder = mode == S_IFDIR
+                if isLink && isPolicy && !isFolder && mode != S_IFREG {
+                    // A link to a device or FIFO is refused as the device itself is, wherever it leads.
+                    found.append((path, shown, RegularFile.kindName(mode).map { "it is \($0), not a regular file" }))
+                    continue
                 }
                 if isLink {
-                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                    if !(target == realRoot || target.hasPrefix(realRoot + "/")) {
-                        if isFolder || Self.isPolicyFileName(name) {
+                    let target = Self.realPath(path) ?? path
+                    let inside =
+                        target == realRoot
+                        || (target.starts(with: realRoot)
+                            && (realRoot == [UInt8(ascii: "/")] || target[realRoot.count] == UInt8(ascii: "/")))
+                    if !inside {
+                        if isFolder || isPolicy {
                             diagnostics.append(
                                 Diagnostic(
                                     .symlinkOutsideRepository, "symbolic link leads outside the repository; skipped",
@@ -162,76 +212,93 @@ public struct RepositoryLoader: Sendable {
                     if isFolder { continue }  // linked folders inside the tree would be read twice
                 }
                 if isFolder {
-                    if depth + 1 < maxFolderDepth { subfolders.append(rel) }
+                    if depth + 1 < maxFolderDepth {
+                        subfolders.append((rel, shownRel))
+                    } else {
+                        diagnostics.append(
+                            Diagnostic(
+                                .folderTooDeep,
+                                "folder is \(depth + 1) folders below the repository root; mosc reads at most \(maxFolderDepth - 1), so its files are not read",
+                                at: SourceLocation(file: shown)))
+                    }
                     continue
                 }
-                guard Self.isPolicyFileName(name) else { continue }
-                found.append((path, shown))
+                guard isPolicy else { continue }
+                // A FIFO would block the read forever, a device read as empty or endless: regular files only.
+                let refusal =
+                    mode == S_IFREG ? nil : RegularFile.kindName(mode).map { "it is \($0), not a regular file" }
+                found.append((path, shown, refusal))
             }
-            pending.append(contentsOf: subfolders.reversed().map { ($0, depth + 1) })
+            pending.append(contentsOf: subfolders.reversed().map { ($0.raw, $0.shown, depth + 1) })
         }
         let paths = found.sorted { $0.shown < $1.shown }
         // Reading is independent per file: on every core, joined in path order.
         let maxBytes = maxFileBytes
         let read = inParallelChunks(paths, workers: defaultWorkerCount) {
-            Self.readFile(path: $0.path, shown: $0.shown, maxBytes: maxBytes)
+            Self.readFile(path: $0.raw, shown: $0.shown, refusal: $0.refusal, maxBytes: maxBytes)
         }
         diagnostics += read.compactMap(\.problem)
         return Loaded(root: root, files: read.map(\.file), focus: focus, diagnostics: diagnostics)
     }
 
-    /// A folder's entries with their `d_type`, sorted by name; throws FileManager's error when unreadable.
-    private static func entries(of folder: String) throws -> [(name: String, type: UInt8)] {
-        guard let directory = opendir(folder) else {
-            // Let FileManager fail the same way to keep its message.
-            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { ($0, UInt8(DT_UNKNOWN)) }
-        }
-        defer { closedir(directory) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+    /// Calls `body` with `path` as a NUL-terminated C string.
+    static func withCString<T>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (path + [0]).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { characters in
+                // The buffer holds at least the terminating NUL, so it has an address.
+                guard let base = characters.baseAddress else { return "".withCString(body) }
+                return body(base)
             }
-            if name == "." || name == ".." { continue }
-            entries.append((name, entry.pointee.d_type))
         }
-        return entries.sorted { $0.name < $1.name }
     }
 
-    /// A file's bytes, or empty contents and the problem when it cannot be opened.
-    private static func readFile(path: String, shown: String, maxBytes: Int) -> (file: SourceFile, problem: Diagnostic?)
+    /// The canonical absolute path (links resolved) of `path`, as bytes; nil when it cannot be resolved.
+    static func realPath(_ path: [UInt8]) -> [UInt8]? {
+        guard let resolved = withCString(path, { realpath($0, nil) }) else { return nil }
+        defer { free(resolved) }
+        return Array(UnsafeBufferPointer(start: resolved, count: strlen(resolved))).map { UInt8(bitPattern: $0) }
+    }
+
+    /// A folder's entries with their `d_type`, sorted by name; throws FileManager's error when unreadable.
+    private static func entries(of folder: [UInt8]) throws -> [(name: [UInt8], type: UInt8)] {
+        guard let directory = withCString(folder, { opendir($0) }) else {
+            // Let FileManager fail the same way to keep its message.
+            let path = String(decoding: folder, as: UTF8.self)
+            return try FileManager.default.contentsOfDirectory(atPath: path).sorted().map {
+                (Array($0.utf8), UInt8(DT_UNKNOWN))
+            }
+        }
+        defer { closedir(directory) }
+        var entries: [(name: [UInt8], type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    Array(
+                        UnsafeBufferPointer(
+                            start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
+                }
+            }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        return entries.sorted { $0.name.lexicographicallyPrecedes($1.name) }
+    }
+
+    /// A file's bytes, or empty contents and the problem when it cannot be read (or is not a regular file).
+    private static func readFile(path: [UInt8], shown: String, refusal: String?, maxBytes: Int)
+        -> (file: SourceFile, problem: Diagnostic?)
     {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            return (
-                SourceFile(path: shown, contents: []),
-                Diagnostic(.unreadableFile, "cannot read file", at: SourceLocation(file: shown))
-            )
-        }
-        defer { close(fd) }
         // Read one byte past the limit so the composer can report the size without holding a huge file.
-        let limit = maxBytes + 1
-        var status = stat()
-        let expected = fstat(fd, &status) == 0 ? min(Int(status.st_size), limit) : 0
-        // The file's size plus one byte, so the read that finds the end needs no second buffer (and a whole
-        // repository of small files is held at its own size, not at a page per file).
-        var bytes = [UInt8](repeating: 0, count: min(expected + 1, limit))
-        var count = 0
-        while count < limit {
-            if count == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count)))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress.map { $0 + count }, min(buffer.count, limit) - count)
-            }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                if n < 0 { count = 0 }  // as before: an unreadable file reads as empty
-                break
-            }
-            count += n
+        let result =
+            refusal.map { .failure(RegularFile.Refusal(reason: $0)) }
+            ?? RegularFile.read(rawPath: path, limit: maxBytes + 1)
+        switch result {
+        case .success(let bytes):
+            return (SourceFile(path: shown, contents: bytes), nil)
+        case .failure(let refusal):
+            let problem = Diagnostic(
+                .unreadableFile, "cannot read file: \(refusal.reason)", at: SourceLocation(file: shown))
+            return (SourceFile(path: shown, contents: []), problem)
         }
-        bytes.removeSubrange(count...)
-        return (SourceFile(path: shown, contents: bytes), nil)
     }
 }

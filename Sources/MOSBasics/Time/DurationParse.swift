@@ -15,8 +15,10 @@ public enum DurationParse: Hashable, Sendable {
 extension DurationSpec {
     /// Reads `<n>d`, `<n>h`, `<n>m` or a combination in that order (`1d12h`, `2d30m`), each unit at most
     /// once, with no spaces, signs or fractions. A zero part (`1d0h`) and a total over ``maximumDays``
-    /// are rejected.
-    public static func parse(_ text: String) -> DurationParse {
+    /// are rejected, and so is a zero total unless `allowingZero` (then `0d`, `0h` or `0m` alone is ``zero``:
+    /// `afterRelease: 0d` is the release day, `downloadLeadTime: 0m` no download step).
+    public static func parse(_ text: String, allowingZero: Bool = false) -> DurationParse {
+        if allowingZero && (text == "0d" || text == "0h" || text == "0m") { return .valid(.zero) }
         let example = "such as '1d12h', '90m' or '2d30m'"
         if text.isEmpty { return .invalid(reason: "expected a duration \(example), found nothing") }
         let characters = Array(text)

@@ -3,7 +3,7 @@
 /// Values are equal when their total length is equal, so `90m` and `1h30m` are the same duration and
 /// ``description`` gives the one canonical spelling. It encodes as that spelling.
 public struct DurationSpec: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The length in seconds; always a positive whole number of minutes.
+    /// The length in seconds; a positive whole number of minutes (0 only for ``zero``).
     public let seconds: Int64
 
     /// The longest duration mosc accepts: 3650 days, about ten years.
@@ -19,6 +19,12 @@ public struct DurationSpec: Hashable, Comparable, Sendable, CustomStringConverti
         guard totalMinutes > 0, totalMinutes <= limit else { return nil }
         seconds = totalMinutes * 60
     }
+
+    /// No time at all: only `parse(_:allowingZero:)` gives it, for the settings where zero means something.
+    public static let zero = DurationSpec(constantDays: 0)
+
+    /// The duration, or nil when it is ``zero``.
+    public var nonZero: DurationSpec? { seconds == 0 ? nil : self }
 
     /// A constant duration of whole days or hours known to be in range (defaults in code, not input).
     package init(constantDays days: Int = 0, hours: Int = 0) {

@@ -65,11 +65,14 @@ public struct ZoneRules: Sendable, Hashable, CustomStringConvertible {
             before: min(before, after), after: max(before, after), shiftSeconds: abs(offsetAfter - offsetBefore))
     }
 
-    /// An offset as `+hh:mm` or `-hh:mm` (`+00:00` for UTC), for messages.
+    /// An offset as `+hh:mm` or `-hh:mm` (`+00:00` for UTC), with `:ss` when the seconds are not zero (local mean
+    /// times before standard time, e.g. Amsterdam's +00:19:32): the plan's offset must give back its instant.
     public static func formatOffset(_ seconds: Int) -> String {
         let minutes = abs(seconds) / 60
+        let rest = abs(seconds) % 60
         return (seconds < 0 ? "-" : "+") + CivilCalendar.padded(minutes / 60, width: 2) + ":"
             + CivilCalendar.padded(minutes % 60, width: 2)
+            + (rest == 0 ? "" : ":" + CivilCalendar.padded(rest, width: 2))
     }
 
     /// Compares by identifier only.

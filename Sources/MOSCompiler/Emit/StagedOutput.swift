@@ -20,10 +20,13 @@ public struct StagedOutput: Sendable {
     public private(set) var rejectedPaths: [String] = []
     /// The folder of the last file written, relative: it and its ancestors exist.
     private var lastFolder: [UInt8] = []
+    /// The target's parent folders this compile created, outermost first: a discarded compile removes them.
+    let createdFolders: [String]
 
-    package init(target: String, staging: String) {
+    package init(target: String, staging: String, createdFolders: [String] = []) {
         self.target = target
         self.staging = staging
+        self.createdFolders = createdFolders
     }
 
     /// Writes a file into the staging folder, creating its folders; a later add of the same path replaces it.
@@ -55,7 +58,7 @@ public struct StagedOutput: Sendable {
         // `OutputWriter` repairs on the next run if this one is killed inside it).
         let parent = (target as NSString).deletingLastPathComponent
         let old = (parent as NSString).appendingPathComponent(
-            ".\((target as NSString).lastPathComponent).mosc-old-\(getpid())")
+            OutputWriter.stagingName(for: (target as NSString).lastPathComponent, kind: "old"))
         guard rename(target, old) == 0 else {
             let failure = String(cString: strerror(errno))
             discard()
@@ -69,9 +72,11 @@ public struct StagedOutput: Sendable {
         try? fm.removeItem(atPath: old)
     }
 
-    /// Removes the staging folder; the output folder stays as it was.
+    /// Removes the staging folder, and the parent folders this compile created; the output folder stays as it
+    /// was.
     public func discard() {
         try? FileManager.default.removeItem(atPath: staging)
+        OutputWriter.removeFolders(createdFolders)
     }
 
     /// Writes the bytes; false when the path was refused.

@@ -70,6 +70,7 @@ public struct NodeReader {
                     at: tree.location(key))
                 continue
             }
+            rejectTag(key)
             if tree.style(key) == .plain && tree.isScalar(key, equalTo: "<<") {
                 diagnostics.emit(
                     .aliasNotAllowed, "YAML merge keys are not allowed", at: tree.location(key),
@@ -228,11 +229,11 @@ public struct NodeReader {
             .wrongType, "\(context) must be \(expected), found \(tree.kindDescription(node))", at: tree.location(node))
     }
 
-    /// Explicit tags other than `!!str` on scalars are refused: their meaning would differ between tools.
+    /// Explicit tags other than `!!str` on scalars are refused, on keys, values and collections alike
+    /// (`!!map {…}` too): their meaning would differ between tools, and the spec allows only `!!str`.
     private mutating func rejectTag(_ node: Node) {
         guard let tag = tree.tag(node) else { return }
         if tag == "tag:yaml.org,2002:str" && tree.kind(node) == .scalar { return }
-        if tag == "tag:yaml.org,2002:map" || tag == "tag:yaml.org,2002:seq" { return }
         diagnostics.emit(
             .unsupportedTag, "explicit tag '\(tag)' is not supported", at: tree.location(node),
             hint: "remove the tag; quote the value if it must be a string")

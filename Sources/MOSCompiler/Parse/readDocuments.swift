@@ -172,13 +172,31 @@ extension NodeReader {
                 RelativeDeadlineSyntax(
                     location: location(node),
                     afterRelease: map["afterRelease"].flatMap { string($0, context: "deadline.afterRelease") },
-                    time: map["time"].flatMap { string($0, context: "deadline.time") }))
+                    time: map["time"].flatMap { timeOfDay($0) }))
         }
         guard tree.kind(node) == .scalar, !tree.isNull(node) else {
             wrongType(node, expected: "a local date and time or {afterRelease, time}", context: "deadline")
             return nil
         }
         return string(node, context: "deadline").map { .wallTime($0) }
+    }
+
+    /// `time:` of a relative deadline, which must be quoted: YAML 1.1 tools read a plain `17:00` as the base-60
+    /// number 1020 (MOS220, the time's own code, rather than a shape error: the value is a time, written unsafely).
+    private mutating func timeOfDay(_ node: Node) -> Located<String>? {
+        guard let text = string(node, context: "deadline.time") else { return nil }
+        guard tree.style(node) == .plain else { return text }
+        let parts = text.value.split(separator: ":", omittingEmptySubsequences: false)
+        let sexagesimal =
+            parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        let reading = sexagesimal ? parts.compactMap { Int($0) }.reduce(0) { $0 * 60 + $1 } : nil
+        diagnostics.emit(
+            .invalidDeadline,
+            "time \(text.value) is unquoted"
+                + (reading.map { ": YAML 1.1 tools read it as the base-60 number \($0)" }
+                    ?? "; it must be a quoted string"),
+            at: text.location, hint: "quote it: \"\(text.value)\"")
+        return nil
     }
 
     /// A list of three-letter weekday names (`[Sat, Sun]`); other spellings are reported with the right one.

@@ -48,13 +48,14 @@ public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout D
                     refuse("cohort '\(cohort.name)' has pre-DDM devices and the policy names no known legacy.timeZone")
                     continue
                 }
-                let lead = policy.legacy?.downloadLeadTime.flatMap { DurationSpec.parse($0.value).value }
+                let written = policy.legacy?.downloadLeadTime.map(\.value)
+                let lead = written.flatMap { DurationSpec.parse($0, allowingZero: true).value }
                 legacy = LegacyOptionsIR(
                     timeZone: zone,
                     installAction: policy.legacy?.installAction?.value ?? .installASAP,
                     maxUserDeferrals: policy.legacy?.maxUserDeferrals?.value,
                     priority: policy.legacy?.priority?.value,
-                    downloadLeadTime: lead ?? LegacyOptionsIR.defaultDownloadLeadTime)
+                    downloadLeadTime: written == nil ? LegacyOptionsIR.defaultDownloadLeadTime : lead?.nonZero)
             }
             plans.append(
                 CohortPlanIR(

@@ -12,6 +12,11 @@ public struct ResolvedDeadline: Sendable, Hashable {
     /// For a computed deadline that `skipDays` moved, the wall time it would have had.
     public var movedFrom: LocalDateTime?
 
+    /// The years a deadline may fall in (MOS220 otherwise, policy-language.md "Deadlines"): every instant of them
+    /// has a four-digit year in UTC and in every zone, and no zone's offset then has seconds. A deadline
+    /// outside them is a typo (`9999`, `2206`), not a plan.
+    public static let supportedYears = 2000...2199
+
     /// Creates a resolved deadline.
     public init(value: LocalDateTime, isComputed: Bool, movedFrom: LocalDateTime? = nil) {
         self.value = value
@@ -32,6 +37,9 @@ public enum DeadlineProblem: Error, Sendable, Hashable {
     case delayNotWholeDays(Located<String>)
     /// `time` is not `HH:MM`.
     case invalidTime(Located<String>)
+    /// The wall time lies outside `ResolvedDeadline.supportedYears`; `location` is the deadline's (its
+    /// `afterRelease` for a computed one).
+    case outOfRange(at: SourceLocation, value: LocalDateTime)
     /// The catalog has no release date for the target, so nothing can be computed.
     case releaseUnknown(at: SourceLocation, target: ResolvedTarget)
     /// The catalog lists the release but not when it shipped (its source date was implausible).
@@ -54,7 +62,11 @@ public func resolveDeadline(_ deadline: DeadlineSyntax, target: ResolvedTarget?,
     switch deadline {
     case .wallTime(let text):
         switch LocalDateTime.parse(text.value) {
-        case .valid(let value): return .success(ResolvedDeadline(value: value, isComputed: false))
+        case .valid(let value):
+            guard ResolvedDeadline.supportedYears.contains(value.date.year) else {
+                return .failure(.outOfRange(at: text.location, value: value))
+            }
+            return .success(ResolvedDeadline(value: value, isComputed: false))
         case .hasOffset(_, let offset): return .failure(.hasOffset(text, offset: offset))
         case .notADate(let reason): return .failure(.notADate(text, reason: reason))
         }
@@ -63,7 +75,7 @@ public func resolveDeadline(_ deadline: DeadlineSyntax, target: ResolvedTarget?,
             return .failure(.alreadyReported)
         }
         let days: Int
-        switch DurationSpec.parse(delayText.value) {
+        switch DurationSpec.parse(delayText.value, allowingZero: true) {
         case .valid(let delay) where delay.hours == 0 && delay.minutes == 0:
             days = delay.days
         case .valid:
@@ -88,6 +100,9 @@ public func resolveDeadline(_ deadline: DeadlineSyntax, target: ResolvedTarget?,
         let date = released.localDate.adding(days: days)
         let computed = LocalDateTime(date: date, hour: time.hour, minute: time.minute)
         let moved = computed.movedPast(skipDays)
+        guard ResolvedDeadline.supportedYears.contains(moved.date.year) else {
+            return .failure(.outOfRange(at: delayText.location, value: moved))
+        }
         return .success(ResolvedDeadline(value: moved, isComputed: true, movedFrom: moved == computed ? nil : computed))
     }
 }

@@ -10,7 +10,10 @@ struct CompileCommand: ParsableCommand {
             Writes, per enforced cohort, the DDM declarations, declaration-items, tokens, the DeclarativeManagement \
             command and a set file (cohorts/<name>/ddm/), the legacy command plan for pre-DDM devices \
             (cohorts/<name>/legacy/), and manifest.json. Nothing is written when validation finds errors. The new \
-            tree replaces the previous one in one atomic step; a non-empty folder mosc did not write is refused.
+            tree replaces the previous one in one atomic step; a non-empty folder mosc did not write is refused. \
+            When --out is a symbolic link, the folder it leads to is replaced and the link kept. A compile that \
+            enforces no cohort (an empty repository) does not replace an output that holds files unless \
+            --allow-empty is given.
             Diagnostics go to stderr; the text format is the only one.
             \(ExitStatus.table)
             """
@@ -23,6 +26,9 @@ struct CompileCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out: String
+
+    @Flag(help: "Replace an output that holds files even when the compile enforces no cohort.")
+    var allowEmpty = false
 
     func validate() throws {
         let input = URL(fileURLWithPath: self.input.path).standardizedFileURL.resolvingSymlinksInPath().path
@@ -50,6 +56,14 @@ struct CompileCommand: ParsableCommand {
         else {
             result.staged?.discard()
             throw ExitStatus.inputErrors
+        }
+        if summary.cohortCount == 0 && !allowEmpty && OutputWriter.holdsFiles(staged.target) {
+            // An emptied or mistyped repository must not wipe what devices are being sent.
+            staged.discard()
+            throw CompilerError.outputRefused(
+                out,
+                "the compile enforces no cohort and would replace an output that holds files; pass --allow-empty to do that"
+            )
         }
         try staged.commit()
         StandardStreams.err("mosc: wrote \(summary.fileCount) files for \(summary.cohortCount) cohorts to \(out)\n")

@@ -15,7 +15,7 @@ import Testing
     ]
 
     /// Codes `RepositoryLoader` reports while walking the folder.
-    static let loaderCodes: Set<DiagnosticCode> = [.unreadableFile, .symlinkOutsideRepository]
+    static let loaderCodes: Set<DiagnosticCode> = [.unreadableFile, .symlinkOutsideRepository, .folderTooDeep]
 
     /// Codes `Compiler.validate` and the Plan and Emit stages report, outside any `ValidationRule`.
     static let compilerCodes: Set<DiagnosticCode> = [

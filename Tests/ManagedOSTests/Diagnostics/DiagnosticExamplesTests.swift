@@ -18,6 +18,7 @@ import Testing
         .unreadableFile: { try RepositoryLoaderTests.unreadableFile().text },
         .symlinkOutsideRepository: { try RepositoryLoaderTests.symlinkOutside().text },
         .noPolicyFiles: { try RepositoryLoaderTests.emptyRepository().text },
+        .folderTooDeep: { try RepositoryLoaderTests.tooDeep().text },
         .identifierShortened: { IdentifierTests.shortenedIdentifierText() },
         .unsafeOutputPath: { try IdentifierTests.unsafePathText() },
         .policyNotPlanned: { PlanRefusalTests.unplannableText() },

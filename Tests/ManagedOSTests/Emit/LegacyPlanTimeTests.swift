@@ -45,6 +45,28 @@ import Testing
         Case(zone: "Asia/Tokyo", deadline: "2027-11-07T01:30", utc: "2027-11-06T16:30:00Z", offset: "+09:00"),
     ]
 
+    /// `downloadLeadTime: 0m` sends no separate DownloadOnly: the plan leaves the step out and says why.
+    @Test func zeroLeadTimeLeavesTheDownloadOut() throws {
+        let result = LegacyFixture.compile(
+            LegacyFixture.repository(
+                osVersions: ">=13.0 <14", target: "13.7.8", deadline: "2027-03-14T09:00", timeZone: "Asia/Tokyo",
+                legacy: ["downloadLeadTime: 0m"]))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map(\.message))")
+        let plan = try LegacyFixture.plan(try #require(result.output))
+        #expect(plan.step("download") == nil)
+        #expect(plan.step("enforce")?.utc == "2027-03-14T00:00:00Z")
+        #expect(plan.omitted.contains { $0.item == "download" && $0.reason.contains("downloadLeadTime is 0") })
+    }
+
+    /// Offsets keep their seconds when they have any (local mean times), and stay `±hh:mm` otherwise.
+    @Test(arguments: [
+        (0, "+00:00"), (-18_000, "-05:00"), (1172, "+00:19:32"), (-2670, "-00:44:30"), (20_700, "+05:45"),
+    ])
+    func offsetsKeepTheirSeconds(_ seconds: Int, _ text: String) {
+        #expect(ZoneRules.formatOffset(seconds) == text)
+    }
+
     @Test(arguments: cases)
     func enforceInstantIsTheDeadlineInTheZone(_ c: Case) throws {
         let result = LegacyFixture.compile(

@@ -63,6 +63,17 @@ import Testing
         return try validate(root)
     }
 
+    /// A repository whose only policy file lies in a folder 64 levels below the root.
+    static func tooDeep() throws -> (diagnostics: [Diagnostic], text: String) {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var folder = root
+        for _ in 0..<64 { folder = folder.appendingPathComponent("d") }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(cohort.utf8).write(to: folder.appendingPathComponent("cohorts.yaml"))
+        return try validate(root)
+    }
+
     /// An empty repository.
     static func emptyRepository() throws -> (diagnostics: [Diagnostic], text: String) {
         let root = try makeFolder()
@@ -182,5 +193,106 @@ import Testing
         let result = Compiler.compile(loaded, options: .testing, stagingFor: out.appendingPathComponent("out").path)
         #expect(result.staged == nil)
         #expect(result.diagnostics.contains { $0.code == .invalidName }, "\(result.diagnostics)")
+    }
+
+    /// Files 63 folders deep are read; a folder at level 64 is reported (MOS504) rather than skipped in silence.
+    @Test func aFolderDeeperThanTheBoundIsAnError() throws {
+        let (diagnostics, text) = try Self.tooDeep()
+        #expect(diagnostics.filter { $0.code != .noPolicyFiles }.map(\.code) == [.folderTooDeep])
+        #expect(diagnostics.first { $0.code == .folderTooDeep }?.severity == .error)
+        #expect(text.contains("mosc reads at most 63"))
+
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var folder = root
+        for _ in 0..<63 { folder = folder.appendingPathComponent("d") }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(Self.cohort.utf8).write(to: folder.appendingPathComponent("cohorts.yaml"))
+        let loaded = try RepositoryLoader().load(root.path)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.files.count == 1)
+    }
+
+    /// A link named like a policy file that leads nowhere or loops is an error, not a silent skip.
+    @Test func danglingAndLoopingLinksAreErrors() throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(Self.cohort.utf8).write(to: root.appendingPathComponent("cohorts.yaml"))
+        let fm = FileManager.default
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("renamed.yaml").path, withDestinationPath: "gone.yaml")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("a.yml").path, withDestinationPath: "b.yml")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("b.yml").path, withDestinationPath: "a.yml")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("notes").path, withDestinationPath: "gone")
+        let (diagnostics, text) = try Self.validate(root)
+        let problems = diagnostics.filter { $0.code != .unusedCohort }
+        #expect(problems.map(\.code) == [.unreadableFile, .unreadableFile, .unreadableFile])
+        #expect(problems.allSatisfy { $0.severity == .error })
+        #expect(text.contains("repo/renamed.yaml: error: cannot read file: symbolic link leads nowhere"))
+        #expect(text.contains("repo/a.yml: error: cannot read file: symbolic link loops"))
+    }
+
+    /// FIFOs, sockets and devices named like policy files, or linked under such names, are MOS501 and never
+    /// waited on; so is a named non-policy FIFO or device.
+    @Test func onlyRegularFilesAreRead() throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(Self.cohort.utf8).write(to: root.appendingPathComponent("cohorts.yaml"))
+        #expect(mkfifo(root.appendingPathComponent("fifo.yaml").path, 0o644) == 0)
+        #expect(mkfifo(root.appendingPathComponent("other.fifo").path, 0o644) == 0)
+        try Self.makeSocket(at: root.appendingPathComponent("socket.yml").path)
+        let fm = FileManager.default
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("null.yaml").path, withDestinationPath: "/dev/null")
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("zero.yaml").path, withDestinationPath: "/dev/zero")
+        let (diagnostics, text) = try Self.validate(root)
+        let problems = diagnostics.filter { $0.code != .unusedCohort }
+        #expect(problems.map(\.code) == Array(repeating: .unreadableFile, count: 4))
+        for line in [
+            "repo/fifo.yaml: error: cannot read file: it is a FIFO, not a regular file",
+            "repo/socket.yml: error: cannot read file: it is a socket, not a regular file",
+            "repo/null.yaml: error: cannot read file: it is a character device, not a regular file",
+            "repo/zero.yaml: error: cannot read file: it is a character device, not a regular file",
+        ] {
+            #expect(text.contains(line), "\(text)")
+        }
+        for named in ["fifo.yaml", "other.fifo"] {
+            let loaded = try RepositoryLoader().load(root.appendingPathComponent(named).path)
+            let result = Compiler.validate(loaded, options: .testing)
+            #expect(result.diagnostics.map(\.code) == [.unreadableFile], "\(named)")
+        }
+        let device = try RepositoryLoader().load("/dev/null")
+        #expect(device.diagnostics.contains { $0.code == .unreadableFile && $0.location?.file == "/dev/null" })
+    }
+
+    /// `.YAML` and `.Yml` are policy files too.
+    @Test func extensionsInAnyCaseAreRead() throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(Self.cohort.utf8).write(to: root.appendingPathComponent("A.YAML"))
+        try Data(Self.cohort.replacingOccurrences(of: "macs", with: "b").utf8).write(
+            to: root.appendingPathComponent("b.Yml"))
+        try Data("not yaml".utf8).write(to: root.appendingPathComponent("c.yamlx"))
+        let loaded = try RepositoryLoader().load(root.path)
+        #expect(loaded.files.map { ($0.path as NSString).lastPathComponent } == ["A.YAML", "b.Yml"])
+    }
+
+    /// A name that is not UTF-8 is opened by its bytes and shown with the stray byte escaped.
+    @Test func nonUTF8NamesAreReadAndShownEscaped() throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array("\\x.yaml".utf8)
+        let path = Array(root.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let fd = path.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(fd >= 0)
+        let text = Self.cohort + "colour: red\n"
+        _ = Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let (diagnostics, rendered) = try Self.validate(root)
+        #expect(diagnostics.map(\.code).contains(.unknownKey), "the file was read: \(rendered)")
+        #expect(rendered.contains("repo/caf\\xE9\\\\x.yaml:6:1: error: unknown key 'colour'"), "\(rendered)")
     }
 }

@@ -52,9 +52,9 @@ struct CatalogRule: ValidationRule {
             written += policy.cohorts.map { $0.deadline?.wallTimeText }
             var seen: Set<SourceLocation> = []
             for text in written.compactMap({ $0 }) where seen.insert(text.location).inserted {
-                // An unknown release date (implausible in the source) judges nothing.
+                // An unknown release date (implausible in the source) judges nothing; a year out of range is MOS220's.
                 guard let released = release.releaseDate, let value = LocalDateTime.parse(text.value).value,
-                    value.date < released.localDate
+                    value.date < released.localDate, ResolvedDeadline.supportedYears.contains(value.year)
                 else { continue }
                 diagnostics.emit(
                     .deadlineBeforeRelease,

@@ -33,7 +33,7 @@ struct DeadlineRule: ValidationRule {
         if let skipDays = context.settings?.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
         for policy in context.repository.policies {
             if let lead = policy.legacy?.downloadLeadTime {
-                _ = duration(lead, key: "legacy.downloadLeadTime", into: &diagnostics)
+                _ = duration(lead, key: "legacy.downloadLeadTime", allowingZero: true, into: &diagnostics)
             }
             if let skipDays = policy.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
             // What `context.deadline(_:of:)` derives per call, derived once per policy.
@@ -98,6 +98,12 @@ struct DeadlineRule: ValidationRule {
             diagnostics.emit(
                 .invalidDuration, "afterRelease '\(text.value)' is not a duration: \(reason)", at: text.location,
                 hint: "write whole days, e.g. 14d")
+        case .failure(.outOfRange(let location, let value)):
+            let years = ResolvedDeadline.supportedYears
+            diagnostics.emit(
+                .invalidDeadline,
+                "deadline \(value.wireString) is outside the years mosc supports, \(years.lowerBound) to \(years.upperBound)",
+                at: location, hint: "check the year")
         case .failure(.delayNotWholeDays(let text)):
             diagnostics.emit(
                 .invalidDuration, "afterRelease '\(text.value)' is not a whole number of days", at: text.location,
@@ -238,10 +244,10 @@ struct DeadlineRule: ValidationRule {
         }
     }
 
-    private func duration(_ text: Located<String>, key: String, into diagnostics: inout DiagnosticBag)
-        -> DurationSpec?
-    {
-        switch DurationSpec.parse(text.value) {
+    private func duration(
+        _ text: Located<String>, key: String, allowingZero: Bool = false, into diagnostics: inout DiagnosticBag
+    ) -> DurationSpec? {
+        switch DurationSpec.parse(text.value, allowingZero: allowingZero) {
         case .valid(let value):
             return value
         case .invalid(let reason):

@@ -45,6 +45,7 @@ public struct LegacyOptionsIR: Sendable, Hashable {
     public var maxUserDeferrals: Int?
     /// macOS priority, when set.
     public var priority: UpdatePriority?
-    /// How long before the deadline the download step starts.
-    public var downloadLeadTime: DurationSpec
+    /// How long before the deadline the download step starts; nil for `0m`: no download step, the install
+    /// downloads.
+    public var downloadLeadTime: DurationSpec?
 }

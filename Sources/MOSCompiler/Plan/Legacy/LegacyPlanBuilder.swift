@@ -63,7 +63,11 @@ package struct LegacyPlanBuilder {
         let deadline = state.resolveDeadline()
         let kind = devices.updateKind(to: target)
         state.publish()
-        state.download(enforceAt: deadline.instant, lead: options.downloadLeadTime)
+        if let lead = options.downloadLeadTime {
+            state.download(enforceAt: deadline.instant, lead: lead)
+        } else {
+            state.omitted.append(.init(item: "download", reason: "legacy.downloadLeadTime is 0: the install downloads"))
+        }
         state.enforce(at: deadline.instant, options: options, kind: kind)
         state.verify(enforceAt: deadline.instant)
         state.explainProductKey()

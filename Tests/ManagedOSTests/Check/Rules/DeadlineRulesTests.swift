@@ -39,6 +39,31 @@ import Testing
 
     static let cases: [DiagnosticCase] = [
         DiagnosticCase(
+            "a deadline in year 9999", [.at(.invalidDeadline, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: 1️⃣"9999-12-31T23:59"
+                cohorts: [new-macs]
+                """)),
+        DiagnosticCase(
+            "a deadline before 2000", [.at(.invalidDeadline, "1️⃣"), .at(.invalidDeadline, "2️⃣")],
+            yaml: policy(
+                """
+                deadline: "2199-12-31T23:59"
+                cohorts:
+                  - {cohort: new-macs, deadline: 1️⃣"1999-12-31T23:59"}
+                  - {cohort: old-macs, deadline: 2️⃣"2200-01-01T00:00"}
+                legacy: {timeZone: Europe/Berlin}
+                """)),
+        DiagnosticCase(
+            "downloadLeadTime 0m: no download step", [],
+            yaml: policy(
+                """
+                deadline: "2026-12-15T17:00"
+                legacy: {timeZone: Europe/Berlin, downloadLeadTime: 0m}
+                cohorts: [old-macs]
+                """)),
+        DiagnosticCase(
             "zone on an all-DDM policy", [.at(.timeZoneWithoutLegacyDevices, "1️⃣")],
             yaml: policy(
                 """

@@ -158,6 +158,23 @@ import Testing
                 ),
             ]),
         DiagnosticCase(
+            "an unquoted time, which YAML 1.1 reads as a base-60 number",
+            [.at(.invalidDeadline, "1️⃣"), .at(.invalidDeadline, "2️⃣")],
+            yaml: policy(
+                """
+                deadline: {afterRelease: 126d, time: 1️⃣17:00}
+                cohorts:
+                  - {cohort: canary, deadline: {afterRelease: 119d, time: 2️⃣9:30}}
+                  - broad
+                """)),
+        DiagnosticCase(
+            "afterRelease 0d is the release day (passed here)", [.at(.deadlinePassed, "1️⃣")],
+            yaml: policy(
+                """
+                deadline: 1️⃣{afterRelease: 0d, time: "17:00"}
+                cohorts: [canary, broad]
+                """)),
+        DiagnosticCase(
             "every weekday skipped", [.at(.invalidValue, "1️⃣")],
             yaml: policy(
                 """
