@@ -167,6 +167,14 @@ extension DiagnosticCode {
             "Pin the catalog: write it with `mosc catalog import FEED.json… --output catalog.tsv`, commit it, and add `catalog: catalog.tsv` to the Settings document. With `--catalog`, the note says the pin is overridden for this run; nothing to fix."
         case .catalogStale:
             "Refresh the catalog from SOFA's current feeds: `mosc catalog import macos_data_feed.json ios_data_feed.json tvos_data_feed.json visionos_data_feed.json --output catalog.tsv`, then review what moved with `mosc diff`."
+        case .fleetUnknownCohort:
+            "Spell the cohort as its `name:` does (the hint names the closest one), or remove the entry."
+        case .fleetMappedTwice:
+            "Keep one of the two: the `fleet:` block on the Cohort document or its entry under Settings' `fleet.cohorts`; the note points at the other."
+        case .invalidFleetName:
+            "Write the team or label as Fleet shows it: 1 to 255 bytes, no control characters, no spaces at either end."
+        case .fleetLabelShared:
+            "Give each cohort its own label: in Fleet a label selects devices, so two cohorts under one label are one group of devices with two deadlines (a device follows one). The note points at the other cohort."
         case .identifierShortened:
             "Nothing to fix; use a shorter `identifierPrefix`, policy or cohort name to keep identifiers readable."
         case .policyNotPlanned:
@@ -197,6 +205,16 @@ extension DiagnosticCode {
             "The device did not run the command; resend it. mosc ignores the response for the device's status."
         case .tooManyReports:
             "Pass fewer reports at a time, e.g. one folder per day."
+        case .fleetLegacyOnlyCohort:
+            "Nothing to export: Fleet updates Macs below macOS 14 with Nudge (its `macos_updates` settings) and has no place for mosc's legacy command plans. Manage these devices with `mosc compile`'s plans elsewhere, or leave them to Fleet."
+        case .fleetLegacyPartNotExported:
+            "The cohort's DDM devices are exported; its pre-DDM devices are not (Fleet covers Macs below macOS 14 with Nudge). Raise `osVersions` to the DDM threshold once they are updated, and the warning goes away."
+        case .fleetNoTeam:
+            "Give the cohort a team: `fleet: {team: …}` on the Cohort, an entry under Settings' `fleet.cohorts`, or a default `fleet.team` in Settings."
+        case .fleetActivationPredicate:
+            "Fleet sends configurations in its own activations and scopes them by label: express the predicate as a Fleet label and drop it from the policy."
+        case .fleetPlatformUnsupported:
+            "Fleet manages macOS, iOS and iPadOS: leave the cohort out of the Fleet export, or manage it with `mosc compile`'s output elsewhere."
         case .unreadableFile:
             "Check the file's permissions and type: mosc reads regular files and folders."
         case .noPolicyFiles:
@@ -693,6 +711,46 @@ extension DiagnosticCode {
             #"""
             repo/policy.yaml:5:19: warning: mosc's bundled catalog is 95 days old at 2026-11-25T12:00:00Z (dated 2026-08-22); 'latest-15' may miss newer releases [MOS281]
             repo/policy.yaml:5:19: note: refresh it: mosc catalog import FEED.json… --output catalog.tsv (SOFA's feeds: specs/policy-language.md §15)
+            """#
+        case .fleetUnknownCohort:
+            #"""
+            repo/policy.yaml:5:5: error: fleet.cohorts names unknown cohort 'mac-egn' [MOS810]
+            repo/policy.yaml:5:5: note: did you mean 'mac-eng'?
+            """#
+        case .fleetMappedTwice:
+            #"""
+            repo/policy.yaml:11:1: error: cohort 'mac-eng' has a fleet block and an entry under Settings' fleet.cohorts; keep one [MOS811]
+            repo/policy.yaml:5:5: note: the Settings entry is here
+            """#
+        case .invalidFleetName:
+            #"""
+            repo/policy.yaml:5:35: error: Fleet label ' Engineering Macs' starts or ends with a space [MOS812]
+            """#
+        case .fleetLabelShared:
+            #"""
+            repo/policy.yaml:16:1: error: cohorts 'mac-eng' and 'mac-it' are both label 'Macs' in Fleet team 'Workstations': their devices would take both enforcements [MOS813]
+            repo/policy.yaml:10:1: note: cohort 'mac-eng' is mapped here
+            """#
+        case .fleetLegacyOnlyCohort:
+            #"""
+            examples/fleet/cohorts/macos.yaml:42:7: warning: cohort 'mac-frontdesk' is legacy-only (macOS >=13.0 <14.0): Fleet's files have no place for mosc's legacy command plans, so it is not exported; Fleet covers these Macs with Nudge [MOS801]
+            """#
+        case .fleetLegacyPartNotExported:
+            #"""
+            examples/fleet/cohorts/macos.yaml:26:7: warning: cohort 'mac-office' is mixed: its devices on macOS >=14.0 are exported, those on >=13.0 <14.0 are not (Fleet's files have no place for their legacy command plan); Fleet covers these Macs with Nudge [MOS802]
+            """#
+        case .fleetNoTeam:
+            #"""
+            repo/policy.yaml:8:7: error: cohort 'mac-eng' names no Fleet team, and Settings' fleet block gives no default [MOS803]
+            repo/policy.yaml:8:7: note: add 'fleet: {team: …}' to the cohort, or a default team to Settings' fleet block
+            """#
+        case .fleetActivationPredicate:
+            #"""
+            repo/policy.yaml:8:7: error: cohort 'mac-eng' is activated under a predicate, but Fleet sends configurations in its own activations, scoped by label only [MOS804]
+            """#
+        case .fleetPlatformUnsupported:
+            #"""
+            repo/policy.yaml:7:7: warning: cohort 'lobby-tv' is tvOS, which Fleet does not manage; it is not exported [MOS805]
             """#
         }
     }

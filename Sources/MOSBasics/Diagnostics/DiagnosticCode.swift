@@ -1,6 +1,6 @@
 /// The catalog of diagnostic codes. Raw values are the wire codes and never change or get reused:
 /// `MOS1xx` reading YAML and shape, `MOS2xx` validation, `MOS3xx` lowering, `MOS4xx` emit,
-/// `MOS5xx` input/output and repository layout, `MOS6xx` diff.
+/// `MOS5xx` input/output and repository layout, `MOS6xx` diff, `MOS7xx` status, `MOS8xx` export.
 public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable {
     // MARK: MOS1xx: YAML and document shape
     case yamlSyntax = "MOS101"
@@ -135,6 +135,19 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case commandNotDone = "MOS711"
     case tooManyReports = "MOS712"
 
+    // MARK: MOS8xx: export to another MDM's files
+    case fleetLegacyOnlyCohort = "MOS801"
+    case fleetLegacyPartNotExported = "MOS802"
+    case fleetNoTeam = "MOS803"
+    case fleetActivationPredicate = "MOS804"
+    case fleetPlatformUnsupported = "MOS805"
+
+    // MARK: MOS81x: the `fleet:` mapping the export reads, checked by validate
+    case fleetUnknownCohort = "MOS810"
+    case fleetMappedTwice = "MOS811"
+    case invalidFleetName = "MOS812"
+    case fleetLabelShared = "MOS813"
+
     /// The severity a diagnostic with this code has unless the rule says otherwise.
     public var defaultSeverity: Severity {
         switch self {
@@ -145,6 +158,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
             .catalogStale:
             .warning
         case .nonGeographicTimeZone, .legacyUpdateNeedsProductKey, .buildPinsOneOfSeveral:
+            .warning
+        case .fleetLegacyOnlyCohort, .fleetLegacyPartNotExported, .fleetPlatformUnsupported:
             .warning
         case .invalidReportValue, .unknownStatusValue, .unknownDevice, .unexpectedUpdatePath, .commandNotDone:
             .warning
@@ -243,6 +258,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .catalogNotFromRepository: "the catalog that decides a target or deadline is not the repository's own"
         case .catalogStale: "the catalog that decides a target or deadline is older than 90 days"
         case .buildPinsOneOfSeveral: "the target release shipped as several builds and the policy pins one"
+        case .fleetUnknownCohort: "Settings' fleet.cohorts names a cohort that does not exist"
+        case .fleetMappedTwice: "a cohort's Fleet team and label are given both in Settings and on the cohort"
+        case .invalidFleetName: "a Fleet team or label name is empty, too long, padded or holds control characters"
+        case .fleetLabelShared: "two cohorts have the same Fleet team and label, so the same devices"
         case .identifierShortened: "a declaration identifier was shortened to fit 64 octets"
         case .policyNotPlanned: "a policy could not be planned although it validated"
         case .unsafeOutputPath: "an output path would leave the output folder"
@@ -268,6 +287,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .unexpectedUpdatePath: "a device reports over a path (DDM or legacy) its cohort does not use"
         case .commandNotDone: "a legacy command response has Status Error or NotNow; it is ignored"
         case .tooManyReports: "more report files than the limit; the rest are not read"
+        case .fleetLegacyOnlyCohort: "a legacy-only cohort has no place in Fleet's files; Fleet covers it with Nudge"
+        case .fleetLegacyPartNotExported:
+            "the legacy part of a mixed cohort is not exported; Fleet covers it with Nudge"
+        case .fleetNoTeam: "a cohort to export names no Fleet team, and Settings gives no default"
+        case .fleetActivationPredicate: "a cohort's activation has a predicate, which Fleet's own activations drop"
+        case .fleetPlatformUnsupported: "a cohort's platform is one Fleet does not manage; it is not exported"
         }
     }
 

@@ -7,9 +7,10 @@ package import MOSYAML
 enum DocumentKeys {
     package static let settings: KeySet = [
         "apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays", "limits", "catalog",
+        "fleet",
     ]
     package static let cohort: KeySet = [
-        "apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment",
+        "apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment", "fleet",
     ]
     package static let policy: KeySet = [
         "apiVersion", "kind", "name", "platform", "description", "target", "deadline", "detailsURL", "legacy",
@@ -24,6 +25,8 @@ enum DocumentKeys {
     package static let kinds = ["Settings", "Cohort", "ManagedOSPolicy"]
     package static let apiVersion = "mosc/v1"
     package static let limits = KeySet(InputLimits.Key.allCases.map(\.rawValue))
+    static let fleetSettings: KeySet = ["team", "cohorts"]
+    static let fleetTarget: KeySet = ["team", "label"]
 }
 
 extension NodeReader {
@@ -86,6 +89,7 @@ extension NodeReader {
         settings.skipDays = map["skipDays"].flatMap { skipDays($0) }
         settings.limits = map["limits"].flatMap { limits($0) }
         settings.catalog = map["catalog"].flatMap { string($0, context: "catalog") }
+        settings.fleet = map["fleet"].flatMap { fleetSettings($0, at: map.keyLocation("fleet")) }
         repository.settings.append(settings)
     }
 
@@ -112,6 +116,7 @@ extension NodeReader {
         cohort.description = map["description"].flatMap { string($0, context: "description") }
         cohort.osVersions = map["osVersions"].flatMap { versionText($0, context: "osVersions") }
         cohort.enrollment = map["enrollment"].flatMap { choice($0, context: "enrollment") }
+        cohort.fleet = map["fleet"].flatMap { fleetTarget($0, at: map.keyLocation("fleet"), context: "fleet") }
         repository.cohorts.append(cohort)
     }
 

@@ -19,32 +19,20 @@ struct CompileCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var compile: CompileToFolderOptions
     @OptionGroup var diagnosticOptions: DiagnosticOptions
-    @OptionGroup var clock: ClockOptions
-    @OptionGroup var catalogOptions: CatalogOptions
-
-    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
-    var out: String
 
     @Flag(help: "Replace an output that holds files even when the compile enforces no cohort.")
     var allowEmpty = false
 
-    func validate() throws {
-        let input = URL(fileURLWithPath: self.input.path).standardizedFileURL.resolvingSymlinksInPath().path
-        let output = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
-        if input == output || input.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
-            throw ValidationError("--out '\(out)' is the policy repository or a folder above it")
-        }
-    }
+    var out: String { compile.out }
 
     func run() throws {
         try reportingFailures(compileAndWrite)
     }
 
     private func compileAndWrite() throws {
-        let loaded = try input.load()
-        let options = try catalogOptions.options(now: try clock.resolve())
+        let (loaded, options) = try compile.load()
         // Files go into a staging folder beside --out as they are emitted; it replaces --out only at the end.
         let result = Compiler.compile(consume loaded, options: options, stagingFor: out)
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)

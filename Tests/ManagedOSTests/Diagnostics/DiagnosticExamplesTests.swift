@@ -12,6 +12,7 @@ import Testing
         + SettingsDocumentRuleTests.cases + LegacyOptionsRuleTests.cases + UpdateSettingsRuleTests.cases
         + CatalogRulesTests.cases + RelativeDeadlineRulesTests.cases + CatalogPinRuleTests.cases
         + LegacyProductKeyRuleTests.cases + TimeZoneRuleTests.cases
+        + FleetMappingRuleTests.cases
 
     /// Inputs that are not a table row: real files on disk, or bytes that are not UTF-8.
     static let scenarios: [DiagnosticCode: @Sendable () throws -> String] = [
@@ -58,7 +59,7 @@ import Testing
     /// The text renderings of every input that can show `code`'s example.
     static func outputs(for code: DiagnosticCode, example: String) throws -> [String] {
         if let scenario = scenarios[code] ?? StatusDiagnosticScenarios.scenarios[code]
-            ?? DiffDiagnosticScenarios.scenarios[code]
+            ?? DiffDiagnosticScenarios.scenarios[code] ?? ExportDiagnosticScenarios.scenarios[code]
         {
             return [try scenario()]
         }

@@ -23,5 +23,6 @@ package enum AllRules {
         DetailsURLRule(),
         SettingsDocumentRule(),
         CatalogFreshnessRule(),
+        FleetMappingRule(),
     ]
 }

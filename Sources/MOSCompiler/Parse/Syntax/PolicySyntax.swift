@@ -19,6 +19,8 @@ public struct SettingsSyntax: Sendable, Hashable {
     public var limits: LimitsSyntax?
     /// `catalog:`: the OS release catalog file the repository pins, relative to its root.
     public var catalog: Located<String>?
+    /// `fleet:`: the Fleet teams and labels of the cohorts (`mosc export fleet`).
+    public var fleet: FleetSettingsSyntax?
 }
 
 /// `limits:` in the `Settings` document: input bounds by name, each already checked against its hard cap.
@@ -50,6 +52,8 @@ public struct CohortSyntax: Sendable, Hashable {
     public var osVersions: Located<String>?
     /// How its devices are enrolled (default supervised).
     public var enrollment: Located<Enrollment>?
+    /// `fleet:`: the Fleet team and label that stand for the cohort (`mosc export fleet`).
+    public var fleet: FleetTargetSyntax?
 }
 
 /// A deadline as written: a local wall time (a string), or a delay after the target's release (a mapping).
