@@ -1,5 +1,6 @@
 public import MOSBasics
 public import MOSCompiler
+public import MOSOutput
 
 /// What an export reads: a compiled output (its manifest and files) and the policies it was compiled from,
 /// whose `fleet:` blocks and cohort locations the export needs.

@@ -2,7 +2,7 @@ import Foundation
 public import MOSBasics
 public import MOSCompiler
 import MOSDomain
-import MOSOutput
+public import MOSOutput
 
 /// What `mosc export fleet` writes, or why a cohort is left out.
 public struct FleetExport: Sendable {
@@ -131,7 +131,7 @@ public func exportFleet(_ source: ExportSource) throws(CompilerError) -> FleetEx
         exported[name]?.teamFile = teamFiles[cohort.team] ?? ""
     }
     let manifest = FleetExportManifest(
-        formatVersion: FleetExportManifest.currentFormatVersion, generator: OutputWriter.markerValue, export: "fleet",
+        formatVersion: FleetExportManifest.currentFormatVersion, generator: OutputMarker.generatorName, export: "fleet",
         moscVersion: ManagedOSVersion.current, now: source.manifest.now, sourceDigest: source.manifest.sourceDigest,
         cohorts: exported, teams: teamFiles, omitted: omitted)
     files.add("manifest.json", CanonicalJSON.bytes(manifest))
