@@ -1,6 +1,6 @@
 import MOSBasics
 
-/// The `fleet:` blocks (issue 19): Settings' `fleet.cohorts` names existing cohorts, a cohort is mapped in one
+/// The `fleet:` blocks (for `mosc export fleet`): Settings' `fleet.cohorts` names existing cohorts, a cohort is mapped in one
 /// place only, team and label names are names Fleet can hold, and no two cohorts share a team and label (a
 /// Fleet label selects devices: two cohorts under one label would give the same devices two deadlines).
 struct FleetMappingRule: ValidationRule {

@@ -2,7 +2,7 @@ import ManagedOS
 import ManagedOSTestSupport
 import Testing
 
-/// The `fleet:` blocks of Settings and Cohorts (issue 19): existing cohorts, one place per cohort, names Fleet
+/// The `fleet:` blocks of Settings and Cohorts: existing cohorts, one place per cohort, names Fleet
 /// can hold; and the parse stage's unknown keys and types inside them.
 @Suite struct FleetMappingRuleTests {
     static let cohort = """
