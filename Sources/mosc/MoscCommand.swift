@@ -10,7 +10,7 @@ struct MoscCommand: ParsableCommand {
         version: ManagedOSVersion.current,
         subcommands: [
             ValidateCommand.self, CompileCommand.self, DiffCommand.self, TimelineCommand.self, StatusCommand.self,
-            ExportCommand.self, CatalogCommand.self,
+            SyncCommand.self, ExportCommand.self, CatalogCommand.self,
         ]
     )
 

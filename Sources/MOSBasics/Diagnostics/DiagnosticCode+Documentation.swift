@@ -215,6 +215,8 @@ extension DiagnosticCode {
             "Fleet sends configurations in its own activations and scopes them by label: express the predicate as a Fleet label and drop it from the policy."
         case .fleetPlatformUnsupported:
             "Fleet manages macOS, iOS and iPadOS: leave the cohort out of the Fleet export, or manage it with `mosc compile`'s output elsewhere."
+        case .unroutedDevice:
+            "Add an `osVersion` column to `devices.csv`: without it the device gets the DDM set and the legacy commands, and Apple ignores ScheduleOSUpdate while a DDM enforcement manages the update."
         case .unreadableFile:
             "Check the file's permissions and type: mosc reads regular files and folders."
         case .noPolicyFiles:
@@ -336,6 +338,10 @@ extension DiagnosticCode {
         case .tooManyReports:
             #"""
             reports/C.json: error: 3 report files; only the first 2 are read [MOS712]
+            """#
+        case .unroutedDevice:
+            #"""
+            devices.csv:2: warning: device 'C02MIX0001' of cohort 'mac-mixed' has no osVersion: it gets both the DDM set and the legacy commands [MOS713]
             """#
         case .invalidUTF8:
             #"""

@@ -134,6 +134,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case unexpectedUpdatePath = "MOS710"
     case commandNotDone = "MOS711"
     case tooManyReports = "MOS712"
+    case unroutedDevice = "MOS713"
 
     // MARK: MOS8xx: export to another MDM's files
     case fleetLegacyOnlyCohort = "MOS801"
@@ -161,7 +162,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
             .warning
         case .fleetLegacyOnlyCohort, .fleetLegacyPartNotExported, .fleetPlatformUnsupported:
             .warning
-        case .invalidReportValue, .unknownStatusValue, .unknownDevice, .unexpectedUpdatePath, .commandNotDone:
+        case .invalidReportValue, .unknownStatusValue, .unknownDevice, .unexpectedUpdatePath, .commandNotDone,
+            .unroutedDevice:
             .warning
         case .deadlineMovedEarlier, .changedDeadlineShortNotice, .targetLowered, .enforcementRemoved,
             .deadlineMovedWhileEnforcing:
@@ -293,6 +295,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .fleetNoTeam: "a cohort to export names no Fleet team, and Settings gives no default"
         case .fleetActivationPredicate: "a cohort's activation has a predicate, which Fleet's own activations drop"
         case .fleetPlatformUnsupported: "a cohort's platform is one Fleet does not manage; it is not exported"
+        case .unroutedDevice: "a device of a cohort with both paths has no osVersion: sync gives it both"
         }
     }
 

@@ -136,7 +136,7 @@ extension Compiler {
     }
 
     /// The name nearest `name` by edit distance, if close enough to suggest.
-    private static func closestName(to name: String, in names: [String]) -> String? {
+    static func closestName(to name: String, in names: [String]) -> String? {
         let limit = max(1, name.count / 3)
         let scored = names.map {
             ($0, EditDistance.optimalStringAlignment(Array(name.utf8), Array($0.utf8), limit: limit))

@@ -5,7 +5,7 @@ import MOSOutput
 import MOSYAML
 
 /// The devices to report on, from `devices.csv`: a header row naming `cohort` and `serial` and/or `udid`
-/// (any order, any case, other columns ignored), then one device per row.
+/// (any order, any case; an optional `osVersion`; other columns ignored), then one device per row.
 public struct DeviceList: Sendable, Hashable {
     /// One device.
     public struct Entry: Sendable, Hashable, Codable {
@@ -17,13 +17,18 @@ public struct DeviceList: Sendable, Hashable {
         public var udid: String?
         /// The row, for diagnostics.
         public var location: SourceLocation
+        /// The OS version the device runs, when the list says (`osVersion` column): routes mixed cohorts in sync.
+        public var osVersion: String?
 
         /// Creates an entry.
-        public init(cohort: String, serial: String?, udid: String?, location: SourceLocation) {
+        public init(
+            cohort: String, serial: String?, udid: String?, location: SourceLocation, osVersion: String? = nil
+        ) {
             self.cohort = cohort
             self.serial = serial
             self.udid = udid
             self.location = location
+            self.osVersion = osVersion
         }
 
         /// The id shown for the device: the serial, else the UDID.
@@ -65,6 +70,7 @@ extension DeviceList {
         let cohortColumn = names.firstIndex(of: "cohort")
         let serialColumn = names.firstIndex(of: "serial")
         let udidColumn = names.firstIndex(of: "udid")
+        let osVersionColumn = names.firstIndex(of: "osversion")
         guard let cohortColumn, serialColumn != nil || udidColumn != nil else {
             let found = header.fields.map { "'\($0)'" }.joined(separator: ", ")
             diagnostics.emit(
@@ -92,7 +98,15 @@ extension DeviceList {
                 diagnostics.emit(.invalidDeviceRow, "the row has no cohort", at: location)
                 continue
             }
-            let entry = Entry(cohort: cohort, serial: field(serialColumn), udid: field(udidColumn), location: location)
+            let osVersion = field(osVersionColumn)
+            if let osVersion, DeviceVersion(osVersion) == nil {
+                diagnostics.emit(
+                    .invalidDeviceRow, "osVersion '\(osVersion)' is not a version such as 14.7.1", at: location)
+                continue
+            }
+            let entry = Entry(
+                cohort: cohort, serial: field(serialColumn), udid: field(udidColumn), location: location,
+                osVersion: osVersion)
             guard entry.serial != nil || entry.udid != nil else {
                 diagnostics.emit(.invalidDeviceRow, "the row has neither a serial nor a udid", at: location)
                 continue
