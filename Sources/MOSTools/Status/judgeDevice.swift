@@ -56,6 +56,10 @@ private func status(_ state: DeviceState, cohort: CohortExpectation, path: Cohor
         return StatusVerdict(status: .pass, reason: reason)
     }
     let runs = running.map { "; runs \($0)" } ?? ""
+    if let refused = refusedAsOlder(state, cohort: cohort) {
+        return StatusVerdict(
+            status: .pass, reason: "declaration '\(refused)' refused: its target is older than the current version\(runs)")
+    }
     if let rejected = rejectedDeclaration(state, cohort: cohort) {
         return StatusVerdict(status: .error, reason: rejected)
     }
@@ -123,6 +127,19 @@ private func rejectedDeclaration(_ state: DeviceState, cohort: CohortExpectation
         }
     }
     return nil
+}
+
+/// The cohort's enforcement the device refused because it already runs a newer version: Apple documents
+/// `Error.ConfigurationCannotBeApplied` "… older than current version" for a target at or below the installed one.
+private func refusedAsOlder(_ state: DeviceState, cohort: CohortExpectation) -> String? {
+    let items = (state.declarations["configurations"] ?? [:]).values.sorted { $0.identifier < $1.identifier }
+    return items.first { item in
+        cohort.declarationIdentifiers.contains(item.identifier) && item.valid == "invalid"
+            && item.reasons.contains { reason in
+                reason.code == "Error.ConfigurationCannotBeApplied"
+                    && (reason.description ?? "").lowercased().contains("older than current version")
+            }
+    }?.identifier
 }
 
 /// "; AvailableOSUpdates offers …" for a pending legacy device, when the device listed its updates.

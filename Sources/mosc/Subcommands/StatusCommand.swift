@@ -50,10 +50,22 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Report files, or folders of them.", valueName: "report"))
     var reports: [String] = []
 
+    @Option(help: ArgumentHelp("Read DDM status from a server instead of (or besides) report files.", valueName: "kmfddm|nanohub"))
+    var server: MDMServerKind?
+
+    @Option(help: ArgumentHelp("The server's base URL, with --server.", valueName: "url"))
+    var url: String?
+
+    @OptionGroup var key: APIKeyOptions
+
+    @Flag(help: "Allow plain http:// to a host that is not loopback.")
+    var allowInsecureHTTP = false
+
     func validate() throws {
         if (compiled == nil) == (policies == nil) {
             throw ValidationError("give exactly one of --compiled DIR and --policies PATH")
         }
+        if (server == nil) != (url == nil) { throw ValidationError("give --server and --url together") }
     }
 
     func run() throws {
@@ -71,7 +83,7 @@ struct StatusCommand: ParsableCommand {
             let deviceFile = try loader.readFile(devices, limit: StatusLimits.defaults.maxDeviceListBytes)
             let loaded = try loader.loadReports(reports)
             diagnostics += loaded.diagnostics
-            return (load, deviceFile, loaded.files)
+            return (load, deviceFile, try loaded.files + serverReports(deviceFile))
         }
         guard case .loaded(let side) = load else {
             if case .invalid(_, let compileDiagnostics) = load {
@@ -92,6 +104,23 @@ struct StatusCommand: ParsableCommand {
         }
         if all.contains(where: { $0.severity == .error }) { throw ExitStatus.inputErrors }
         if failOn.contains(where: result.fleet.hasDevices) { throw ExitStatus.inputErrors }
+    }
+
+    /// With --server, one report per listed device rebuilt from the server's status data (see specs/sync.md).
+    private func serverReports(_ deviceFile: SourceFile) throws -> [SourceFile] {
+        guard let server, let url else { return [] }
+        guard case .success(let checked) = ServerURL.parse(url, allowInsecure: allowInsecureHTTP) else {
+            throw ValidationError("--url '\(url)' must be https:// (or http:// to a loopback host)")
+        }
+        let apiKey = try key.resolve(env: key.apiKeyEnv, file: key.apiKeyFile, what: "the API key")
+        var bag = DiagnosticBag()
+        let udids = DeviceList.read(deviceFile, diagnostics: &bag).entries.compactMap(\.udid)
+        switch ServerStatusReports.fetch(enrollments: udids, server: server, url: checked, apiKey: apiKey) {
+        case .success(let files): return files
+        case .failure(let failure):
+            StandardStreams.err("mosc: error: \(failure)\n")
+            throw ExitStatus.toolFailure
+        }
     }
 
     private func render(_ diagnostics: [Diagnostic]) {
