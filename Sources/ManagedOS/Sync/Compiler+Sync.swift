@@ -29,19 +29,18 @@ extension Compiler {
         func requests() -> Int {
             ddmClient.requestCount + (commandClient.map { $0 === ddmClient ? 0 : $0.requestCount } ?? 0)
         }
-        let record =
-            options.full
-            ? nil
-            : options.store.load(server: options.server, url: options.url.text).flatMap {
-                $0.identifierPrefix == input.identifierPrefix && $0.setPrefix == options.setPrefix ? $0 : nil
-            }
+        // With --full the record is not trusted for the DDM state, but what NanoMDM took stays known (it never
+        // forgets a CommandUUID) and the enrollments it names are read again.
+        let record = options.store.load(server: options.server, url: options.url.text).flatMap {
+            $0.identifierPrefix == input.identifierPrefix && $0.setPrefix == options.setPrefix ? $0 : nil
+        }
         var desired: [String: SyncCohort.DeclarationFile] = [:]
         for cohort in input.cohorts.values {
             desired.merge(cohort.declarations) { first, _ in first }
         }
         let enrollments = Set(devices.map(\.enrollment)).union(record?.state.enrollments.keys ?? [:].keys).sorted()
         let observed = observeServer(
-            api: ddm, record: record, identifierPrefix: input.identifierPrefix, setPrefix: options.setPrefix,
+            api: ddm, record: record, trustRecord: !options.full, identifierPrefix: input.identifierPrefix, setPrefix: options.setPrefix,
             desired: desired, enrollments: enrollments, read: input.read)
         let state: ServerState
         let observation: Observation

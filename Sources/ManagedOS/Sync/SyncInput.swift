@@ -6,7 +6,7 @@ public struct SyncInput: Sendable {
     /// The enforced cohorts by name.
     public var cohorts: [String: SyncCohort]
     /// Reads an artifact's bytes by its path in the output (`cohorts/<name>/…`).
-    let read: @Sendable (String) -> [UInt8]?
+    public let read: @Sendable (String) -> [UInt8]?
 
     /// An input over `cohorts`, reading artifacts through `read`.
     public init(

@@ -12,7 +12,7 @@ enum Observation: String, Sendable {
 ///   - desired: The compiled declarations by Identifier, to compare what the server holds against.
 ///   - enrollments: The enrollments to read when observing in full.
 func observeServer(
-    api: DDMServerAPI, record: SyncRecord?, identifierPrefix: String, setPrefix: String,
+    api: DDMServerAPI, record: SyncRecord?, trustRecord: Bool, identifierPrefix: String, setPrefix: String,
     desired: [String: SyncCohort.DeclarationFile], enrollments: [String], read: @escaping @Sendable (String) -> [UInt8]?
 ) -> Result<(ServerState, Observation), SyncRequestError> {
     let ownedIDs: [String]
@@ -24,7 +24,7 @@ func observeServer(
     case (.failure(let error), _), (_, .failure(let error)):
         return .failure(error)
     }
-    if let record, record.state.declarations.keys.sorted() == ownedIDs, record.state.sets.keys.sorted() == ownedSets {
+    if trustRecord, let record, record.state.declarations.keys.sorted() == ownedIDs, record.state.sets.keys.sorted() == ownedSets {
         return .success((record.state, .record))
     }
     enum Job: Sendable {
