@@ -88,6 +88,25 @@ public final class MockMDMServer: @unchecked Sendable {
         return try JSONSerialization.jsonObject(with: data)
     }
 
+    /// Sends one API request authenticated as `user` with the server's key; returns the HTTP status.
+    public func api(_ method: String, _ path: String, user: String) throws -> Int {
+        guard let target = URL(string: url + path) else { throw Failure(description: "bad path \(path)") }
+        var request = URLRequest(url: target, timeoutInterval: 10)
+        request.httpMethod = method
+        request.setValue(
+            "Basic " + Data("\(user):\(key)".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
+        let box = StatusBox()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { _, response, _ in
+            box.value = (response as? HTTPURLResponse)?.statusCode
+            done.signal()
+        }.resume()
+        guard done.wait(timeout: .now() + 15) == .success, let status = box.value else {
+            throw Failure(description: "no answer from \(path)")
+        }
+        return status
+    }
+
     /// The server's state: declarations, sets, enrollment sets, what each enrollment is served, command queues,
     /// notifies, pushes and invariant violations.
     public func state() throws -> [String: Any] {
@@ -108,6 +127,10 @@ public final class MockMDMServer: @unchecked Sendable {
 
 private final class LineBox: @unchecked Sendable {
     var value: String?
+}
+
+private final class StatusBox: @unchecked Sendable {
+    var value: Int?
 }
 
 private final class DataBox: @unchecked Sendable {
