@@ -25,6 +25,9 @@ import Testing
     /// Codes `mosc status` reports about reports and device lists.
     static var statusCodes: Set<DiagnosticCode> { Set(StatusDiagnosticScenarios.scenarios.keys) }
 
+    /// Codes only `mosc sync` raises.
+    static var syncCodes: Set<DiagnosticCode> { Set(SyncDiagnosticScenarios.scenarios.keys) }
+
     /// Codes `mosc diff` raises as risk flags.
     static var diffCodes: Set<DiagnosticCode> { Set(DiffDiagnosticScenarios.scenarios.keys) }
 
@@ -74,7 +77,7 @@ import Testing
         let produced = Set(rules).union(Self.parseStageCodes).union(Self.loaderCodes).union(Self.compilerCodes).union(
             Self.statusCodes
         )
-        .union(Self.diffCodes).union(Self.exportCodes)
+        .union(Self.diffCodes).union(Self.exportCodes).union(Self.syncCodes)
         let missing = DiagnosticCode.allCases.filter { !produced.contains($0) && !Self.pendingProducers.contains($0) }
         #expect(missing.isEmpty, "no producer: \(missing.map { "\($0.rawValue) .\($0.name)" })")
         let landed = Self.pendingProducers.intersection(produced).sorted()

@@ -60,6 +60,7 @@ import Testing
     static func outputs(for code: DiagnosticCode, example: String) throws -> [String] {
         if let scenario = scenarios[code] ?? StatusDiagnosticScenarios.scenarios[code]
             ?? DiffDiagnosticScenarios.scenarios[code] ?? ExportDiagnosticScenarios.scenarios[code]
+            ?? SyncDiagnosticScenarios.scenarios[code]
         {
             return [try scenario()]
         }

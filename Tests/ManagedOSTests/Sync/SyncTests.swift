@@ -162,6 +162,18 @@ import Testing
         #expect((try bench.server.state()["queues"] as? [String: [String]])?["UDID-O1"]?.count == sent.count)
     }
 
+    @Test func theOSVersionColumnIsOptionalAndChecked() throws {
+        let input = try Self.fleet.input()
+        let csv = SourceFile(
+            path: "devices.csv",
+            contents: Array("cohort,udid,OSVERSION\nmac-a,U1,15.2\nmac-a,U2,fifteen\nmac-a,U3,\n".utf8))
+        let routed = SyncDevice.route(csv, input: input)
+        #expect(routed.devices.map(\.enrollment) == ["U1", "U3"])
+        #expect(routed.devices.first?.osVersion == "15.2")
+        #expect(routed.diagnostics.map(\.code) == [.invalidDeviceRow])
+        #expect(routed.diagnostics.first?.location?.line == 3)
+    }
+
     @Test func perSendingUUIDsDependOnEnrollmentAndRepetition() {
         let a = LegacySending.uuid(compiled: "C", enrollment: "E1", repetition: 0)
         #expect(a == LegacySending.uuid(compiled: "C", enrollment: "E1", repetition: 0))
