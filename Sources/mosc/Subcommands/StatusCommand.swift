@@ -22,6 +22,9 @@ struct StatusCommand: ParsableCommand {
             <serial or udid>[-<ISO instant>].json; a device's reports apply in instant order, then by name. \
             A device is late once its deadline has passed without Pass: DDM deadlines are local wall times, \
             judged at UTC-12 (the last zone to reach them); legacy ones at the plan's enforce instant. \
+            With --server kmfddm|nanohub --url URL (API key from --api-key-env, default MOSC_API_KEY, or \
+            --api-key-file) each listed device's KMFDDM status-values and declaration-status are read too, and \
+            mapped like report files. \
             The table or JSON goes to stdout, diagnostics to stderr. See specs/status.md for the mapping.
             Exit status: 0 success, 1 the inputs have errors or --fail-on matched a device, 2 I/O failure or \
             an unreadable manifest, 64 usage error.
