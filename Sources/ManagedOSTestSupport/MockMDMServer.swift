@@ -9,6 +9,7 @@ import Foundation
 public final class MockMDMServer: @unchecked Sendable {
     /// Why the server could not be used.
     public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong.
         public var description: String
 
         /// A failure saying `description`.
@@ -47,7 +48,9 @@ public final class MockMDMServer: @unchecked Sendable {
             ready.signal()
         }
         guard ready.wait(timeout: .now() + 10) == .success, let line = port.value,
-            let number = line.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+            let number = line.split(separator: " ").last.flatMap({
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            })
         else {
             process.terminate()
             throw Failure(description: "the mock server did not start")

@@ -27,10 +27,13 @@ import Testing
 
     static let now = "2026-12-20T00:00:00Z"
 
-    func sync(_ server: MockMDMServer, _ scratch: Scratch, _ extra: [String], key: String? = nil) throws -> CLITests.Run {
+    func sync(_ server: MockMDMServer, _ scratch: Scratch, _ extra: [String], key: String? = nil) throws -> CLITests.Run
+    {
         try CLITests.run(
-            ["sync", "kmfddm", "examples/fleet", "--url", server.url, "--nanomdm-url", server.url, "--devices",
-             scratch.devices, "--state-dir", scratch.state, "--now", Self.now, "--color", "never"] + extra,
+            [
+                "sync", "kmfddm", "examples/fleet", "--url", server.url, "--nanomdm-url", server.url, "--devices",
+                scratch.devices, "--state-dir", scratch.state, "--now", Self.now, "--color", "never",
+            ] + extra,
             environment: ["MOSC_API_KEY": key ?? server.key])
     }
 
@@ -54,8 +57,10 @@ import Testing
         #expect(again.stdout.contains("requests: 2"))
         // status --server reads back what the mock holds (no device has reported: Pending, or none listed).
         let status = try CLITests.run(
-            ["status", "--policies", "examples/fleet", "--devices", scratch.devices, "--server", "kmfddm", "--url",
-             server.url, "--now", Self.now],
+            [
+                "status", "--policies", "examples/fleet", "--devices", scratch.devices, "--server", "kmfddm", "--url",
+                server.url, "--now", Self.now,
+            ],
             environment: ["MOSC_API_KEY": server.key])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("C02MIT0001"))
@@ -66,8 +71,10 @@ import Testing
         defer { server.stop() }
         let scratch = try Scratch()
         let noKey = try CLITests.run(
-            ["sync", "kmfddm", "examples/fleet", "--url", server.url, "--devices", scratch.devices,
-             "--api-key-env", "MOSC_TEST_UNSET_KEY", "--now", Self.now])
+            [
+                "sync", "kmfddm", "examples/fleet", "--url", server.url, "--devices", scratch.devices,
+                "--api-key-env", "MOSC_TEST_UNSET_KEY", "--now", Self.now,
+            ])
         #expect(noKey.status == 64)
         #expect(noKey.stderr.contains("MOSC_TEST_UNSET_KEY"))
         let insecure = try sync(server, scratch, ["--url", "http://mdm.example.com"])

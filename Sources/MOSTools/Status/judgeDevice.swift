@@ -58,7 +58,8 @@ private func status(_ state: DeviceState, cohort: CohortExpectation, path: Cohor
     let runs = running.map { "; runs \($0)" } ?? ""
     if let refused = refusedAsOlder(state, cohort: cohort) {
         return StatusVerdict(
-            status: .pass, reason: "declaration '\(refused)' refused: its target is older than the current version\(runs)")
+            status: .pass,
+            reason: "declaration '\(refused)' refused: its target is older than the current version\(runs)")
     }
     if let rejected = rejectedDeclaration(state, cohort: cohort) {
         return StatusVerdict(status: .error, reason: rejected)

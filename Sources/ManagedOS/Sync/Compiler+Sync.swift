@@ -40,7 +40,8 @@ extension Compiler {
         }
         let enrollments = Set(devices.map(\.enrollment)).union(record?.state.enrollments.keys ?? [:].keys).sorted()
         let observed = observeServer(
-            api: ddm, record: record, trustRecord: !options.full, identifierPrefix: input.identifierPrefix, setPrefix: options.setPrefix,
+            api: ddm, record: record, trustRecord: !options.full, identifierPrefix: input.identifierPrefix,
+            setPrefix: options.setPrefix,
             desired: desired, enrollments: enrollments, read: input.read)
         let state: ServerState
         let observation: Observation

@@ -125,10 +125,13 @@ final class HTTPClient: Sendable {
         guard let url = URL(string: base + request.path) else {
             return .failure(.init(request: request.line, reason: "not a valid URL", status: nil))
         }
-        var urlRequest = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: policy.timeout)
+        var urlRequest = URLRequest(
+            url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: policy.timeout)
         urlRequest.httpMethod = request.method
         urlRequest.setValue(authorization, forHTTPHeaderField: "Authorization")
-        if let contentType = request.contentType { urlRequest.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        if let contentType = request.contentType {
+            urlRequest.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        }
         if let body = request.body { urlRequest.httpBody = Data(body) }
         counter.increment()
         let box = ResponseBox()

@@ -83,7 +83,9 @@ public enum ServerStatusReports {
         var byKind: [String: [[String: Any]]] = [:]
         for item in declarations {
             var status: [String: Any] = [:]
-            for key in ["identifier", "valid", "server-token", "active"] where item[key] != nil { status[key] = item[key] }
+            for key in ["identifier", "valid", "server-token", "active"] where item[key] != nil {
+                status[key] = item[key]
+            }
             if let reasons = item["reasons"] as? [Any] { status["reasons"] = reasons }
             let kind = (item["ManifestType"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "configurations"
             byKind[kind, default: []].append(status)

@@ -47,9 +47,10 @@ func executeSync(_ work: SyncWork, ddm: DDMServerAPI, commands: CommandQueueAPI?
     outcome.completedCohorts = zip(work.cohortWrites, cohorts.completed).filter(\.1).map(\.0.cohort)
     var failure = cohorts.error
     if failure == nil {
-        for stage in [work.unassign.map { [$0] }, work.assign.map { [$0] }, work.droppedSets.map(\.writes),
-            work.deletes.map { [$0] }]
-        {
+        for stage in [
+            work.unassign.map { [$0] }, work.assign.map { [$0] }, work.droppedSets.map(\.writes),
+            work.deletes.map { [$0] },
+        ] {
             if let error = run(stage).error {
                 failure = error
                 break

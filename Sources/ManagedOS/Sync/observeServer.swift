@@ -24,7 +24,9 @@ func observeServer(
     case (.failure(let error), _), (_, .failure(let error)):
         return .failure(error)
     }
-    if trustRecord, let record, record.state.declarations.keys.sorted() == ownedIDs, record.state.sets.keys.sorted() == ownedSets {
+    if trustRecord, let record, record.state.declarations.keys.sorted() == ownedIDs,
+        record.state.sets.keys.sorted() == ownedSets
+    {
         return .success((record.state, .record))
     }
     enum Job: Sendable {

@@ -159,7 +159,8 @@ func planSync(
         unassign += remove.map { .unassign(enrollment: enrollment, set: $0) }
         assign += add.map { .assign(enrollment: enrollment, set: $0) }
         plan.enrollments.append(
-            SyncPlan.EnrollmentChange(enrollment: enrollment, device: deviceNames[enrollment], add: add, remove: remove))
+            SyncPlan.EnrollmentChange(enrollment: enrollment, device: deviceNames[enrollment], add: add, remove: remove)
+        )
         notifyEnrollments.insert(enrollment)
     }
     // Legacy: every due sending not known to be on the queue, for devices below the target.

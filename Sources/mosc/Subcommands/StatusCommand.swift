@@ -53,7 +53,9 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Report files, or folders of them.", valueName: "report"))
     var reports: [String] = []
 
-    @Option(help: ArgumentHelp("Read DDM status from a server instead of (or besides) report files.", valueName: "kmfddm|nanohub"))
+    @Option(
+        help: ArgumentHelp(
+            "Read DDM status from a server instead of (or besides) report files.", valueName: "kmfddm|nanohub"))
     var server: MDMServerKind?
 
     @Option(help: ArgumentHelp("The server's base URL, with --server.", valueName: "url"))

@@ -12,7 +12,8 @@ enum SyncFormat: String, ExpressibleByArgument, CaseIterable {
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Make a KMFDDM or NanoHUB server hold exactly what the policies compile to, and send due legacy commands.",
+        abstract:
+            "Make a KMFDDM or NanoHUB server hold exactly what the policies compile to, and send due legacy commands.",
         discussion: """
             SOURCE is a compiled output folder, a policy repository (compiled in memory with the same --now and \
             catalog) or git:REV[:path]. mosc owns the declarations under the output's identifierPrefix and the sets \
@@ -64,7 +65,8 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Ignore the state record: read and compare everything mosc owns on the server.")
     var full = false
 
-    @Option(help: ArgumentHelp("Allow up to N removals (default: a tenth of what mosc owns, at least 3).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp("Allow up to N removals (default: a tenth of what mosc owns, at least 3).", valueName: "n"))
     var allowRemovals: Int?
 
     @Flag(help: "Allow plain http:// to a host that is not loopback.")

@@ -9,33 +9,35 @@ import Testing
     /// Reports as devices send them, one per device, covering every DDM status and the refused-as-older Pass.
     static var reports: [String: [String: Any]] {
         [
-        "UDID-A1": report(os: "15.2", state: "downloading", pending: "26.6.2"),
-        "UDID-A2": report(os: "15.3", state: "prepared", pending: "26.6.2"),
-        "UDID-B1": report(os: "26.7", state: "none"),
-        "UDID-M2": report(os: "15.1", state: "installing", pending: "26.6.2"),
-        "UDID-M3": report(os: "15.1", state: "none", failures: 2),
-        "UDID-C1": report(
-            os: "15.4", state: "none",
-            declarations: [
-                [
-                    "identifier": "com.example.sync.macos-26.mac-a.enforcement", "active": false, "valid": "invalid",
-                    "server-token": "t",
-                    "reasons": [
-                        [
-                            "code": "Error.ConfigurationCannotBeApplied",
-                            "description": "The target OS version 26.6.2 is older than current version 26.7.",
-                        ]
-                    ],
-                ]
-            ]),
-        "UDID-C2": report(
-            os: "15.4", state: "none",
-            declarations: [
-                [
-                    "identifier": "com.example.sync.macos-26.mac-a.enforcement", "active": false, "valid": "invalid",
-                    "server-token": "t", "reasons": [["code": "Error.ConfigurationCannotBeApplied"]],
-                ]
-            ]),
+            "UDID-A1": report(os: "15.2", state: "downloading", pending: "26.6.2"),
+            "UDID-A2": report(os: "15.3", state: "prepared", pending: "26.6.2"),
+            "UDID-B1": report(os: "26.7", state: "none"),
+            "UDID-M2": report(os: "15.1", state: "installing", pending: "26.6.2"),
+            "UDID-M3": report(os: "15.1", state: "none", failures: 2),
+            "UDID-C1": report(
+                os: "15.4", state: "none",
+                declarations: [
+                    [
+                        "identifier": "com.example.sync.macos-26.mac-a.enforcement", "active": false,
+                        "valid": "invalid",
+                        "server-token": "t",
+                        "reasons": [
+                            [
+                                "code": "Error.ConfigurationCannotBeApplied",
+                                "description": "The target OS version 26.6.2 is older than current version 26.7.",
+                            ]
+                        ],
+                    ]
+                ]),
+            "UDID-C2": report(
+                os: "15.4", state: "none",
+                declarations: [
+                    [
+                        "identifier": "com.example.sync.macos-26.mac-a.enforcement", "active": false,
+                        "valid": "invalid",
+                        "server-token": "t", "reasons": [["code": "Error.ConfigurationCannotBeApplied"]],
+                    ]
+                ]),
         ]
     }
 
@@ -144,10 +146,14 @@ import Testing
                 "declarations": [
                     ["Identifier": "x.e1", "Type": enforcement, "Payload": [String: Any]()],
                     ["Identifier": "x.e2", "Type": enforcement, "Payload": [String: Any]()],
-                    ["Identifier": "x.a1", "Type": "com.apple.activation.simple",
-                     "Payload": ["StandardConfigurations": ["x.e1"]]],
-                    ["Identifier": "x.a2", "Type": "com.apple.activation.simple",
-                     "Payload": ["StandardConfigurations": ["x.e2", "x.e3"]]],
+                    [
+                        "Identifier": "x.a1", "Type": "com.apple.activation.simple",
+                        "Payload": ["StandardConfigurations": ["x.e1"]],
+                    ],
+                    [
+                        "Identifier": "x.a2", "Type": "com.apple.activation.simple",
+                        "Payload": ["StandardConfigurations": ["x.e2", "x.e3"]],
+                    ],
                 ],
                 "sets": ["s": ["x.e1", "x.e2", "x.a1"]],
             ])

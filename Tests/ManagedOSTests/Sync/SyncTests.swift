@@ -148,8 +148,11 @@ import Testing
             now = Instant(unixSeconds: now.unixSeconds + 3 * 3600)
         }
         #expect(sent.values.allSatisfy { $0 == 1 })
-        #expect(steps.prefix(4) == ["publish#0 ScheduleOSUpdateScan", "publish#0 AvailableOSUpdates",
-            "download#0 ScheduleOSUpdate", "enforce#0 ScheduleOSUpdate"])
+        #expect(
+            steps.prefix(4) == [
+                "publish#0 ScheduleOSUpdateScan", "publish#0 AvailableOSUpdates",
+                "download#0 ScheduleOSUpdate", "enforce#0 ScheduleOSUpdate",
+            ])
         // Eight verify checks of two commands each.
         #expect(steps.filter { $0.hasPrefix("verify") }.count == 16)
         let queues = try bench.server.state()["queues"] as? [String: [String]] ?? [:]
@@ -214,9 +217,12 @@ import Testing
     @Test func plainHTTPToAnotherHostIsRefused() {
         #expect(throws: SyncFailure.self) { try ServerURL.parse("http://mdm.example.com", allowInsecure: false).get() }
         #expect((try? ServerURL.parse("http://mdm.example.com", allowInsecure: true).get()) != nil)
-        #expect((try? ServerURL.parse("https://mdm.example.com/", allowInsecure: false).get())?.text
-            == "https://mdm.example.com")
-        #expect(throws: SyncFailure.self) { try ServerURL.parse("https://u:p@mdm.example.com", allowInsecure: false).get() }
+        #expect(
+            (try? ServerURL.parse("https://mdm.example.com/", allowInsecure: false).get())?.text
+                == "https://mdm.example.com")
+        #expect(throws: SyncFailure.self) {
+            try ServerURL.parse("https://u:p@mdm.example.com", allowInsecure: false).get()
+        }
         #expect(throws: SyncFailure.self) { try ServerURL.parse("ftp://mdm.example.com", allowInsecure: false).get() }
     }
 
