@@ -87,6 +87,8 @@ def check_invariants(after):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "mock-mdm"
+    # Headers and body go out in separate writes: without this, Nagle and delayed ACKs stall each answer ~40 ms.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
