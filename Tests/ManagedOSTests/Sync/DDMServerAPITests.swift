@@ -1,8 +1,9 @@
 import Foundation
+import ManagedOS
 import ManagedOSTestSupport
 import Testing
 
-@testable import ManagedOS
+@testable import MOSTools
 
 /// The API client against the mock: 204 and 304 read as changed and unchanged, `null` lists as empty, NanoMDM's
 /// duplicate refusal as already sent.

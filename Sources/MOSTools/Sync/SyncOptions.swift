@@ -1,3 +1,8 @@
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
+
 /// Everything besides the compiled output and the devices that decides what `mosc sync` does.
 public struct SyncOptions: Sendable {
     /// The server kind.

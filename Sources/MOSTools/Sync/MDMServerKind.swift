@@ -1,3 +1,8 @@
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
+
 /// The servers `mosc sync` writes to, and where each serves the KMFDDM and NanoMDM APIs.
 public enum MDMServerKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// KMFDDM on its own (API under `/v1/`, user `kmfddm`); legacy commands need a separate NanoMDM.

@@ -1,3 +1,8 @@
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
+
 extension Compiler {
     /// Makes the server hold exactly what `input` says for the listed devices: reads what mosc owns there (through
     /// the state record when it still matches), plans every change, refuses unsafe plans, and unless

@@ -1,3 +1,8 @@
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
+
 /// Why a sync stopped before or while writing.
 public enum SyncFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// A bad option or URL (exit 64).

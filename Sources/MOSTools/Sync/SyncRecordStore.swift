@@ -1,4 +1,8 @@
 import Foundation
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
 
 /// Where state records live: one JSON file per server kind and URL in a folder (`--state-dir`).
 public struct SyncRecordStore: Sendable {

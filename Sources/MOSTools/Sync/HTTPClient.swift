@@ -1,4 +1,8 @@
 import Foundation
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -1,3 +1,8 @@
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
+
 extension SyncOutcome {
     /// The plan and the outcome as text, in the style of `mosc diff`: `+` added, `~` changed, `-` removed.
     public func text(dryRun: Bool) -> String {

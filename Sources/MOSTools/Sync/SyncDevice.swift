@@ -1,3 +1,8 @@
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
+
 /// One listed device as sync routes it: its enrollment (the UDID), its cohort, and the paths it takes.
 public struct SyncDevice: Sendable, Hashable, Codable {
     /// The enrollment ID the servers know the device by: its UDID.

@@ -1,4 +1,8 @@
 import Foundation
+public import MOSBasics
+public import MOSCompiler
+public import MOSDomain
+public import MOSOutput
 
 /// One sending of a legacy plan command to one enrollment: the compiled command, the repetition (verify steps
 /// repeat), and the CommandUUID this sending carries.
