@@ -1,7 +1,7 @@
-public import MOSBasics
+import MOSBasics
 public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSDomain
+import MOSOutput
 
 extension Compiler {
     /// Makes the server hold exactly what `input` says for the listed devices: reads what mosc owns there (through

@@ -1,8 +1,8 @@
 import Foundation
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// KMFDDM's API as sync and status use it (the same under NanoHUB's `/api/v1/ddm` prefix). Every change carries
 /// `nonotify=1`: sync sends one notify at the end.

@@ -1,8 +1,8 @@
 import Foundation
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// One sending of a legacy plan command to one enrollment: the compiled command, the repetition (verify steps
 /// repeat), and the CommandUUID this sending carries.

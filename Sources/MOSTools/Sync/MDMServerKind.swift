@@ -1,7 +1,7 @@
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// The servers `mosc sync` writes to, and where each serves the KMFDDM and NanoMDM APIs.
 public enum MDMServerKind: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,7 +1,7 @@
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// What mosc owns on one server, as last observed: its declarations (with the compiled content they are known to
 /// hold), its sets' members, its enrollments' sets, and the command sendings NanoMDM has taken.

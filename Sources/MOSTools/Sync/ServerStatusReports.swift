@@ -1,8 +1,8 @@
 import Foundation
 public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// Reads what KMFDDM stored of each device's DDM status reports (`status-values` and `declaration-status`) and
 /// rebuilds one status report per device from it, so `mosc status --server` maps server data exactly as it maps

@@ -1,7 +1,7 @@
 public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// One listed device as sync routes it: its enrollment (the UDID), its cohort, and the paths it takes.
 public struct SyncDevice: Sendable, Hashable, Codable {

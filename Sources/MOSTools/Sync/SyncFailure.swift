@@ -1,7 +1,7 @@
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// Why a sync stopped before or while writing.
 public enum SyncFailure: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,7 +1,7 @@
-public import MOSBasics
-public import MOSCompiler
+import MOSBasics
+import MOSCompiler
 public import MOSDomain
-public import MOSOutput
+import MOSOutput
 
 /// The one place sync obtains the compiled output: a compiled folder, or a policy repository compiled in memory,
 /// both through the loader `diff` uses (`DiffSideLoader`, same `--now` and catalog).

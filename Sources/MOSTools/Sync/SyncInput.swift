@@ -1,7 +1,7 @@
-public import MOSBasics
-public import MOSCompiler
+import MOSBasics
+import MOSCompiler
 public import MOSDomain
-public import MOSOutput
+import MOSOutput
 
 /// What `mosc sync` pushes, per cohort: the DDM set (declarations and membership) and the legacy plan, read
 /// from one compiled side. Files are read on demand, so a sync with nothing to do reads little but hashes.

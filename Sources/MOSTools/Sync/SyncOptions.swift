@@ -1,7 +1,7 @@
 public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// Everything besides the compiled output and the devices that decides what `mosc sync` does.
 public struct SyncOptions: Sendable {

@@ -1,7 +1,7 @@
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 extension SyncOutcome {
     /// The plan and the outcome as text, in the style of `mosc diff`: `+` added, `~` changed, `-` removed.

@@ -1,7 +1,7 @@
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// Everything a sync changes on the server, computed from what is observed there and what the compile says,
 /// before any write: `--dry-run` prints it, a real run prints and then carries it out.

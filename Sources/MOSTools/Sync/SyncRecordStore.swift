@@ -1,8 +1,8 @@
 import Foundation
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// Where state records live: one JSON file per server kind and URL in a folder (`--state-dir`).
 public struct SyncRecordStore: Sendable {

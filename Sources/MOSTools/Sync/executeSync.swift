@@ -1,8 +1,8 @@
 import Foundation
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// Carries out a plan in its safe order: each changed cohort's set (cohorts side by side, each cohort's writes in
 /// sequence), then enrollments leaving sets, then joining them, then sets no cohort wants, then deletions, then

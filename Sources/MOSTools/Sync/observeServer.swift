@@ -1,8 +1,8 @@
 import Foundation
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// How the owned state was read: trusted from the state record, or read in full.
 enum Observation: String, Sendable {

@@ -1,8 +1,8 @@
 import Foundation
-public import MOSBasics
-public import MOSCompiler
-public import MOSDomain
-public import MOSOutput
+import MOSBasics
+import MOSCompiler
+import MOSDomain
+import MOSOutput
 
 /// One write of a sync.
 enum SyncWrite: Sendable, Hashable {
@@ -169,6 +169,7 @@ func planSync(
     }
     // Legacy: every due sending not known to be on the queue, for devices below the target.
     var held: Set<LegacyPlanView.Held> = []
+    var plans: [String: LegacyPlanView] = [:]  // each plan decoded once, not once per device
     for device in devices where device.legacy {
         guard let cohort = input.cohorts[device.cohort], let planFile = cohort.planFile else { continue }
         if let os = device.osVersion.flatMap(DeviceVersion.init), let target = DeviceVersion(cohort.targetVersion),
@@ -176,9 +177,10 @@ func planSync(
         {
             continue
         }
-        guard let bytes = input.read(planFile), let view = LegacyPlanView.decode(bytes) else {
+        guard let view = plans[planFile] ?? input.read(planFile).flatMap(LegacyPlanView.decode) else {
             return .failure(.unreadable("cannot read the legacy plan '\(planFile)'"))
         }
+        plans[planFile] = view
         let folder = String(planFile.dropLast("plan.json".count))
         let due = view.due(for: device, folder: folder, now: options.now)
         plan.commands += due.sendings.filter { !state.sent.contains($0.commandUUID) }
