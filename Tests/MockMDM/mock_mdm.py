@@ -218,49 +218,11 @@ class Handler(BaseHTTPRequestHandler):
         if resource == "sets" and method == "GET":
             return 200, sorted(name for name, members in STATE.set_members.items() if members)
         if resource == "set-declarations" and ident:
-            members = STATE.set_members.get(ident)
-            if method == "GET":
-                return 200, (sorted(members) if members else None)
-            declaration = query.get("declaration", [""])[0]
-            if not declaration:
-                return 500, {"error": "empty declaration"}
-            if method == "PUT":
-                if declaration not in STATE.declarations:
-                    return 500, {"error": "declaration not found"}
-                members = STATE.set_members.setdefault(ident, set())
-                changed = declaration not in members
-                members.add(declaration)
-                self.implicit_notify(query, changed, ident)
-                return (204 if changed else 304), b""
-            if method == "DELETE":
-                members = STATE.set_members.get(ident, set())
-                changed = declaration in members
-                members.discard(declaration)
-                if not members:
-                    STATE.set_members.pop(ident, None)
-                self.implicit_notify(query, changed, ident)
-                return (204 if changed else 304), b""
+            if method == "PUT" and query.get("declaration", [""])[0] not in STATE.declarations:
+                return 500, {"error": "declaration not found"}
+            return self.membership(STATE.set_members, ident, "declaration", method, query)
         if resource == "enrollment-sets" and ident:
-            sets = STATE.enrollment_sets.get(ident)
-            if method == "GET":
-                return 200, (sorted(sets) if sets else None)
-            name = query.get("set", [""])[0]
-            if not name:
-                return 500, {"error": "empty set"}
-            if method == "PUT":
-                sets = STATE.enrollment_sets.setdefault(ident, set())
-                changed = name not in sets
-                sets.add(name)
-                self.implicit_notify(query, changed, ident)
-                return (204 if changed else 304), b""
-            if method == "DELETE":
-                sets = STATE.enrollment_sets.get(ident, set())
-                changed = name in sets
-                sets.discard(name)
-                if not sets:
-                    STATE.enrollment_sets.pop(ident, None)
-                self.implicit_notify(query, changed, ident)
-                return (204 if changed else 304), b""
+            return self.membership(STATE.enrollment_sets, ident, "set", method, query)
         if resource == "notify" and method == "POST":
             STATE.notifies.append(
                 {k: query.get(k, []) for k in ("set", "declaration", "id")}
@@ -272,6 +234,27 @@ class Handler(BaseHTTPRequestHandler):
             )
             return 200, {e: store.get(e, []) for e in ident.split(",")}
         return 404, {"error": "not found"}
+
+    def membership(self, store, key, parameter, method, query):
+        """A set's declarations or an enrollment's sets: GET lists them (null when none), PUT and DELETE one
+        named by `parameter` (204 changed, 304 not); an empty collection stops existing."""
+        if method == "GET":
+            return 200, (sorted(store[key]) if store.get(key) else None)
+        member = query.get(parameter, [""])[0]
+        if not member:
+            return 500, {"error": f"empty {parameter}"}
+        members = store.setdefault(key, set())
+        changed = (member not in members) if method == "PUT" else (member in members)
+        if method == "PUT":
+            members.add(member)
+        elif method == "DELETE":
+            members.discard(member)
+        else:
+            return 405, {"error": "method not allowed"}
+        if not members:
+            store.pop(key, None)
+        self.implicit_notify(query, changed, key)
+        return (204 if changed else 304), b""
 
     def nanomdm(self, method, path, query, body):
         segments = path.strip("/").split("/", 1)
