@@ -224,7 +224,8 @@ func planSync(
 extension LegacyPlanView {
     /// The plan of JSON bytes, or nil when they are not a plan this mosc reads.
     static func decode(_ bytes: [UInt8]) -> LegacyPlanView? {
-        guard let view = try? JSONDecoder().decode(LegacyPlanView.self, from: Data(bytes)), view.formatVersion <= LegacyPlan.currentFormatVersion
+        guard let view = try? JSONDecoder().decode(LegacyPlanView.self, from: Data(bytes)),
+            view.formatVersion <= LegacyPlan.currentFormatVersion
         else { return nil }
         return view
     }

@@ -133,7 +133,7 @@ import Testing
         #expect(byID["M3"] == .error)
         #expect(byID["C1"] == .pass)  // refused as older than the current version
         #expect(byID["C2"] == .error)
-        #expect(byID["N1"] == .pending)
+        #expect(byID["N1"] == .unreported)
     }
 
     @Test func theMockCatchesTwoEnforcementsAndDanglingReferences() throws {
