@@ -4,10 +4,10 @@ public import MOSDomain
 import MOSOutput
 
 /// The one place sync obtains the compiled output: a compiled folder, or a policy repository compiled in memory,
-/// both through the loader `diff` uses (`DiffSideLoader`, same `--now` and catalog).
+/// both through the one loader of compiled sides (`CompiledSideLoader`, same `--now` and catalog as diff and status).
 extension SyncInput {
     /// The input a loaded side holds.
-    public init(_ side: DiffSide, gates: SoftwareUpdateGates = .bundled) {
+    public init(_ side: CompiledSide, gates: SoftwareUpdateGates = .bundled) {
         var cohorts: [String: SyncCohort] = [:]
         for (name, cohort) in side.manifest.cohorts {
             let folder = "cohorts/\(name)/"

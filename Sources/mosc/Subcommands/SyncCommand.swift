@@ -102,10 +102,10 @@ struct SyncCommand: ParsableCommand {
         let commandKey =
             nanomdmAPIKeyEnv != nil || nanomdmAPIKeyFile != nil
             ? try key.resolve(env: nanomdmAPIKeyEnv ?? "", file: nanomdmAPIKeyFile, what: "NanoMDM's API key") : nil
-        let loader = DiffSideLoader(options: CompilerOptions(now: now, catalog: try catalogOptions.load()))
-        let side: DiffSide
+        let loader = CompiledSideLoader(options: try catalogOptions.options(now: now))
+        let side: CompiledSide
         do {
-            switch try loader.load(DiffSideSpec.parse(source)) {
+            switch try loader.load(CompiledSideSpec.parse(source)) {
             case .loaded(let loaded): side = loaded
             case .invalid(let label, let diagnostics):
                 StandardStreams.err("mosc: error: '\(label)' does not validate; nothing was synced\n")

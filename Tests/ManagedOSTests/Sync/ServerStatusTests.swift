@@ -99,7 +99,7 @@ import Testing
             }
         }
         try server.control("/_mock/status", body: ["values": values, "declarations": declarations])
-        let loader = DiffSideLoader(options: .testing)
+        let loader = CompiledSideLoader(options: .testing)
         guard case .loaded(let side) = loader.compile(root: "repo", files: SyncFleet().files, label: "repo") else {
             Issue.record("the fleet does not compile")
             return

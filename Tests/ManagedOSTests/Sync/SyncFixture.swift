@@ -101,7 +101,7 @@ struct SyncFleet {
 
     /// The fleet compiled in memory at the tests' `--now`.
     func input() throws -> SyncInput {
-        let loader = DiffSideLoader(options: .testing)
+        let loader = CompiledSideLoader(options: .testing)
         switch loader.compile(root: "repo", files: files, label: "repo") {
         case .loaded(let side): return SyncInput(side)
         case .invalid(_, let diagnostics):
