@@ -53,7 +53,7 @@ def read_catalog():
     releases = {}
     with open(CATALOG, encoding="utf-8") as f:
         for line in f:
-            if line.startswith("#") or line.startswith("mosc-os-catalog"):
+            if line.startswith(("#", "mosc-os-catalog", "bsi\t")):  # bsi: Background Security Improvements
                 continue
             platform, version, builds, released, exploited, _ = line.rstrip("\n").split("\t")
             major = int(version.split(".")[0])

@@ -64,7 +64,7 @@ def read_catalog():
     releases = {}
     with open(CATALOG, encoding="utf-8") as f:
         for line in f:
-            if line.startswith("#") or line.startswith("mosc-os-catalog"):
+            if line.startswith(("#", "mosc-os-catalog", "bsi\t")):  # bsi: Background Security Improvements
                 continue
             platform, version, builds, released, _, _ = line.rstrip("\n").split("\t")
             # An empty date is one the catalog does not trust (format 2); nothing is judged by it.

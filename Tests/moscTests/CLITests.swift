@@ -208,6 +208,12 @@ import Testing
         let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("macOS") && $0.contains(" 15.7.8 ") }
         #expect(line?.split(separator: " ") == ["macOS", "15.7.8", "24G824", "2026-07-27", "0"])
         #expect(!run.stdout.contains("iOS"))
+        // Background Security Improvements follow the releases.
+        #expect(run.stdout.contains("\n# Background Security Improvements: 2 improvements\n"))
+        let improvement = run.stdout.split(separator: "\n").first { $0.hasPrefix("macOS") && $0.contains("26.3.1 (a)") }
+        #expect(
+            improvement?.split(separator: " ")
+                == ["macOS", "26.3.1", "(a)", "25D771280a", "25D2128", "2026-03-17", "1", "26.4", "(2026-03-24)"])
         let forked = try Self.run(["catalog", "show", "iOS"])
         #expect(forked.stdout.contains("22H6352,22H352"))
         let unknown = try Self.run(["catalog", "show", "watchOS"])

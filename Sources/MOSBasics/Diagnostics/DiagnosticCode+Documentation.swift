@@ -175,6 +175,14 @@ extension DiagnosticCode {
             "Write the team or label as Fleet shows it: 1 to 255 bytes, no control characters, no spaces at either end."
         case .fleetLabelShared:
             "Give each cohort its own label: in Fleet a label selects devices, so two cohorts under one label are one group of devices with two deadlines (a device follows one). The note points at the other cohort."
+        case .unknownSecurityImprovement:
+            "Write a Background Security Improvement the catalog lists (`mosc catalog show` lists them under BSI), e.g. `26.3.1 (a)`; if Apple posted it after the catalog's date, refresh the catalog with `mosc catalog import`."
+        case .securityImprovementSuperseded:
+            "Target the release that superseded it (the message names it), or `latest-<major>`: devices on that release no longer need the improvement."
+        case .securityImprovementNeedsDDM:
+            "Raise the cohort's `osVersions` to the DDM threshold or split off its older devices: `ScheduleOSUpdate`'s `ProductVersion` cannot install these updates, so pre-DDM devices get no path to it."
+        case .securityImprovementBelowBase:
+            "Give the cohort `osVersions` that start at the improvement's base version (e.g. `>=26.3.1 <26.4`), and move older devices to the base release first: an improvement installs only on its base release."
         case .identifierShortened:
             "Nothing to fix; use a shorter `identifierPrefix`, policy or cohort name to keep identifiers readable."
         case .policyNotPlanned:
@@ -757,6 +765,26 @@ extension DiagnosticCode {
         case .fleetPlatformUnsupported:
             #"""
             repo/policy.yaml:7:7: warning: cohort 'lobby-tv' is tvOS, which Fleet does not manage; it is not exported [MOS805]
+        case .unknownSecurityImprovement:
+            #"""
+            repo/policy.yaml:11:19: error: macOS 26.3.1 (b) is not a Background Security Improvement in the catalog (2026-08-22) [MOS290]
+            repo/policy.yaml:11:19: note: the catalog lists macOS 26.3.1 (a), 26.3.2 (a)
+            """#
+        case .securityImprovementSuperseded:
+            #"""
+            repo/policy.yaml:11:19: warning: macOS 26.4, released 2026-03-24, supersedes the Background Security Improvement 26.3.1 (a) [MOS291]
+            repo/policy.yaml:11:19: note: target "26.4", or 'latest-26'
+            """#
+        case .securityImprovementNeedsDDM:
+            #"""
+            repo/policy.yaml:11:19: error: Background Security Improvement 26.3.1 (a) cannot reach cohort 'fleet': it can hold pre-DDM devices (macOS >=13.0), and ScheduleOSUpdate's ProductVersion is not usable for these updates [MOS292]
+            repo/policy.yaml:13:11: note: cohort 'fleet' is listed here
+            """#
+        case .securityImprovementBelowBase:
+            #"""
+            repo/policy.yaml:11:19: error: Background Security Improvement 26.3.1 (a) installs only on macOS 26.3.1, but cohort 'fleet' runs >=26.0 [MOS293]
+            repo/policy.yaml:11:19: note: start the cohort's osVersions at 26.3.1, and update older devices to 26.3.1 first
+            repo/policy.yaml:13:11: note: cohort 'fleet' is listed here
             """#
         }
     }

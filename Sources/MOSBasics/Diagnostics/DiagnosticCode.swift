@@ -100,6 +100,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case catalogNotFromRepository = "MOS280"
     case catalogStale = "MOS281"
 
+    // MARK: MOS29x: Background Security Improvements
+    case unknownSecurityImprovement = "MOS290"
+    case securityImprovementSuperseded = "MOS291"
+    case securityImprovementNeedsDDM = "MOS292"
+    case securityImprovementBelowBase = "MOS293"
+
     // MARK: MOS3xx: lowering
     case identifierShortened = "MOS301"
     case policyNotPlanned = "MOS302"
@@ -156,7 +162,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
             .deadlineInOverlap, .targetBelowCohort, .installForceRestart, .minorUpdateOptionOnMajorUpdate,
             .settingsBelowOSGate, .releaseNewerThanCatalog, .newerPatchFixesExploits, .deadlineOnSkippedDay,
             .noPolicyFiles, .symlinkOutsideRepository, .legacyOptionsWithoutLegacyDevices, .ambiguousBoolean,
-            .catalogStale:
+            .catalogStale, .securityImprovementSuperseded:
             .warning
         case .nonGeographicTimeZone, .legacyUpdateNeedsProductKey, .buildPinsOneOfSeveral:
             .warning
@@ -264,6 +270,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .fleetMappedTwice: "a cohort's Fleet team and label are given both in Settings and on the cohort"
         case .invalidFleetName: "a Fleet team or label name is empty, too long, padded or holds control characters"
         case .fleetLabelShared: "two cohorts have the same Fleet team and label, so the same devices"
+        case .unknownSecurityImprovement: "the target names a Background Security Improvement the catalog does not list"
+        case .securityImprovementSuperseded: "a release has superseded the targeted Background Security Improvement"
+        case .securityImprovementNeedsDDM:
+            "a Background Security Improvement is targeted on a cohort that can hold pre-DDM devices"
+        case .securityImprovementBelowBase:
+            "a Background Security Improvement is targeted on a cohort with devices below its base version"
         case .identifierShortened: "a declaration identifier was shortened to fit 64 octets"
         case .policyNotPlanned: "a policy could not be planned although it validated"
         case .unsafeOutputPath: "an output path would leave the output folder"

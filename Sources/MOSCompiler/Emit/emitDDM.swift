@@ -18,7 +18,7 @@ func emitDDM(_ plan: CohortPlanIR, _ ddm: DDMPlan, now: Instant) -> DDMArtifacts
     let folder = "cohorts/\(cohort.name)/ddm"
 
     var enforcementPayload: [String: JSONValue] = [
-        "TargetOSVersion": .string(plan.targetVersion),
+        "TargetOSVersion": .string(plan.targetOSVersion),
         "TargetLocalDateTime": .string(plan.deadline.wireString),
     ]
     if let build = plan.targetBuild { enforcementPayload["TargetBuildVersion"] = .string(build) }

@@ -31,7 +31,12 @@ public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout D
             continue
         }
         // Written out, the version stays as written; a `latest` form becomes the release it resolved to.
-        let version = target.request.isLatest ? target.version.description : policy.target?.version?.value
+        // A Background Security Improvement is named as devices report it ("26.3.1 (a)"), its build from the catalog.
+        let improvementBase = target.request.securityImprovement.map { $0.base.description }
+        let version =
+            target.request.isLatest || improvementBase != nil
+            ? target.name : policy.target?.version?.value
+        let build = target.improvement?.build ?? policy.target?.build?.value
         let settings = policy.settings.map(lowerSettings)
         for (reference, cohort) in resolved.cohorts(of: policy) {
             var deadline = policyDeadline.value
@@ -61,8 +66,9 @@ public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout D
                 CohortPlanIR(
                     cohort: cohort, policy: name, ring: reference.ring,
                     targetVersion: version ?? target.version.description, targetRequest: target.latestRequest,
-                    targetBuild: policy.target?.build?.value, deadline: deadline,
-                    detailsURL: policy.detailsURL?.value, settings: settings, legacy: legacy))
+                    targetBuild: build, deadline: deadline,
+                    detailsURL: policy.detailsURL?.value, settings: settings, legacy: legacy,
+                    securityImprovementBase: improvementBase))
         }
     }
     if refused { return nil }

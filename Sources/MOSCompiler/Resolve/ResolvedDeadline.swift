@@ -91,13 +91,23 @@ public func resolveDeadline(_ deadline: DeadlineSyntax, target: ResolvedTarget?,
             return .failure(.invalidTime(timeText))
         }
         guard let target else { return .failure(.alreadyReported) }
-        guard let release = target.release else {
-            return .failure(.releaseUnknown(at: delayText.location, target: target))
+        // A Background Security Improvement counts from its posting date, not from its base release's.
+        let available: CatalogDate
+        if target.request.securityImprovement != nil {
+            guard let posted = target.improvement?.postingDate else {
+                return .failure(.releaseUnknown(at: delayText.location, target: target))
+            }
+            available = posted
+        } else {
+            guard let release = target.release else {
+                return .failure(.releaseUnknown(at: delayText.location, target: target))
+            }
+            guard let released = release.releaseDate else {
+                return .failure(.releaseDateUnknown(at: delayText.location, target: target))
+            }
+            available = released
         }
-        guard let released = release.releaseDate else {
-            return .failure(.releaseDateUnknown(at: delayText.location, target: target))
-        }
-        let date = released.localDate.adding(days: days)
+        let date = available.localDate.adding(days: days)
         let computed = LocalDateTime(date: date, hour: time.hour, minute: time.minute)
         let moved = computed.movedPast(skipDays)
         guard ResolvedDeadline.supportedYears.contains(moved.date.year) else {

@@ -11,10 +11,24 @@ public enum TargetRequest: Sendable, Hashable, CustomStringConvertible {
     case latest
     /// `latest-<major>`, e.g. `latest-15`: the newest release of that major.
     case latestOfMajor(Int)
+    /// A Background Security Improvement as admins write it, `26.3.1 (a)` or `26.3.1(a)`: its base version
+    /// and its letter.
+    case securityImprovement(OSVersion, letter: String)
 
-    /// Reads `latest`, `latest-<major>` or `major.minor[.patch]` (the minor must be written).
+    /// Reads `latest`, `latest-<major>`, `major.minor[.patch]` (the minor must be written) or such a version
+    /// followed by a Background Security Improvement letter in parentheses (`26.3.1 (a)`).
     /// - Returns: nil for anything else.
     public init?(_ text: String) {
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let letter = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            var base = text[..<open]
+            if base.hasSuffix(" ") { base = base.dropLast() }
+            guard SecurityImprovement.isValidLetter(letter), case .version(let version)? = Self(String(base)) else {
+                return nil
+            }
+            self = .securityImprovement(version, letter: letter)
+            return
+        }
         if text == "latest" {
             self = .latest
         } else if text.hasPrefix("latest-") {
@@ -33,8 +47,10 @@ public enum TargetRequest: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the catalog decides the version (`latest`, `latest-<major>`).
     public var isLatest: Bool {
-        if case .version = self { return false }
-        return true
+        switch self {
+        case .latest, .latestOfMajor: true
+        case .version, .securityImprovement: false
+        }
     }
 
     /// The request as written: `15.7.9`, `latest` or `latest-15`.
@@ -43,6 +59,13 @@ public enum TargetRequest: Sendable, Hashable, CustomStringConvertible {
         case .version(let version): version.description
         case .latest: "latest"
         case .latestOfMajor(let major): "latest-\(major)"
+        case .securityImprovement(let version, let letter): "\(version) (\(letter))"
         }
+    }
+
+    /// The base version and letter of a Background Security Improvement target; nil for other forms.
+    public var securityImprovement: (base: OSVersion, letter: String)? {
+        if case .securityImprovement(let version, let letter) = self { return (version, letter) }
+        return nil
     }
 }

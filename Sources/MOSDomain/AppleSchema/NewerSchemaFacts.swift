@@ -4,7 +4,7 @@ import MOSYAML
 /// Facts Apple published after the pinned schema (18.1), consulted only where the pinned schema is silent
 /// or says `n/a`. When a refreshed schema states a fact itself, delete its row here (a test lists such rows).
 ///
-/// Sources (see `/work/shared/apple-device-management/SUMMARY.md` §9):
+/// Sources (see `../shared/apple-device-management/SUMMARY.md` §9):
 /// - [A] developer.apple.com pages for `SoftwareUpdateEnforcementSpecific` and `SoftwareUpdateSettings`:
 ///   availability tvOS 18.4 and visionOS 26.0.
 /// - [B] the newer `release` copy of `softwareupdate.settings.yaml`: tvOS `introduced: '18.4'`, visionOS
@@ -13,6 +13,8 @@ import MOSYAML
 /// - [C] apple/device-management commit 0a4527c5: `system.update.schedule.yaml` `deprecated: '26.0'`;
 ///   commit 97a11a86: `removed: '27.0'`; the 27.0 `CHANGES.md` (commit 255d4a2d) lists all four
 ///   `system.update.*` commands as removed, so the same dates are applied to them.
+/// - [D] developer.apple.com page for the settings declaration's `Beta` object: availability macOS 15.4 (the
+///   pinned 18.1 YAML says macOS n/a); enrollments as the payload (supervised).
 enum NewerSchemaFacts {
     /// One fact: the OS row fields it adds for an item.
     struct Fact: Sendable {
@@ -52,6 +54,33 @@ enum NewerSchemaFacts {
         return facts
     }()
 
+    /// One fact about a key of a declaration: the OS row fields it adds for the key and every key below it.
+    struct KeyFact: Sendable {
+        var declaration: String
+        var path: String
+        var os: SchemaOS
+        var support: OSSupport
+        var source: String
+
+        /// Whether the fact covers the key at `path` (the key itself or one nested in it).
+        func covers(_ path: String) -> Bool { path == self.path || path.hasPrefix(self.path + ".") }
+    }
+
+    static let keyFacts: [KeyFact] = [
+        KeyFact(
+            declaration: settings, path: "Beta", os: .macOS, support: OSSupport(introduced: .version(OSVersion(15, 4))),
+            source: "[D]")
+    ]
+
+    /// The key's row for `os` in declaration `declaration`, with gaps filled from `keyFacts`.
+    static func support(of key: SchemaKey, in declaration: String, on os: SchemaOS) -> OSSupport {
+        var row = key.support(on: os)
+        for fact in keyFacts where fact.declaration == declaration && fact.os == os && fact.covers(key.path) {
+            row = row.filled(from: fact.support)
+        }
+        return row
+    }
+
     /// The schema's row for `os`, with gaps filled from the facts above.
     package static func support(of item: SchemaItem, on os: SchemaOS) -> OSSupport {
         var row = item.support(on: os)
@@ -59,6 +88,13 @@ enum NewerSchemaFacts {
             row = row.filled(from: fact.support)
         }
         return row
+    }
+
+    /// Key facts the catalog's schema already states; they can be deleted.
+    static func redundantKeyFacts(in catalog: AppleSchemaCatalog) -> [KeyFact] {
+        keyFacts.filter { fact in
+            catalog.declaration(fact.declaration)?.key(at: fact.path)?.support(on: fact.os).isAvailable ?? false
+        }
     }
 
     /// Facts the catalog's schema already states (a refreshed schema); they can be deleted.

@@ -20,7 +20,7 @@ extension SoftwareUpdateGates {
         var availability: [Platform: KeyAvailability] = [:]
         for platform in Platform.allCases {
             let payloadRow = settings.support(on: platform.schemaOS)
-            let keyRow = key.support(on: platform.schemaOS)
+            let keyRow = NewerSchemaFacts.support(of: key, in: settings.identifier, on: platform.schemaOS)
             if payloadRow.isAvailable {
                 if let since = keyRow.introducedVersion {
                     let enrollments = keyRow.allowedEnrollments ?? payloadRow.allowedEnrollments ?? []

@@ -103,5 +103,8 @@ extension SoftwareUpdateGates {
     /// delete those rows. Empty for the pinned schema.
     public var redundantNewerFacts: [String] {
         NewerSchemaFacts.redundantFacts(in: catalog).map { "\($0.identifier) on \($0.os.rawValue) \($0.source)" }
+            + NewerSchemaFacts.redundantKeyFacts(in: catalog).map {
+                "\($0.declaration) \($0.path) on \($0.os.rawValue) \($0.source)"
+            }
     }
 }

@@ -10,6 +10,16 @@ import MOSYAML
 /// Builds are comma-separated and may be empty; `releaseDate` is empty when unknown (format 2; see
 /// ``OSCatalog/implausibleReleaseDates()``); `cves` is empty when unknown. Lines are sorted by
 /// platform (in `OSCatalog.platforms` order) and then by version, so the same catalog always gives the same bytes.
+///
+/// Background Security Improvements follow the releases, one per line starting with the word `bsi` (read in
+/// formats 1 and 2; added without a format change: a file without such lines reads as before, and mosc
+/// versions before them reject the lines):
+///
+///     # bsi<TAB>platform<TAB>baseVersion<TAB>letter<TAB>build<TAB>prerequisiteBuild<TAB>postingDate<TAB>cves<TAB>supersededBy<TAB>supersededDate
+///     bsi<TAB>macOS<TAB>26.3.1<TAB>a<TAB>25D771280a<TAB>25D2128<TAB>2026-03-17<TAB>1<TAB>26.4<TAB>2026-03-24
+///
+/// `prerequisiteBuild`, `cves` and the two superseded fields may be empty (the last two together). They are
+/// sorted by platform, then base version and letter.
 extension OSCatalog {
     /// The first field of the header line.
     public static let formatName = "mosc-os-catalog"
@@ -20,6 +30,15 @@ extension OSCatalog {
 
     /// The fields of a release line, as named in the column comment.
     package static let columns = ["platform", "version", "builds", "releaseDate", "exploitedCVEs", "cves"]
+
+    /// The first field of an improvement line.
+    static let improvementKeyword = "bsi"
+
+    /// The fields of an improvement line, as named in its column comment.
+    static let improvementColumns = [
+        improvementKeyword, "platform", "baseVersion", "letter", "build", "prerequisiteBuild", "postingDate", "cves",
+        "supersededBy", "supersededDate",
+    ]
 
     /// The catalog in the compact format, ending with a newline.
     public func serialized() -> String {
@@ -34,6 +53,19 @@ extension OSCatalog {
                     platform, release.version, release.builds.joined(separator: ","),
                     release.releaseDate?.description ?? "", String(release.exploitedCVEs),
                     release.cves.map(String.init) ?? "",
+                ]
+                lines.append(fields.joined(separator: "\t"))
+            }
+        }
+        let withImprovements = platformsWithImprovements
+        if !withImprovements.isEmpty { lines.append("# " + Self.improvementColumns.joined(separator: "\t")) }
+        for platform in withImprovements {
+            for improvement in improvementsByPlatform[platform] ?? [] {
+                let fields = [
+                    Self.improvementKeyword, platform, improvement.baseVersion.description, improvement.letter,
+                    improvement.build, improvement.prerequisiteBuild ?? "", improvement.postingDate.description,
+                    improvement.cves.map(String.init) ?? "", improvement.supersededBy?.version.description ?? "",
+                    improvement.supersededBy?.releaseDate.description ?? "",
                 ]
                 lines.append(fields.joined(separator: "\t"))
             }
@@ -58,6 +90,9 @@ private struct CompactTextParser {
     var sawHeader = false
     package var formatVersion = OSCatalog.formatVersion
     package var releases: [String: [OSRelease]] = [:]
+    var improvements: [String: [SecurityImprovement]] = [:]
+    /// The line of each platform/improvement seen (`26.3.1 (a)`), to point duplicates at the first occurrence.
+    var firstImprovementLine: [String: [String: Int]] = [:]
     /// The line of each platform/version seen, to point duplicates at the first occurrence.
     var firstLine: [String: [CatalogVersion: Int]] = [:]
     package var problems: [CatalogParseError.Problem] = []
@@ -79,7 +114,9 @@ private struct CompactTextParser {
             return .failure(CatalogParseError(problems: reported))
         }
         // A catalog written before dates were checked (format 1) may carry SOFA's implausible dates.
-        return .success(OSCatalog(date: date, releases: releases).markingImplausibleDatesUnknown().catalog)
+        return .success(
+            OSCatalog(date: date, releases: releases, improvements: improvements).markingImplausibleDatesUnknown()
+                .catalog)
     }
 
     private mutating func readHeader(_ line: Substring, number: Int) {
@@ -105,6 +142,10 @@ private struct CompactTextParser {
 
     private mutating func readRelease(_ line: Substring, number: Int) {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        if fields.first == OSCatalog.improvementKeyword {
+            readImprovement(fields, number: number)
+            return
+        }
         guard fields.count == OSCatalog.columns.count else {
             report(number, "expected \(OSCatalog.columns.count) tab-separated fields, found \(fields.count)")
             return
@@ -143,6 +184,62 @@ private struct CompactTextParser {
         firstLine[platform, default: [:]][version] = number
         releases[platform, default: []].append(
             OSRelease(version: version, builds: builds, releaseDate: date, exploitedCVEs: exploited, cves: cves))
+    }
+
+    private mutating func readImprovement(_ fields: [String], number: Int) {
+        guard fields.count == OSCatalog.improvementColumns.count else {
+            report(
+                number,
+                "expected \(OSCatalog.improvementColumns.count) tab-separated fields in a bsi line, found \(fields.count)"
+            )
+            return
+        }
+        let problemsBefore = problems.count
+        let platform = fields[1]
+        if !OSCatalog.platforms.contains(platform) {
+            report(
+                number,
+                "unknown platform '\(platform)'; expected one of "
+                    + OSCatalog.platforms.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        let version = CatalogVersion(fields[2])
+        if version == nil { report(number, "invalid version '\(fields[2])'") }
+        if !SecurityImprovement.isValidLetter(fields[3]) {
+            report(number, "invalid letter '\(fields[3])'; expected one or two lowercase letters")
+        }
+        for build in [fields[4], fields[5]] where !build.isEmpty && !OSRelease.isValidBuild(build) {
+            report(number, "invalid build '\(build)'; expected 1-16 ASCII letters and digits")
+        }
+        if fields[4].isEmpty { report(number, "missing build") }
+        let posted = CatalogDate(fields[6])
+        if posted == nil { report(number, "invalid posting date '\(fields[6])'; expected YYYY-MM-DD") }
+        let cves = fields[7].isEmpty ? nil : count(fields[7])
+        if !fields[7].isEmpty && cves == nil { report(number, "invalid CVE count '\(fields[7])'") }
+        var supersession: SecurityImprovement.Supersession?
+        switch (fields[8].isEmpty, fields[9].isEmpty) {
+        case (true, true):
+            break
+        case (false, false):
+            if let by = CatalogVersion(fields[8]), let date = CatalogDate(fields[9]) {
+                supersession = .init(version: by, releaseDate: date)
+            } else {
+                report(number, "invalid supersession '\(fields[8])' '\(fields[9])'; expected a version and YYYY-MM-DD")
+            }
+        default:
+            report(number, "supersededBy and supersededDate must both be given or both be empty")
+        }
+        guard problems.count == problemsBefore, let version, let posted else { return }
+        let name = "\(version) (\(fields[3]))"
+        if let first = firstImprovementLine[platform]?[name] {
+            report(number, "duplicate improvement \(platform) \(name); first listed on line \(first)")
+            return
+        }
+        firstImprovementLine[platform, default: [:]][name] = number
+        improvements[platform, default: []].append(
+            SecurityImprovement(
+                baseVersion: version, letter: fields[3], build: fields[4],
+                prerequisiteBuild: fields[5].isEmpty ? nil : fields[5], postingDate: posted, cves: cves,
+                supersededBy: supersession))
     }
 
     /// A non-negative count written as plain ASCII digits.

@@ -77,4 +77,15 @@ extension OSCatalog {
             wanted < $0.versionNumber && $0.exploitedCVEs > 0
         }
     }
+
+    /// The platform's Background Security Improvements, oldest first.
+    public func improvements(platform: String) -> [SecurityImprovement] {
+        improvementsByPlatform[platform] ?? []
+    }
+
+    /// The improvement with this base version and letter (`26.3.1`, `a`), if Apple posted it.
+    public func improvement(platform: String, baseVersion: String, letter: String) -> SecurityImprovement? {
+        guard let wanted = CatalogVersion(baseVersion) else { return nil }
+        return improvements(platform: platform).first { $0.baseVersion == wanted && $0.letter == letter }
+    }
 }

@@ -75,6 +75,6 @@ extension OSCatalog {
                 return release
             }
         }
-        return (OSCatalog(date: date, releases: releases), changed)
+        return (OSCatalog(date: date, releases: releases, improvements: improvementsByPlatform), changed)
     }
 }

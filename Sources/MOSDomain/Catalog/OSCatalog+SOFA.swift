@@ -22,6 +22,7 @@ extension OSCatalog {
     ) {
         guard !feeds.isEmpty else { throw CatalogImportError.noFeeds }
         var releases: [String: [OSRelease]] = [:]
+        var improvements: [String: [SecurityImprovement]] = [:]
         var checkDate: CatalogDate?
         for (index, feed) in feeds.enumerated() {
             let decoded: SOFAFeed
@@ -41,12 +42,21 @@ extension OSCatalog {
                     releases[platform, default: []].append(try osRelease(from: release, feed: index))
                 }
             }
+            for major in (decoded.backgroundSecurityImprovements ?? [:]).keys.sorted() {
+                for entry in decoded.backgroundSecurityImprovements?[major] ?? [] {
+                    improvements[platform, default: []].append(try improvement(from: entry, feed: index))
+                }
+            }
         }
         guard let checkDate else { throw CatalogImportError.missingCheckDate }
         if releases["iPadOS"] == nil, let iOS = releases["iOS"] {
             releases["iPadOS"] = iOS
         }
-        let marked = OSCatalog(date: checkDate, releases: releases).markingImplausibleDatesUnknown()
+        if improvements["iPadOS"] == nil, let iOS = improvements["iOS"] {
+            improvements["iPadOS"] = iOS
+        }
+        let marked = OSCatalog(date: checkDate, releases: releases, improvements: improvements)
+            .markingImplausibleDatesUnknown()
         return (marked.catalog, marked.changed)
     }
 
@@ -82,5 +92,38 @@ extension OSCatalog {
         return OSRelease(
             version: version, builds: builds, releaseDate: date,
             exploitedCVEs: release.activelyExploitedCVEs?.count ?? 0, cves: release.uniqueCVEsCount)
+    }
+
+    /// One `BackgroundSecurityImprovements` entry; its `VersionExtra` `(a)` becomes the letter `a`.
+    private static func improvement(from entry: SOFAFeed.Improvement, feed index: Int) throws -> SecurityImprovement {
+        let name = "\(entry.version) \(entry.versionExtra)"
+        let letter = String(entry.versionExtra.filter { $0 != "(" && $0 != ")" && $0 != " " })
+        guard let version = CatalogVersion(entry.version), SecurityImprovement.isValidLetter(letter) else {
+            throw CatalogImportError.invalidVersion(feed: index, version: name)
+        }
+        for build in [entry.build, entry.prerequisiteBuild ?? ""] where !build.isEmpty {
+            guard OSRelease.isValidBuild(build) else {
+                throw CatalogImportError.invalidBuild(feed: index, version: name, build: build)
+            }
+        }
+        guard !entry.build.isEmpty else { throw CatalogImportError.invalidBuild(feed: index, version: name, build: "") }
+        guard let posted = CatalogDate(timestamp: entry.postingDate) else {
+            throw CatalogImportError.invalidReleaseDate(feed: index, version: name, date: entry.postingDate)
+        }
+        var supersession: SecurityImprovement.Supersession?
+        if let by = entry.supersededBy {
+            guard let version = CatalogVersion(by.productVersion) else {
+                throw CatalogImportError.invalidVersion(feed: index, version: by.productVersion)
+            }
+            guard let date = CatalogDate(timestamp: by.releaseDate) else {
+                throw CatalogImportError.invalidReleaseDate(
+                    feed: index, version: by.productVersion, date: by.releaseDate)
+            }
+            supersession = .init(version: version, releaseDate: date)
+        }
+        return SecurityImprovement(
+            baseVersion: version, letter: letter, build: entry.build,
+            prerequisiteBuild: entry.prerequisiteBuild.flatMap { $0.isEmpty ? nil : $0 }, postingDate: posted,
+            cves: entry.cves?.count, supersededBy: supersession)
     }
 }

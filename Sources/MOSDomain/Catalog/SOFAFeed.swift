@@ -9,10 +9,51 @@ struct SOFAFeed: Decodable {
     /// One entry per OS major.
     package var osVersions: [OSVersionEntry]
 
+    /// Background Security Improvements by major (`"26"`), newest first; absent in feeds before 2026.
+    var backgroundSecurityImprovements: [String: [Improvement]]?
+
     package enum CodingKeys: String, CodingKey {
         case lastCheck = "LastCheck"
         case osName = "OSName"
         case osVersions = "OSVersions"
+        case backgroundSecurityImprovements = "BackgroundSecurityImprovements"
+    }
+
+    /// One entry of `BackgroundSecurityImprovements`.
+    struct Improvement: Decodable {
+        /// The base version, e.g. `26.3.1`.
+        var version: String
+        /// `(a)`.
+        var versionExtra: String
+        /// The supplemental build, e.g. `25D771280a`.
+        var build: String
+        /// `2026-03-17`.
+        var postingDate: String
+        var prerequisiteBuild: String?
+        var cves: [String]?
+        var supersededBy: Supersession?
+
+        enum CodingKeys: String, CodingKey {
+            case version = "Version"
+            case versionExtra = "VersionExtra"
+            case build = "Build"
+            case postingDate = "PostingDate"
+            case prerequisiteBuild = "PrerequisiteBuild"
+            case cves = "CVEs"
+            case supersededBy = "SupersededBy"
+        }
+    }
+
+    /// `SupersededBy`: the release that made an improvement obsolete.
+    struct Supersession: Decodable {
+        var productVersion: String
+        /// `2026-03-24T00:00:00Z`.
+        var releaseDate: String
+
+        enum CodingKeys: String, CodingKey {
+            case productVersion = "ProductVersion"
+            case releaseDate = "ReleaseDate"
+        }
     }
 
     /// One OS major (`Sequoia 15`) and its releases.

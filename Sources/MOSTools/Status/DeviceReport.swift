@@ -53,6 +53,9 @@ struct DDMStatusItems: Sendable, Hashable {
     struct PendingVersion: Sendable, Hashable {
         package var osVersion: String
         var buildVersion: String
+        /// `target-local-date-time`, present when the pending update is enforced: a string in Apple's 26.0
+        /// schema (a `<date>` in the 18.2 seed, which a property list carries as a date).
+        var targetLocalDateTime: String? = nil
     }
 
     /// `softwareupdate.failure-reason`.

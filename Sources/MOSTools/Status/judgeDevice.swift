@@ -82,6 +82,9 @@ private func status(_ state: DeviceState, cohort: CohortExpectation, path: Cohor
             if let version = DeviceVersion(pending.osVersion), let target, version < target {
                 verdict.reason += ", below the target \(targetText)"
             }
+            if let enforced = pending.targetLocalDateTime, !enforced.isEmpty {
+                verdict.reason += ", enforced at \(enforced)"
+            }
         }
         if verdict.status == .cached { verdict.reason += ", ready to install" }
         verdict.reason += runs

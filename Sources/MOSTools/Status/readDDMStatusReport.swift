@@ -1,3 +1,4 @@
+import Foundation
 import MOSBasics
 import MOSCompiler
 import MOSDomain
@@ -33,7 +34,12 @@ func readDDMStatusReport(_ report: [String: ReportValue], reader: inout ReportRe
         let path = "softwareupdate.pending-version"
         let os = reader.required(pending, "os-version", path) { $0.string($1, $2) }
         let build = reader.required(pending, "build-version", path) { $0.string($1, $2) }
-        if let os { items.pendingVersion = .init(osVersion: os, buildVersion: build ?? "") }
+        if let os {
+            items.pendingVersion = .init(
+                osVersion: os, buildVersion: build ?? "",
+                targetLocalDateTime: localDateTimeText(
+                    pending["target-local-date-time"], "\(path).target-local-date-time", reader: &reader))
+        }
     }
     if let failure = reader.dictionary(item("softwareupdate.failure-reason"), "softwareupdate.failure-reason") {
         let path = "softwareupdate.failure-reason"
@@ -67,6 +73,18 @@ func readDDMStatusReport(_ report: [String: ReportValue], reader: inout ReportRe
         items.itemErrors[name, default: []] += reasons
     }
     return items
+}
+
+/// `pending-version.target-local-date-time`: a string (26.0) or a property-list date (the 18.2 seed's
+/// `<date>`, written as the instant it carries); anything else is MOS703's wrong type.
+private func localDateTimeText(_ value: ReportValue?, _ path: String, reader: inout ReportReader) -> String? {
+    if case .date(let date)? = value {
+        let seconds = date.timeIntervalSince1970
+        // Within 1970...9999 (what Instant prints); a plist date out there is no deadline.
+        guard seconds.isFinite, (0...253_402_300_799).contains(seconds) else { return nil }
+        return Instant(unixSeconds: Int64(seconds.rounded(.down))).iso8601
+    }
+    return reader.string(value, path)
 }
 
 /// One `management.declarations` item; nil (and MOS703) without an identifier.

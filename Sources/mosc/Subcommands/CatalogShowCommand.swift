@@ -8,7 +8,9 @@ struct CatalogShowCommand: ParsableCommand {
         abstract: "List the releases the catalog knows.",
         discussion: """
             Prints one line per release: platform, version, builds (- when the source left them blank), release \
-            date and the number of actively exploited vulnerabilities it fixed.
+            date and the number of actively exploited vulnerabilities it fixed; then one line per Background \
+            Security Improvement: its name (26.3.1 (a)), supplemental build, prerequisite build, posting date, \
+            CVE count and the release that superseded it.
             Exit status: 0 success, 2 an unreadable or malformed --catalog file, 64 usage error (an unknown \
             platform). The catalog holds no policies, so there is no status 1.
             """

@@ -46,12 +46,13 @@ import Testing
             path: "RapidSecurityResponse.EnableRollback", type: .boolean, macOS: true, iOS: true, iOSSupervised: true,
             defaultValue: "true"),
         Row(path: "AllowStandardUserOSUpdates", type: .boolean, macOS: true, iOS: false, defaultValue: "true"),
-        Row(path: "Beta", type: .dictionary, macOS: false, iOS: true),
+        // macOS n/a in the pinned 18.1 schema; macOS 15.4 from Apple's documentation (NewerSchemaFacts [D]).
+        Row(path: "Beta", type: .dictionary, macOS: true, iOS: true),
         Row(
-            path: "Beta.ProgramEnrollment", type: .string, macOS: false, iOS: true, iOSSupervised: true,
+            path: "Beta.ProgramEnrollment", type: .string, macOS: true, iOS: true, iOSSupervised: true,
             values: ["Allowed", "AlwaysOn", "AlwaysOff"], defaultValue: "Allowed"),
-        Row(path: "Beta.OfferPrograms", type: .array, macOS: false, iOS: true),
-        Row(path: "Beta.RequireProgram", type: .dictionary, macOS: false, iOS: true, iOSSupervised: true),
+        Row(path: "Beta.OfferPrograms", type: .array, macOS: true, iOS: true),
+        Row(path: "Beta.RequireProgram", type: .dictionary, macOS: true, iOS: true, iOSSupervised: true),
     ]
 
     @Test(arguments: table)
@@ -67,7 +68,8 @@ import Testing
         #expect(gate.requiresSupervision(on: .macOS) == (row.macOS ? true : nil))
         #expect(gate.requiresSupervision(on: .iOS) == (row.iOS ? row.iOSSupervised : nil))
         if row.macOS {
-            #expect(gate.availability(on: .macOS) == .available(since: OSVersion(15, 0), enrollments: [.supervised]))
+            let since = row.path.hasPrefix("Beta") ? OSVersion(15, 4) : OSVersion(15, 0)
+            #expect(gate.availability(on: .macOS) == .available(since: since, enrollments: [.supervised]))
         }
         // tvOS and visionOS gained the declaration after the pinned schema: their keys are unknown, not absent.
         #expect(gate.availability(on: .tvOS) == .notInPinnedSchema)
@@ -79,6 +81,12 @@ import Testing
         let schemaPaths = gates.settingsKeys.map(\.path).filter { !$0.hasPrefix("Beta.OfferPrograms[]") }
             .filter { !$0.hasPrefix("Beta.RequireProgram.") }
         #expect(schemaPaths == Self.table.map(\.path))
+    }
+
+    @Test(arguments: ["Beta", "Beta.ProgramEnrollment", "Beta.OfferPrograms", "Beta.RequireProgram.Token"])
+    func betaIsOnMacOSFrom15Point4(_ path: String) throws {
+        let gate = try #require(gates.settingsKey(path))
+        #expect(gate.availability(on: .macOS) == .available(since: OSVersion(15, 4), enrollments: [.supervised]))
     }
 
     @Test func platformsListsWhereAKeyExists() throws {

@@ -35,6 +35,29 @@ import Testing
         #expect(reparsed.serialized() == text)
     }
 
+    /// Background Security Improvement lines (`bsi …`) are added within format 1 and round-trip.
+    @Test func improvementsRoundTrip() throws {
+        let text =
+            Self.sample
+            + "bsi\tmacOS\t26.3.2\ta\t25D771400a\t25D2140\t2026-03-17\t1\t26.4\t2026-03-24\n"
+            + "bsi\tmacOS\t26.3.1\ta\t25D771280a\t25D2128\t2026-03-17\t1\t26.4\t2026-03-24\n"
+            + "bsi\tiOS\t26.3.1\ta\t23D771330a\t\t2026-03-17\t\t\t\n"
+        let catalog = try text.parsedCatalog()
+        #expect(catalog.improvements(platform: "macOS").map(\.name) == ["26.3.1 (a)", "26.3.2 (a)"])
+        let mac = try #require(catalog.improvement(platform: "macOS", baseVersion: "26.3.1", letter: "a"))
+        #expect(mac.build == "25D771280a")
+        #expect(mac.prerequisiteBuild == "25D2128")
+        #expect(mac.supersededBy?.version.description == "26.4")
+        #expect(mac.supersededBy?.releaseDate.description == "2026-03-24")
+        let phone = try #require(catalog.improvement(platform: "iOS", baseVersion: "26.3.1", letter: "a"))
+        #expect(phone.prerequisiteBuild == nil && phone.cves == nil && phone.supersededBy == nil)
+        let serialized = catalog.serialized()
+        #expect(serialized.contains("\n# bsi\tplatform\tbaseVersion\tletter\tbuild\t"))
+        #expect(try serialized.parsedCatalog() == catalog)
+        // Without improvements the format is exactly what it was.
+        #expect(!(try Self.sample.parsedCatalog().serialized().contains("bsi")))
+    }
+
     @Test func bundledCatalogRoundTrips() throws {
         let bundled = OSCatalog.bundled
         #expect(!bundled.releases(platform: "macOS").isEmpty)
@@ -72,6 +95,19 @@ import Testing
         MalformedCase(
             name: "duplicate", text: header + "macOS\t15.0\t\t2024-09-16\t0\t1\nmacOS\t15\t\t2024-09-16\t0\t1\n",
             lines: [3]),
+        MalformedCase(name: "bsi: too few fields", text: header + "bsi\tmacOS\t26.3.1\ta\n", lines: [2]),
+        MalformedCase(
+            name: "bsi: upper-case letter", text: header + "bsi\tmacOS\t26.3.1\tA\t25D771280a\t\t2026-03-17\t\t\t\n",
+            lines: [2]),
+        MalformedCase(
+            name: "bsi: no build", text: header + "bsi\tmacOS\t26.3.1\ta\t\t\t2026-03-17\t\t\t\n", lines: [2]),
+        MalformedCase(
+            name: "bsi: superseded without a date",
+            text: header + "bsi\tmacOS\t26.3.1\ta\t25D771280a\t\t2026-03-17\t1\t26.4\t\n", lines: [2]),
+        MalformedCase(
+            name: "bsi: duplicate",
+            text: header + "bsi\tiOS\t26.3.1\ta\t23D771330a\t\t2026-03-17\t\t\t\n"
+                + "bsi\tiOS\t26.3.1\ta\t23D771330a\t\t2026-03-17\t\t\t\n", lines: [3]),
         MalformedCase(
             name: "several problems reported together",
             text: header + "macOS\t15.0\t\t2024-09-16\t0\t1\n\nmacOS\t1.\t\t2024-09-16\t0\t1\niOS\t18.0\n",

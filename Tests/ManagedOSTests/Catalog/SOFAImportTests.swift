@@ -75,6 +75,42 @@ enum CatalogPaths {
         )
     }
 
+    struct ImprovementRow: Sendable, CustomTestStringConvertible {
+        var platform: String
+        var name: String
+        var build: String
+        var prerequisite: String
+        var supersededBy: String
+        var testDescription: String { "\(platform) \(name)" }
+    }
+
+    /// The real entries of the shared feeds' `BackgroundSecurityImprovements` (iPadOS copies iOS).
+    @Test(
+        .enabled(if: CatalogPaths.sofaAvailable, skipMessage),
+        arguments: [
+            ImprovementRow(
+                platform: "macOS", name: "26.3.1 (a)", build: "25D771280a", prerequisite: "25D2128",
+                supersededBy: "26.4 2026-03-24"),
+            ImprovementRow(
+                platform: "macOS", name: "26.3.2 (a)", build: "25D771400a", prerequisite: "25D2140",
+                supersededBy: "26.4 2026-03-24"),
+            ImprovementRow(
+                platform: "iOS", name: "26.3.1 (a)", build: "23D771330a", prerequisite: "23D8133",
+                supersededBy: "26.5 2026-05-11"),
+            ImprovementRow(
+                platform: "iPadOS", name: "26.3.1 (a)", build: "23D771330a", prerequisite: "23D8133",
+                supersededBy: "26.5 2026-05-11"),
+        ])
+    func sharedFeedsCarryImprovements(_ row: ImprovementRow) throws {
+        let catalog = try CatalogPaths.importSharedFeeds()
+        let found = try #require(catalog.improvements(platform: row.platform).first { $0.name == row.name })
+        #expect(found.build == row.build)
+        #expect(found.prerequisiteBuild == row.prerequisite)
+        #expect(found.postingDate.description == "2026-03-17")
+        #expect(found.supersededBy.map { "\($0.version) \($0.releaseDate)" } == row.supersededBy)
+        #expect(OSCatalog.bundled.improvements(platform: row.platform).contains(found))
+    }
+
     @Test(.enabled(if: CatalogPaths.sofaAvailable, skipMessage))
     func platformsAreInferredWithoutHints() throws {
         let hinted = try CatalogPaths.importSharedFeeds()

@@ -75,6 +75,63 @@ import Testing
         )
     }
 
+    /// A Background Security Improvement target as the manifest records it ("26.3.1 (a)"): the base release is
+    /// not enough, the improvement (reported as the extra version "(a)") or a later release passes.
+    @Test(
+        arguments: [
+            ("26.3.1", nil, UpdateStatus.pending), ("26.3.1", "(a)", .pass), ("26.3.1 (a)", nil, .pass),
+            ("26.4", nil, .pass), ("26.3", nil, .pending),
+        ] as [(String, String?, UpdateStatus)])
+    func securityImprovementTarget(_ os: String, _ extra: String?, _ status: UpdateStatus) {
+        var cohort = F.mac
+        cohort.targetVersion = "26.3.1 (a)"
+        cohort.targetBuild = "25D771280a"
+        let extraItem = extra.map { ", \"supplemental\": {\"extra-version\": \"\($0)\"}" } ?? ""
+        let report = """
+            {"StatusItems": {"device": {"operating-system": {"version": "\(os)"\(extraItem)}},
+             "softwareupdate": {"install-state": "none"}}, "Errors": []}
+            """
+        let result = F.run(reports: [("C02AAA0001.json", report)], cohorts: [cohort.name: cohort])
+        #expect(F.device(result, "C02AAA0001")?.status == status, "\(F.device(result, "C02AAA0001")?.reason ?? "-")")
+    }
+
+    /// Apple: an enforcement that arrives already satisfied reports ConfigurationCannotBeApplied "… older than
+    /// current version"; the device is past the target (here the report carries no OS version at all).
+    @Test func anAlreadySatisfiedEnforcementIsPass() {
+        let declarations = """
+            {"activations": [], "assets": [], "management": [], "configurations": [
+              {"identifier": "com.example.mdm.macos-26.mac-it.enforcement", "server-token": "8e50467e",
+               "active": false, "valid": "invalid", "reasons": [{"code": "Error.ConfigurationCannotBeApplied",
+               "description": "The target OS version 26.6.2 is older than current version 26.7"}]}]}
+            """
+        let device = F.device(F.run(reports: [("C02AAA0001.json", F.ddm(declarations: declarations))]), "C02AAA0001")
+        #expect(device?.status == .pass)
+        #expect(device?.reason.contains("already satisfied: Error.ConfigurationCannotBeApplied") == true)
+        // The same code without that description stays an Error.
+        let other = F.ddm(
+            declarations: F.declarations(
+                active: false, valid: "invalid", reasons: ["Error.ConfigurationCannotBeApplied"]))
+        #expect(F.device(F.run(reports: [("C02AAA0001.json", other)]), "C02AAA0001")?.status == .error)
+    }
+
+    /// `pending-version.target-local-date-time` is a string in Apple's 26.0 schema (a date in the 18.2 seed).
+    @Test(
+        arguments: [
+            ("\"2026-12-08T18:00:00\"", "2026-12-08T18:00:00"), ("\"\"", nil),
+        ] as [(String, String?)])
+    func pendingTargetLocalDateTimeIsAString(_ value: String, _ shown: String?) {
+        let report = """
+            {"StatusItems": {"softwareupdate": {"install-state": "downloading", "pending-version":
+              {"os-version": "26.6.2", "build-version": "25G83", "target-local-date-time": \(value)}}}, "Errors": []}
+            """
+        let result = F.run(reports: [("C02AAA0001.json", report)])
+        let device = F.device(result, "C02AAA0001")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(device?.status == .downloading)
+        #expect(device?.reason.contains("enforced at") == (shown != nil), "\(device?.reason ?? "-")")
+        if let shown { #expect(device?.reason.contains(shown) == true) }
+    }
+
     @Test func inactiveDeclarationIsError() {
         let report = F.ddm(installState: "none", declarations: F.declarations(active: false, valid: "valid"))
         let device = F.device(F.run(reports: [("C02AAA0001.json", report)]), "C02AAA0001")

@@ -77,6 +77,24 @@ import Testing
         #expect(String(decoding: date, as: UTF8.self) == #"["2026-03-01"]"#)
         #expect(try JSONDecoder().decode([LocalDate].self, from: date) == [value.date])
     }
+    /// Apple's `TargetLocalDateTime` is `yyyy-mm-ddThh:mm:ss`: never fractional seconds, never an offset
+    /// (SUMMARY.md §3). Every wall time mosc can hold prints as exactly 19 characters of that shape.
+    @Test(arguments: [
+        "0001-01-01T00:00", "1970-01-01T00:00:59", "2026-03-01T09:00", "2026-12-31T23:59:59", "9999-12-31T23:59:59",
+    ])
+    func wireStringHasNoFractionOrOffset(_ text: String) {
+        let wire = Array(Self.wall(text).wireString.utf8)
+        let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
+        #expect(wire.count == shape.count)
+        for (byte, expected) in zip(wire, shape) {
+            if expected == UInt8(ascii: "d") {
+                #expect((UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte))
+            } else {
+                #expect(byte == expected)
+            }
+        }
+        #expect(LocalDateTime.parse(text + ".5").value == nil)
+    }
 }
 
 @Suite struct WeekdayTests {
@@ -98,4 +116,5 @@ import Testing
         #expect(Weekday.sunday.fullName == "Sunday")
         #expect(Weekday.monday < .sunday)
     }
+
 }

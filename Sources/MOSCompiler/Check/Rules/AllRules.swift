@@ -24,5 +24,6 @@ package enum AllRules {
         SettingsDocumentRule(),
         CatalogFreshnessRule(),
         FleetMappingRule(),
+        SecurityImprovementRule(),
     ]
 }

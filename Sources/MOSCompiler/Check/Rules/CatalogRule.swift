@@ -20,7 +20,9 @@ struct CatalogRule: ValidationRule {
         var exploits: [TargetKey: Diagnostic?] = [:]
         for policy in context.repository.policies {
             guard let platform = policy.platform?.value, let text = policy.target?.version,
-                let request = context.targetRequest(text.value)
+                let request = context.targetRequest(text.value),
+                // SecurityImprovementRule checks Background Security Improvements against the catalog.
+                request.securityImprovement == nil
             else { continue }
             guard let target = context.target(of: policy) else {
                 diagnostics.emit(

@@ -115,7 +115,7 @@ struct DeadlineRule: ValidationRule {
         case .failure(.releaseUnknown(let location, let target)):
             diagnostics.emit(
                 .unknownRelease,
-                "the deadline counts from the release of \(target.platform) \(target.version), but the catalog (\(context.options.catalog.date)) has no such release",
+                "the deadline counts from the release of \(target.platform) \(target.name), but the catalog (\(context.options.catalog.date)) has no such release",
                 at: location,
                 hint:
                     "write the deadline as a date and time, or refresh the catalog: mosc catalog import FEED.json… --output catalog.tsv, pinned with 'catalog: catalog.tsv' in Settings"

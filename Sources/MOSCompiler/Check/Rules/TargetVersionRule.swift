@@ -42,7 +42,10 @@ struct TargetVersionRule: ValidationRule {
                         "target \(version) is below \(cohort.platform) \(cohort.ddmThreshold), the DDM threshold, but cohort '\(cohort.name)' holds DDM devices, which cannot downgrade",
                         at: text.location,
                         notes: [.init("cohort '\(cohort.name)' is listed here", at: reference.name.location)])
-                } else if cohort.rangeIsDeclared && cohort.range.isWhollyAtOrAbove(version) {
+                } else if cohort.rangeIsDeclared && cohort.range.isWhollyAtOrAbove(version)
+                    // An improvement still does something on devices at its base version.
+                    && !(request.securityImprovement != nil && cohort.range.contains(version))
+                {
                     diagnostics.emit(
                         .targetBelowCohort,
                         "target \(version) does nothing for cohort '\(cohort.name)': its devices run \(cohort.range)",
@@ -53,7 +56,8 @@ struct TargetVersionRule: ValidationRule {
         }
     }
 
-    /// One or two digits, an uppercase letter, 1–5 digits, an optional lowercase letter: `24C101`, `20A242a`.
+    /// One or two digits, an uppercase letter, 1–6 digits, an optional lowercase letter: `24C101`, `20A242a`,
+    /// and supplemental builds of Background Security Improvements such as `25D771280a` (six digits).
     static func isPlausibleBuild(_ text: String) -> Bool {
         var bytes = Array(text.utf8)[...]
         let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
@@ -63,7 +67,7 @@ struct TargetVersionRule: ValidationRule {
         guard let letter = bytes.first, letter >= 65 && letter <= 90 else { return false }
         bytes = bytes.dropFirst()
         let number = bytes.prefix(while: isDigit).count
-        guard (1...5).contains(number) else { return false }
+        guard (1...6).contains(number) else { return false }
         bytes = bytes.dropFirst(number)
         if let suffix = bytes.first {
             guard bytes.count == 1, suffix >= 97 && suffix <= 122 else { return false }

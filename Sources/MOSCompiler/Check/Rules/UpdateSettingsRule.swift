@@ -29,7 +29,9 @@ struct UpdateSettingsRule: ValidationRule {
                     continue
                 case .notInPinnedSchema:
                     break
-                case .available(_, let enrollments):
+                case .available(let since, let enrollments):
+                    checkKeyGate(
+                        entry, since: since, platform: platform, cohorts: cohorts, gates: gates, into: &diagnostics)
                     if let cohort = cohorts.first(where: { $0.paths.hasDDM && !enrollments.contains($0.enrollment) }) {
                         diagnostics.emit(
                             .settingNeedsSupervision,
@@ -42,6 +44,22 @@ struct UpdateSettingsRule: ValidationRule {
             }
             checkBeta(settings, into: &diagnostics)
             checkGate(settings, platform: platform, cohorts: cohorts, gates: gates, into: &diagnostics)
+        }
+    }
+
+    /// A key newer than the declaration (macOS `Beta`: 15.4, the declaration 15.0): devices between the two
+    /// gates take the declaration but not the key. (Below the declaration's gate `checkGate` speaks.)
+    private func checkKeyGate(
+        _ entry: UpdateSettingsSyntax.Entry, since: OSVersion, platform: Platform, cohorts: [CohortModel],
+        gates: SoftwareUpdateGates, into diagnostics: inout DiagnosticBag
+    ) {
+        guard let threshold = gates.settingsThreshold(for: platform), threshold < since else { return }
+        for cohort in cohorts
+        where cohort.range.hasVersions(atOrAbove: threshold) && cohort.range.hasVersions(below: since) {
+            diagnostics.emit(
+                .settingsBelowOSGate,
+                "settings.\(entry.path) needs \(platform) \(since), but cohort '\(cohort.name)' runs \(cohort.range): its devices below \(since) do not know the key",
+                at: entry.location, notes: [.init("cohort '\(cohort.name)' is defined here", at: cohort.location)])
         }
     }
 

@@ -23,7 +23,7 @@ public struct CohortPlanIR: Sendable, Hashable {
     /// The `latest` form as written (e.g. "latest-15") when the catalog chose `targetVersion`; nil otherwise.
     /// The manifest records it with the catalog date, so the output stays reproducible for a given catalog.
     public var targetRequest: String?
-    /// The build, when given.
+    /// The build, when given; for a Background Security Improvement its supplemental build (`25D771280a`).
     public var targetBuild: String?
     /// The local wall-time deadline (a relative deadline computed from the target's release, past skipDays).
     public var deadline: LocalDateTime
@@ -33,6 +33,13 @@ public struct CohortPlanIR: Sendable, Hashable {
     public var settings: [String: JSONValue]?
     /// The legacy options, when the cohort can hold pre-DDM devices.
     public var legacy: LegacyOptionsIR?
+    /// For a Background Security Improvement target (`targetVersion` "26.3.1 (a)"), its base version
+    /// ("26.3.1"): devices refuse the letter in `TargetOSVersion` and take the base plus the supplemental
+    /// `targetBuild` (SUMMARY.md §9). Nil for other targets.
+    public var securityImprovementBase: String? = nil
+
+    /// The enforcement declaration's `TargetOSVersion`.
+    public var targetOSVersion: String { securityImprovementBase ?? targetVersion }
 }
 
 /// How pre-DDM devices are driven: the zone of the deadline and the ScheduleOSUpdate options.

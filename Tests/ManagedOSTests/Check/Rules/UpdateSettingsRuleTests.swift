@@ -57,6 +57,16 @@ import Testing
                         programEnrollment: Allowed
                         requireProgram: 1️⃣{description: Seed, token: abc}
                     """)),
+        DiagnosticCase(
+            "beta enrollment on Macs from 15.4 (Apple's documentation; the pinned schema says n/a)", [],
+            yaml: repository(
+                platform: "macOS", osVersions: ">=15.4", target: "26.6.2",
+                settings: "  beta:\n    programEnrollment: AlwaysOff")),
+        DiagnosticCase(
+            "beta enrollment on Macs that include 15.0 to 15.3", [.at(.settingsBelowOSGate, "1️⃣")],
+            yaml: repository(
+                platform: "macOS", osVersions: ">=15.0", target: "26.6.2",
+                settings: "  beta:\n    programEnrollment: 1️⃣AlwaysOff")),
     ]
 
     @Test(arguments: cases) func reportsDiagnostic(_ c: DiagnosticCase) {
