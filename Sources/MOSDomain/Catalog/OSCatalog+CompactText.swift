@@ -152,12 +152,7 @@ private struct CompactTextParser {
         }
         let problemsBefore = problems.count
         let platform = fields[0]
-        if !OSCatalog.platforms.contains(platform) {
-            report(
-                number,
-                "unknown platform '\(platform)'; expected one of "
-                    + OSCatalog.platforms.map { "'\($0)'" }.joined(separator: ", "))
-        }
+        checkPlatform(platform, number: number)
         let version = CatalogVersion(fields[1])
         if version == nil { report(number, "invalid version '\(fields[1])'") }
         let builds =
@@ -196,12 +191,7 @@ private struct CompactTextParser {
         }
         let problemsBefore = problems.count
         let platform = fields[1]
-        if !OSCatalog.platforms.contains(platform) {
-            report(
-                number,
-                "unknown platform '\(platform)'; expected one of "
-                    + OSCatalog.platforms.map { "'\($0)'" }.joined(separator: ", "))
-        }
+        checkPlatform(platform, number: number)
         let version = CatalogVersion(fields[2])
         if version == nil { report(number, "invalid version '\(fields[2])'") }
         if !SecurityImprovement.isValidLetter(fields[3]) {
@@ -240,6 +230,14 @@ private struct CompactTextParser {
                 baseVersion: version, letter: fields[3], build: fields[4],
                 prerequisiteBuild: fields[5].isEmpty ? nil : fields[5], postingDate: posted, cves: cves,
                 supersededBy: supersession))
+    }
+
+    private mutating func checkPlatform(_ platform: String, number: Int) {
+        guard !OSCatalog.platforms.contains(platform) else { return }
+        report(
+            number,
+            "unknown platform '\(platform)'; expected one of "
+                + OSCatalog.platforms.map { "'\($0)'" }.joined(separator: ", "))
     }
 
     /// A non-negative count written as plain ASCII digits.

@@ -50,14 +50,9 @@ struct CatalogRule: ValidationRule {
                     diagnostics.emit(diagnostic)
                 }
             }
-            var written = [policy.deadline?.wallTimeText]
-            written += policy.cohorts.map { $0.deadline?.wallTimeText }
-            var seen: Set<SourceLocation> = []
-            for text in written.compactMap({ $0 }) where seen.insert(text.location).inserted {
-                // An unknown release date (implausible in the source) judges nothing; a year out of range is MOS220's.
-                guard let released = release.releaseDate, let value = LocalDateTime.parse(text.value).value,
-                    value.date < released.localDate, ResolvedDeadline.supportedYears.contains(value.year)
-                else { continue }
+            // An unknown release date (implausible in the source) judges nothing.
+            guard let released = release.releaseDate else { continue }
+            for (text, value) in policy.writtenDeadlines(before: released.localDate) {
                 diagnostics.emit(
                     .deadlineBeforeRelease,
                     "deadline \(value.wireString) precedes the release of \(platform) \(release.version) on \(released)",

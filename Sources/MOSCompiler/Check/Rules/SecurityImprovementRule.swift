@@ -74,12 +74,7 @@ struct SecurityImprovementRule: ValidationRule {
                 "build '\(build.value)' is not the build of \(platform) \(name), which is \(improvement.build)",
                 at: build.location, hint: "leave the build out: mosc writes \(improvement.build) itself")
         }
-        var written = [policy.deadline?.wallTimeText]
-        written += policy.cohorts.map { $0.deadline?.wallTimeText }
-        var seen: Set<SourceLocation> = []
-        for text in written.compactMap({ $0 }) where seen.insert(text.location).inserted {
-            guard let value = LocalDateTime.parse(text.value).value, value.date < improvement.postingDate.localDate
-            else { continue }
+        for (text, value) in policy.writtenDeadlines(before: improvement.postingDate.localDate) {
             diagnostics.emit(
                 .deadlineBeforeRelease,
                 "deadline \(value.wireString) precedes the posting of \(platform) \(name) on \(improvement.postingDate)",
