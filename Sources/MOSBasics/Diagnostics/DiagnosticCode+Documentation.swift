@@ -93,6 +93,8 @@ extension DiagnosticCode {
             "Use an absolute `https://` URL."
         case .deadlineOnSkippedDay:
             "Move the deadline to a day that is not in `skipDays`, or remove that day from `skipDays`."
+        case .deadlineInBlackout:
+            "Move the deadline to one of the nearest allowed times the hint names, or write it as `{afterRelease, time}` so mosc moves it past the blackout itself; if the freeze should not apply, narrow the blackout."
         case .invalidVersion:
             "Write the version as a quoted `major.minor[.patch]`: `\"15.2\"`, `\"26.0.1\"`."
         case .invalidBuild:
@@ -674,6 +676,11 @@ extension DiagnosticCode {
         case .deadlineOnSkippedDay:
             #"""
             repo/policy.yaml:18:11: warning: deadline 2026-12-12T17:00:00 falls on a Saturday, which skipDays excludes [MOS228]
+            """#
+        case .deadlineInBlackout:
+            #"""
+            repo/policy.yaml:19:11: warning: deadline 2026-12-23T17:00:00 falls in the blackout 'Holiday change freeze' (2026-12-21 to 2027-01-01) [MOS229]
+            repo/policy.yaml:19:11: note: the nearest allowed times are "2026-12-20T17:00:00" and "2027-01-02T17:00:00"
             """#
         case .unknownRelease:
             #"""

@@ -52,6 +52,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case invalidDuration = "MOS226"
     case invalidURL = "MOS227"
     case deadlineOnSkippedDay = "MOS228"
+    case deadlineInBlackout = "MOS229"
 
     // MARK: MOS23x: versions
     case invalidVersion = "MOS230"
@@ -162,7 +163,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
             .deadlineInOverlap, .targetBelowCohort, .installForceRestart, .minorUpdateOptionOnMajorUpdate,
             .settingsBelowOSGate, .releaseNewerThanCatalog, .newerPatchFixesExploits, .deadlineOnSkippedDay,
             .noPolicyFiles, .symlinkOutsideRepository, .legacyOptionsWithoutLegacyDevices, .ambiguousBoolean,
-            .catalogStale, .securityImprovementSuperseded:
+            .catalogStale, .securityImprovementSuperseded, .deadlineInBlackout:
             .warning
         case .nonGeographicTimeZone, .legacyUpdateNeedsProductKey, .buildPinsOneOfSeveral:
             .warning
@@ -228,6 +229,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .invalidDuration: "a duration is not of the form 3d, 12h, 30m or combined"
         case .invalidURL: "a URL is not an absolute https URL"
         case .deadlineOnSkippedDay: "an explicit deadline falls on a skipped weekday"
+        case .deadlineInBlackout: "an explicit deadline falls in a blackout (a change freeze or holiday)"
         case .invalidVersion: "a version is not major.minor[.patch]"
         case .invalidBuild: "a build is not an Apple build number"
         case .targetBelowCohort: "the target is below every OS version the cohort runs"

@@ -6,15 +6,15 @@ package import MOSYAML
 /// The keys every document may have, by kind.
 enum DocumentKeys {
     package static let settings: KeySet = [
-        "apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays", "limits", "catalog",
-        "fleet",
+        "apiVersion", "kind", "identifierPrefix", "minimumNotice", "exclude", "skipDays", "blackouts", "limits",
+        "catalog", "fleet",
     ]
     package static let cohort: KeySet = [
         "apiVersion", "kind", "name", "platform", "description", "osVersions", "enrollment", "fleet",
     ]
     package static let policy: KeySet = [
         "apiVersion", "kind", "name", "platform", "description", "target", "deadline", "detailsURL", "legacy",
-        "settings", "skipDays", "cohorts",
+        "settings", "skipDays", "blackouts", "cohorts",
     ]
     package static let target: KeySet = ["version", "build"]
     package static let legacy: KeySet = [
@@ -22,6 +22,7 @@ enum DocumentKeys {
     ]
     static let cohortReference: KeySet = ["cohort", "deadline"]
     static let relativeDeadline: KeySet = ["afterRelease", "time"]
+    static let blackout: KeySet = ["from", "to", "date", "reason"]
     package static let kinds = ["Settings", "Cohort", "ManagedOSPolicy"]
     package static let apiVersion = "mosc/v1"
     package static let limits = KeySet(InputLimits.Key.allCases.map(\.rawValue))
@@ -87,6 +88,7 @@ extension NodeReader {
             settings.exclude = items.compactMap { string($0, context: "an exclude pattern") }
         }
         settings.skipDays = map["skipDays"].flatMap { skipDays($0) }
+        settings.blackouts = map["blackouts"].map { blackouts($0) } ?? []
         settings.limits = map["limits"].flatMap { limits($0) }
         settings.catalog = map["catalog"].flatMap { string($0, context: "catalog") }
         settings.fleet = map["fleet"].flatMap { fleetSettings($0, at: map.keyLocation("fleet")) }
@@ -158,6 +160,7 @@ extension NodeReader {
             policy.settings = updateSettings(node, at: map.keyLocation("settings"))
         }
         policy.skipDays = map["skipDays"].flatMap { skipDays($0) }
+        policy.blackouts = map["blackouts"].map { blackouts($0) } ?? []
         if let node = map["cohorts"] {
             policy.cohortsLocation = map.keyLocation("cohorts")
             policy.cohorts = cohortReferences(node, limits: limits)
@@ -221,6 +224,40 @@ extension NodeReader {
                     .map { "write '\($0)'" } ?? "expected one of \(names.map { "'\($0)'" }.joined(separator: ", "))")
         }
         return SkipDaysSyntax(location: location(node), days: days)
+    }
+
+    /// `blackouts:`: `{from, to, reason}` with two dates (`2026-12-21`) or two yearly days (`12-24`), or
+    /// `{date, reason}` for one day. Unreadable entries are reported (MOS113, MOS117) and left out.
+    private mutating func blackouts(_ node: Node) -> [Located<Blackout>] {
+        guard let items = sequence(node, context: "blackouts") else { return [] }
+        var blackouts: [Located<Blackout>] = []
+        for item in items {
+            guard
+                let map = mapping(item, context: "a blackout", allowed: DocumentKeys.blackout, required: ["reason"]),
+                let reason = map["reason"].flatMap({ string($0, context: "blackout.reason") })
+            else { continue }
+            let from = (map["from"] ?? map["date"]).flatMap { string($0, context: "blackout.from") }
+            let to = (map["to"] ?? map["date"]).flatMap { string($0, context: "blackout.to") }
+            guard let from, let to, (map["date"] == nil) == (map["from"] != nil && map["to"] != nil) else {
+                diagnostics.emit(
+                    .missingKey, "a blackout needs 'date', or 'from' and 'to'", at: location(item),
+                    hint: "write {from: \"2026-12-21\", to: \"2027-01-01\", reason: …} or {date: \"12-25\", reason: …}")
+                continue
+            }
+            if let first = LocalDate(text: from.value), let last = LocalDate(text: to.value), first <= last {
+                blackouts.append(
+                    Located(Blackout(days: .dates(from: first, to: last), reason: reason.value), at: from.location))
+            } else if let first = MonthDay(from.value), let last = MonthDay(to.value) {
+                blackouts.append(
+                    Located(Blackout(days: .yearly(from: first, to: last), reason: reason.value), at: from.location))
+            } else {
+                diagnostics.emit(
+                    .invalidValue,
+                    "blackout '\(from.value)' to '\(to.value)' is not two dates in order (YYYY-MM-DD) or two yearly days (MM-DD)",
+                    at: from.location, hint: "e.g. {from: \"2026-12-21\", to: \"2027-01-01\"} or {date: \"12-25\"}")
+            }
+        }
+        return blackouts
     }
 
     private mutating func cohortReferences(_ node: Node, limits: InputLimits) -> [CohortReferenceSyntax] {

@@ -9,8 +9,10 @@ public struct ResolvedDeadline: Sendable, Hashable {
     public var value: LocalDateTime
     /// Whether it was computed from `{afterRelease, time}` rather than written out.
     public var isComputed: Bool
-    /// For a computed deadline that `skipDays` moved, the wall time it would have had.
+    /// For a computed deadline that `skipDays` or a blackout moved, the wall time it would have had.
     public var movedFrom: LocalDateTime?
+    /// The blackout that moved a computed deadline (the last one, when several did); nil when none did.
+    public var movedBy: Blackout?
 
     /// The years a deadline may fall in (MOS220 otherwise, policy-language.md "Deadlines"): every instant of them
     /// has a four-digit year in UTC and in every zone, and no zone's offset then has seconds. A deadline
@@ -18,10 +20,13 @@ public struct ResolvedDeadline: Sendable, Hashable {
     public static let supportedYears = 2000...2199
 
     /// Creates a resolved deadline.
-    public init(value: LocalDateTime, isComputed: Bool, movedFrom: LocalDateTime? = nil) {
+    public init(
+        value: LocalDateTime, isComputed: Bool, movedFrom: LocalDateTime? = nil, movedBy: Blackout? = nil
+    ) {
         self.value = value
         self.isComputed = isComputed
         self.movedFrom = movedFrom
+        self.movedBy = movedBy
     }
 }
 
@@ -51,14 +56,16 @@ public enum DeadlineProblem: Error, Sendable, Hashable {
 /// Turns a deadline into a wall time: the one function validation and lowering share.
 ///
 /// A relative deadline is the target's release date plus `afterRelease` (whole days), at `time`, then moved
-/// forward past any day in `skipDays` (ignored when it holds all seven days: that is reported on its own).
+/// forward, at the same time of day, past every blackout day and any day in `skipDays` (ignored when it holds
+/// all seven days: that is reported on its own).
 /// - Parameters:
 ///   - deadline: the deadline as written.
 ///   - target: the policy's resolved target; nil when it did not resolve.
 ///   - skipDays: the weekdays a computed deadline avoids.
-public func resolveDeadline(_ deadline: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>)
-    -> Result<ResolvedDeadline, DeadlineProblem>
-{
+///   - blackouts: the change freezes and holidays a computed deadline avoids.
+public func resolveDeadline(
+    _ deadline: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>, blackouts: [Blackout] = []
+) -> Result<ResolvedDeadline, DeadlineProblem> {
     switch deadline {
     case .wallTime(let text):
         switch LocalDateTime.parse(text.value) {
@@ -109,11 +116,14 @@ public func resolveDeadline(_ deadline: DeadlineSyntax, target: ResolvedTarget?,
         }
         let date = available.localDate.adding(days: days)
         let computed = LocalDateTime(date: date, hour: time.hour, minute: time.minute)
-        let moved = computed.movedPast(skipDays)
-        guard ResolvedDeadline.supportedYears.contains(moved.date.year) else {
-            return .failure(.outOfRange(at: delayText.location, value: moved))
+        let moved = computed.movedPast(skipDays, blackouts: blackouts)
+        guard ResolvedDeadline.supportedYears.contains(moved.value.date.year) else {
+            return .failure(.outOfRange(at: delayText.location, value: moved.value))
         }
-        return .success(ResolvedDeadline(value: moved, isComputed: true, movedFrom: moved == computed ? nil : computed))
+        return .success(
+            ResolvedDeadline(
+                value: moved.value, isComputed: true, movedFrom: moved.value == computed ? nil : computed,
+                movedBy: moved.by))
     }
 }
 

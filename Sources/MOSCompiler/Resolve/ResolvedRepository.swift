@@ -134,12 +134,18 @@ public struct ResolvedRepository: Sendable {
         Set((policy.skipDays ?? settings?.skipDays)?.days.map(\.value) ?? [])
     }
 
+    /// The change freezes and holidays the policy's computed deadlines avoid: Settings' and its own.
+    public func blackouts(of policy: PolicySyntax) -> [Blackout] {
+        ((settings?.blackouts ?? []) + policy.blackouts).map(\.value)
+    }
+
     /// One of the policy's deadlines (its own or a cohort's override) as a wall time, through `resolveDeadline`
-    /// with the policy's target and skipDays: the call validation and lowering share.
+    /// with the policy's target, skipDays and blackouts: the call validation and lowering share.
     public func deadline(_ deadline: DeadlineSyntax, of policy: PolicySyntax)
         -> Result<ResolvedDeadline, DeadlineProblem>
     {
-        resolveDeadline(deadline, target: target(of: policy), skipDays: skipDays(of: policy))
+        resolveDeadline(
+            deadline, target: target(of: policy), skipDays: skipDays(of: policy), blackouts: blackouts(of: policy))
     }
 }
 

@@ -12,6 +12,7 @@ struct DeadlineRule: ValidationRule {
     package static let codes: [DiagnosticCode] = [
         .deadlineHasOffset, .invalidDeadline, .deadlinePassed, .shortNotice, .ringOrder, .deadlineInGap,
         .deadlineInOverlap, .invalidDuration, .deadlineOnSkippedDay, .unknownRelease, .invalidValue,
+        .deadlineInBlackout,
     ]
 
     /// The default `minimumNotice`.
@@ -38,14 +39,16 @@ struct DeadlineRule: ValidationRule {
             if let skipDays = policy.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
             // What `context.deadline(_:of:)` derives per call, derived once per policy.
             let skipDays = context.skipDays(of: policy)
+            let blackouts = context.blackouts(of: policy)
             let target = context.target(of: policy)
             let policyDeadline = policy.deadline.flatMap {
-                resolve($0, target: target, skipDays: skipDays, context, into: &diagnostics)
+                resolve($0, target: target, skipDays: skipDays, blackouts: blackouts, context, into: &diagnostics)
             }
             var overrides: [Int: ResolvedDeadline] = [:]
             for reference in policy.cohorts {
                 if let syntax = reference.deadline,
-                    let value = resolve(syntax, target: target, skipDays: skipDays, context, into: &diagnostics)
+                    let value = resolve(
+                        syntax, target: target, skipDays: skipDays, blackouts: blackouts, context, into: &diagnostics)
                 {
                     overrides[reference.ring] = value
                 }
@@ -54,6 +57,8 @@ struct DeadlineRule: ValidationRule {
             if let policyDeadline, let location = policy.deadline?.location {
                 judge(policyDeadline, at: location, context: context, notice: minimumNotice, into: &diagnostics)
                 checkSkippedDay(policyDeadline, at: location, skipDays: skipDays, into: &diagnostics)
+                checkBlackout(
+                    policyDeadline, at: location, skipDays: skipDays, blackouts: blackouts, into: &diagnostics)
                 judged.insert(policyDeadline.value)
             }
             for reference in policy.cohorts {
@@ -62,6 +67,7 @@ struct DeadlineRule: ValidationRule {
                 else { continue }
                 judge(value, at: location, context: context, notice: minimumNotice, into: &diagnostics)
                 checkSkippedDay(value, at: location, skipDays: skipDays, into: &diagnostics)
+                checkBlackout(value, at: location, skipDays: skipDays, blackouts: blackouts, into: &diagnostics)
             }
             let values = overrides.mapValues(\.value)
             checkRingOrder(policy, policyDeadline: policyDeadline?.value, overrides: values, into: &diagnostics)
@@ -76,10 +82,10 @@ struct DeadlineRule: ValidationRule {
     /// Resolves through the shared `resolveDeadline` (as `ValidationContext.deadline(_:of:)` does) and reports why
     /// a deadline has no wall time.
     private func resolve(
-        _ syntax: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>, _ context: ValidationContext,
-        into diagnostics: inout DiagnosticBag
+        _ syntax: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>, blackouts: [Blackout],
+        _ context: ValidationContext, into diagnostics: inout DiagnosticBag
     ) -> ResolvedDeadline? {
-        switch resolveDeadline(syntax, target: target, skipDays: skipDays) {
+        switch resolveDeadline(syntax, target: target, skipDays: skipDays, blackouts: blackouts) {
         case .success(let value):
             return value
         case .failure(.hasOffset(let text, let offset)):
@@ -152,6 +158,31 @@ struct DeadlineRule: ValidationRule {
             .deadlineOnSkippedDay,
             "deadline \(deadline.value.wireString) falls on a \(deadline.value.weekday.fullName), which skipDays excludes",
             at: location, hint: "move it to the next allowed day, e.g. \"\(next.wireString)\"")
+    }
+
+    /// A written-out deadline is never moved: say so when it falls in a blackout, with the nearest allowed
+    /// wall times before and after it (same time of day, past blackouts and skipped weekdays).
+    private func checkBlackout(
+        _ deadline: ResolvedDeadline, at location: SourceLocation, skipDays: Set<Weekday>, blackouts: [Blackout],
+        into diagnostics: inout DiagnosticBag
+    ) {
+        guard !deadline.isComputed, let blackout = blackouts.first(where: { $0.contains(deadline.value.date) }),
+            let first = blackout.firstDay(from: deadline.value.date)
+        else { return }
+        let after = deadline.value.movedPast(skipDays, blackouts: blackouts).value
+        var before = deadline.value.adding(days: -deadline.value.date.days(since: first) - 1)
+        var steps = 0
+        while steps < 3_660,
+            blackouts.contains(where: { $0.contains(before.date) })
+                || (skipDays.count < Weekday.allCases.count && skipDays.contains(before.weekday))
+        {
+            before = before.adding(days: -1)
+            steps += 1
+        }
+        diagnostics.emit(
+            .deadlineInBlackout,
+            "deadline \(deadline.value.wireString) falls in the blackout \(blackout)",
+            at: location, hint: "the nearest allowed times are \"\(before.wireString)\" and \"\(after.wireString)\"")
     }
 
     private func judge(

@@ -15,6 +15,8 @@ public struct SettingsSyntax: Sendable, Hashable {
     public var exclude: [Located<String>] = []
     /// The default `skipDays` of every policy.
     public var skipDays: SkipDaysSyntax?
+    /// Change freezes and holidays of every policy (a policy's own are added to them).
+    public var blackouts: [Located<Blackout>] = []
     /// `limits:`: the input bounds this repository raises or lowers.
     public var limits: LimitsSyntax?
     /// `catalog:`: the OS release catalog file the repository pins, relative to its root.
@@ -167,6 +169,8 @@ public struct PolicySyntax: Sendable, Hashable {
     public var settings: UpdateSettingsSyntax?
     /// Weekdays a computed deadline avoids; nil when not written (Settings' default applies).
     public var skipDays: SkipDaysSyntax?
+    /// The policy's own change freezes and holidays, in addition to Settings'.
+    public var blackouts: [Located<Blackout>] = []
     /// The cohorts, in rollout order.
     public var cohorts: [CohortReferenceSyntax] = []
     /// Where the `cohorts` key is written.
