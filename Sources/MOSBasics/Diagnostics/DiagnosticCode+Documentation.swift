@@ -772,6 +772,7 @@ extension DiagnosticCode {
         case .fleetPlatformUnsupported:
             #"""
             repo/policy.yaml:7:7: warning: cohort 'lobby-tv' is tvOS, which Fleet does not manage; it is not exported [MOS805]
+            """#
         case .unknownSecurityImprovement:
             #"""
             repo/policy.yaml:11:19: error: macOS 26.3.1 (b) is not a Background Security Improvement in the catalog (2026-08-22) [MOS290]

@@ -59,7 +59,8 @@ private func status(_ state: DeviceState, cohort: CohortExpectation, path: Cohor
     if let refused = refusedAsOlder(state, cohort: cohort) {
         return StatusVerdict(
             status: .pass,
-            reason: "declaration '\(refused)' refused: its target is older than the current version\(runs)")
+            reason: "declaration '\(refused)' already satisfied: Error.ConfigurationCannotBeApplied "
+                + "(its target is older than the current version)\(runs)")
     }
     if let rejected = rejectedDeclaration(state, cohort: cohort) {
         return StatusVerdict(status: .error, reason: rejected)
