@@ -32,11 +32,14 @@ import Testing
         }
         #expect(named(.fleetLegacyOnlyCohort) == ["mac-frontdesk", "ipad-kiosk"])
         #expect(named(.fleetLegacyPartNotExported) == ["mac-office", "iphone-corp", "ipad-classroom"])
+        // The example's tvOS and visionOS cohorts: Fleet manages neither platform.
+        #expect(named(.fleetPlatformUnsupported) == ["appletv-rooms", "vision-lab"])
         #expect(export.diagnostics.allSatisfy { $0.severity == .warning })
         for (name, cohort) in source.manifest.cohorts {
             let exported = manifest.cohorts[name] != nil
             let legacyOnly = named(.fleetLegacyOnlyCohort).contains(name)
-            #expect(exported != legacyOnly, "\(name) must be exported or named, not both")
+            let skipped = legacyOnly || named(.fleetPlatformUnsupported).contains(name)
+            #expect(exported != skipped, "\(name) must be exported or named, not both")
             #expect(
                 cohort.paths.contains("legacy") == (legacyOnly || named(.fleetLegacyPartNotExported).contains(name)))
         }
@@ -47,7 +50,8 @@ import Testing
         #expect(manifest.cohorts["ipad-classroom"]?.team == "Sydney campus: iPads")
         #expect(
             manifest.omitted.map(\.cohort) == [
-                "ipad-classroom", "ipad-kiosk", "iphone-corp", "mac-frontdesk", "mac-office",
+                "appletv-rooms", "ipad-classroom", "ipad-kiosk", "iphone-corp", "mac-frontdesk", "mac-office",
+                "vision-lab",
             ])
     }
 
