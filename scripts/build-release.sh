@@ -38,7 +38,12 @@ else
     libyaml="dynamic"
 fi
 
-swift build -c release --product mosc --scratch-path "$scratch" --static-swift-stdlib
+# `mosc sync` speaks HTTP through FoundationNetworking, whose static archive calls libcurl: libcurl stays a
+# runtime dependency (Debian: libcurl4, on every Swift-capable machine), linked by its soname since the
+# development symlink (libcurl.so) is not installed here.
+curl=()
+if [ "$(uname -s)" = Linux ]; then curl=(-Xlinker -l:libcurl.so.4); fi
+swift build -c release --product mosc --scratch-path "$scratch" --static-swift-stdlib "${curl[@]}"
 built="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/mosc"
 
 # What the binary still loads: the C and C++ runtimes, and libyaml only when it could not be linked in.

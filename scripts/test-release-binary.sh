@@ -53,10 +53,11 @@ else
 fi
 
 # A binary built where libyaml.a was missing loads libyaml-0.so.2, its one documented runtime dependency.
-include=()
-marker="$root/.mosc-minbase-$suite"
+# libcurl4 is the binary's documented runtime dependency (FoundationNetworking, for `mosc sync`).
+include=(--include=libcurl4)
+marker="$root/.mosc-minbase-$suite-curl"
 if readelf -d "$binary" | grep -q 'NEEDED.*libyaml'; then
-    include=(--include=libyaml-0-2)
+    include=(--include=libcurl4,libyaml-0-2)
     marker="$marker-libyaml"
 fi
 

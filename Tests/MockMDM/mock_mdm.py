@@ -36,6 +36,7 @@ class State:
         self.queues = {}  # enrollment -> [uuid]
         self.notifies = []
         self.pushes = []
+        self.no_push_data = set()
         self.requests = []
         self.violations = []
         self.status_values = {}
@@ -261,7 +262,10 @@ class Handler(BaseHTTPRequestHandler):
         ids = [unquote(i) for i in segments[1].split(",")] if len(segments) > 1 else []
         if segments[0] == "push":
             STATE.pushes.append(ids)
-            return 200, {"status": {i: {"push_result": "ok"} for i in ids}}
+            # A real NanoMDM answers 500 when any enrollment has no push data (never sent a TokenUpdate).
+            missing = [i for i in ids if i in STATE.no_push_data]
+            status = {i: ({"push_error": "push data missing for id"} if i in missing else {"push_result": "ok"}) for i in ids}
+            return (500 if missing else 200), {"status": status}
         if segments[0] == "enqueue" and method == "PUT" and ids:
             try:
                 command = plistlib.loads(body)
@@ -306,6 +310,9 @@ class Handler(BaseHTTPRequestHandler):
                 )
             if path == "/_mock/fail":
                 STATE.failures.append(json.loads(body))
+                return self.reply(200, {})
+            if path == "/_mock/no-push-data":
+                STATE.no_push_data = set(json.loads(body).get("ids", []))
                 return self.reply(200, {})
             if path == "/_mock/clear-failures":
                 STATE.failures.clear()

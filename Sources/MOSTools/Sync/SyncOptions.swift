@@ -50,6 +50,10 @@ public struct SyncOutcome: Sendable {
     public var enqueued = 0
     /// Commands NanoMDM refused as already stored: sent by an earlier run.
     public var alreadySent = 0
+    /// Enrollments whose commands were queued but whose push failed: NanoMDM answers 500 with `push data missing`
+    /// for an enrollment it holds no APNs token for. The commands stay queued for the next check-in, so this is a
+    /// warning, not a failure (seen against a real NanoMDM).
+    public var unpushed: [String] = []
     /// Cohorts whose set is complete when the sync stopped early.
     public var completedCohorts: [String] = []
     /// The failure that stopped the sync, if one did.

@@ -50,6 +50,12 @@ extension SyncOutcome {
             if !plan.commands.isEmpty {
                 out += "enqueued \(enqueued), already sent before \(alreadySent)\n"
             }
+            if !unpushed.isEmpty {
+                out +=
+                    "warning: queued but not pushed to \(unpushed.count) enrollments (\(unpushed.joined(separator: ", "))): "
+                    + "the server could not push them (no APNs token yet?); they get the commands at their next "
+                    + "check-in\n"
+            }
             out += "requests: \(requests)\n"
             if let failure {
                 out += "stopped: \(failure)\n"
@@ -74,11 +80,13 @@ extension SyncOutcome {
             var enqueued: Int
             var alreadySent: Int
             var completedCohorts: [String]?
+            var unpushed: [String]?
             var failure: String?
         }
         return CanonicalJSON.string(
             Document(
                 dryRun: dryRun, plan: plan, requests: requests, enqueued: enqueued, alreadySent: alreadySent,
-                completedCohorts: failure == nil ? nil : completedCohorts, failure: failure?.description))
+                completedCohorts: failure == nil ? nil : completedCohorts, unpushed: unpushed.isEmpty ? nil : unpushed,
+                failure: failure?.description))
     }
 }

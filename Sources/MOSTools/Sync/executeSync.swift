@@ -86,9 +86,8 @@ func executeSync(_ work: SyncWork, ddm: DDMServerAPI, commands: CommandQueueAPI?
         }
         let ids = pushed.sorted()
         for start in stride(from: 0, to: ids.count, by: 100) where failure == nil {
-            if case .failure(let error) = commands.push(Array(ids[start..<min(ids.count, start + 100)])) {
-                failure = error
-            }
+            let chunk = Array(ids[start..<min(ids.count, start + 100)])
+            if case .failure = commands.push(chunk) { outcome.unpushed += chunk }
         }
     }
     // One notify for everything completed (in chunks only when the query would grow too long).

@@ -165,6 +165,22 @@ import Testing
         #expect((try bench.server.state()["queues"] as? [String: [String]])?["UDID-O1"]?.count == sent.count)
     }
 
+    /// Seen against a real NanoMDM: a push to an enrollment without push data answers 500 ("push data missing for
+    /// id"). The commands are queued already, so the sync completes and says which enrollments were not pushed.
+    @Test func aPushTheServerCannotDeliverIsAWarningNotAFailure() throws {
+        let bench = try SyncBench()
+        try bench.server.control("/_mock/no-push-data", body: ["ids": ["UDID-O1"]])
+        let rows = ["mac-old,O1,UDID-O1,13.5"]
+        let now = Instant.parseISO8601("2026-12-20T00:00:00Z") ?? .testingNow
+        let outcome = try bench.sync(Self.fleet, rows: rows, now: now)
+        #expect(outcome.failure == nil)
+        #expect(outcome.enqueued > 0)
+        #expect(outcome.unpushed == ["UDID-O1"])
+        #expect(outcome.text(dryRun: false).contains("queued but not pushed to 1 enrollments (UDID-O1)"))
+        let queues = try bench.server.state()["queues"] as? [String: [String]] ?? [:]
+        #expect(queues["UDID-O1"]?.count == outcome.enqueued)
+    }
+
     @Test func theOSVersionColumnIsOptionalAndChecked() throws {
         let input = try Self.fleet.input()
         let csv = SourceFile(
