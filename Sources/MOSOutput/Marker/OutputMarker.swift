@@ -62,24 +62,9 @@ extension OutputMarker: JSONValueConvertible {
 
 /// The bytes of a regular file, at most `limit` (nil for anything else: missing, a folder, a FIFO, too large).
 ///
-/// Only regular files are opened, and with `O_NONBLOCK`, so a FIFO or device named like an output file can
-/// never make a reader wait.
+/// `RegularFile` opens only regular files, with `O_NONBLOCK`, so a FIFO or device named like an output file can
+/// never make a reader wait; one byte past `limit` tells a file that is too large.
 func readRegularFile(_ path: String, limit: Int) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-    var filled = 0
-    while filled < bytes.count {
-        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            return read(fd, base + filled, buffer.count - filled)
-        }
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else { break }
-        filled += count
-    }
-    return filled == bytes.count ? bytes : nil
+    guard case .success(let bytes) = RegularFile.read(path, limit: limit + 1), bytes.count <= limit else { return nil }
+    return bytes
 }
