@@ -24,6 +24,9 @@ let package = Package(
         ),
         // One C function: an atomic swap of two folders, so a compile never leaves half a tree behind.
         .target(name: "CExchange"),
+        // libcurl through dlopen, for the commands that speak HTTP (sync, status --server): the binary does not
+        // link it, so every other command starts without it and runs where it is not installed.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // The library's layers, lowest first: a target depends only on targets listed before it, so a cycle is a
         // build error. Basics: source files and locations, diagnostics, time, concurrency.
         .target(name: "MOSBasics", swiftSettings: library),
@@ -73,7 +76,7 @@ let package = Package(
         // What consumes a compiled output or a diagnostic list: Diff, Timeline, Status, Reporting.
         .target(
             name: "MOSTools",
-            dependencies: ["MOSBasics", "MOSYAML", "MOSDomain", "MOSOutput", "MOSCompiler"],
+            dependencies: ["MOSBasics", "MOSYAML", "MOSDomain", "MOSOutput", "MOSCompiler", "CCurl"],
             swiftSettings: library
         ),
         // The library product: re-exports the layers, so `import ManagedOS` reaches all of them.

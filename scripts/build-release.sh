@@ -38,21 +38,7 @@ else
     libyaml="dynamic"
 fi
 
-# `mosc sync` speaks HTTP through FoundationNetworking, whose static archive calls libcurl: libcurl stays a
-# runtime dependency (Debian: libcurl4, on every Swift-capable machine), linked by its soname since the
-# development symlink (libcurl.so) is not installed here.
-curl=()
-if [ "$(uname -s)" = Linux ]; then
-    # Static Foundation asks the linker for `-lcurl`; without libcurl's -dev package there is no libcurl.so, so a
-    # folder of the build holds that name as a link to the runtime library (the binary then needs libcurl.so.4).
-    libcurl=$(ldconfig -p | sed -n 's/^[[:space:]]*libcurl\.so\.4 (.*) => //p' | head -n 1)
-    if [ -n "$libcurl" ]; then
-        mkdir -p "$scratch/curl-link"
-        ln -sf "$libcurl" "$scratch/curl-link/libcurl.so"
-        curl=(-Xlinker -L"$scratch/curl-link")
-    fi
-fi
-swift build -c release --product mosc --scratch-path "$scratch" --static-swift-stdlib "${curl[@]}"
+swift build -c release --product mosc --scratch-path "$scratch" --static-swift-stdlib
 built="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/mosc"
 
 # What the binary still loads: the C and C++ runtimes, and libyaml only when it could not be linked in.

@@ -53,11 +53,11 @@ else
 fi
 
 # A binary built where libyaml.a was missing loads libyaml-0.so.2, its one documented runtime dependency.
-# libcurl4 is the binary's documented runtime dependency (FoundationNetworking, for `mosc sync`).
-include=(--include=libcurl4)
-marker="$root/.mosc-minbase-$suite-curl"
+# The root has no libcurl: only `mosc sync` and `mosc status --server` load it, on first use.
+include=()
+marker="$root/.mosc-minbase-$suite"
 if readelf -d "$binary" | grep -q 'NEEDED.*libyaml'; then
-    include=(--include=libcurl4,libyaml-0-2)
+    include=(--include=libyaml-0-2)
     marker="$marker-libyaml"
 fi
 
@@ -103,6 +103,13 @@ status=0
 in_root "cd /work && mosc validate broken --now $now" > "$work/broken.txt" 2>&1 || status=$?
 [ "$status" = 1 ] || fail "mosc validate of a broken repository exited $status, not 1"
 grep -q "did you mean 'deadline'" "$work/broken.txt" || fail "unexpected diagnostics: $(cat "$work/broken.txt")"
+# Without libcurl, sync says what to install (and touches no network: the root has none to reach).
+printf 'cohort,serial,udid\nmac-it,C02MIT0001,0000FE00-TEST-0001\n' > "$root/work/devices.csv"
+status=0
+in_root "cd /work && MOSC_API_KEY=k mosc sync kmfddm out --url http://127.0.0.1:9 --devices devices.csv --now $now" \
+    > "$work/sync.txt" 2>&1 || status=$?
+[ "$status" = 2 ] || fail "mosc sync without libcurl exited $status, not 2: $(cat "$work/sync.txt")"
+grep -q "libcurl is not installed" "$work/sync.txt" || fail "unexpected sync output: $(cat "$work/sync.txt")"
 
 reference=${MOSC_REFERENCE:-$repo/.build/debug/mosc}
 if [ -x "$reference" ]; then

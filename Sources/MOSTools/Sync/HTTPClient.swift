@@ -1,12 +1,9 @@
+import CCurl
 import Foundation
 import MOSBasics
 import MOSCompiler
 import MOSDomain
 import MOSOutput
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// One request to an MDM server's API: the path (with its query) is relative to the server's base URL.
 struct HTTPRequest: Sendable, Hashable {
@@ -59,31 +56,26 @@ public struct HTTPPolicy: Sendable, Hashable {
     public init() {}
 }
 
-/// A blocking HTTP client over URLSession for one server: Basic authentication, no redirects followed, bounded
-/// time-outs, retries with back-off on 5xx and connection errors only. It counts the requests it sends.
+/// A blocking HTTP client for one server over libcurl, which is loaded on first use (`CCurl`) so that commands
+/// without HTTP never load it: Basic authentication, no redirects followed, bounded time-outs and answer sizes,
+/// retries with back-off on 5xx and connection errors only. It counts the requests it sends.
 final class HTTPClient: Sendable {
     /// The base URL, without a trailing slash.
     let base: String
     private let authorization: String
     let policy: HTTPPolicy
-    private let session: URLSession
+    private let handles = HandlePool()
     private let counter = LockedCounter()
+
+    /// The largest answer read (a status list of a large fleet is a few MB).
+    static let maximumBodySize = 256 << 20
 
     /// A client for `base` authenticating as `user` with `key` (the key is kept in the header only).
     init(base: String, user: String, key: String, policy: HTTPPolicy) {
         self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
-        self.authorization = "Basic " + Data("\(user):\(key)".utf8).base64EncodedString()
+        self.authorization = "Authorization: Basic " + Data("\(user):\(key)".utf8).base64EncodedString()
         self.policy = policy
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = policy.timeout
-        configuration.timeoutIntervalForResource = policy.timeout * 2
-        configuration.httpMaximumConnectionsPerHost = max(1, policy.concurrency)
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
     }
-
-    deinit { session.invalidateAndCancel() }
 
     /// The requests sent so far (each attempt counts).
     var requestCount: Int { counter.value }
@@ -119,59 +111,84 @@ final class HTTPClient: Sendable {
                 if response.status < 500 { return .failure(last) }
             case .failure(let error):
                 last = error
+                // libcurl missing is not a passing network fault: retrying cannot help.
+                if error.status == nil, error.reason.hasPrefix("libcurl") { return .failure(last) }
             }
         }
         return .failure(last)
     }
 
-    /// One attempt.
+    /// One attempt, on a pooled handle (so connections to the server are reused).
     private func once(_ request: HTTPRequest) -> Result<HTTPResponse, SyncRequestError> {
-        guard let url = URL(string: base + request.path) else {
-            return .failure(.init(request: request.line, reason: "not a valid URL", status: nil))
+        var errorText = [CChar](repeating: 0, count: 256)
+        guard let handle = handles.take(&errorText) else {
+            return .failure(.init(request: request.line, reason: text(errorText), status: nil))
         }
-        var urlRequest = URLRequest(
-            url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: policy.timeout)
-        urlRequest.httpMethod = request.method
-        urlRequest.setValue(authorization, forHTTPHeaderField: "Authorization")
-        if let contentType = request.contentType {
-            urlRequest.setValue(contentType, forHTTPHeaderField: "Content-Type")
-        }
-        if let body = request.body { urlRequest.httpBody = Data(body) }
+        defer { handles.give(handle) }
+        var headers = [authorization]
+        if let contentType = request.contentType { headers.append("Content-Type: \(contentType)") }
         counter.increment()
-        let box = ResponseBox()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: urlRequest) { data, response, error in
-            if let response = response as? HTTPURLResponse {
-                box.result = .success(HTTPResponse(status: response.statusCode, body: [UInt8](data ?? Data())))
-            } else {
-                let reason = error.map { "connection failed: \($0.localizedDescription)" } ?? "no HTTP response"
-                box.result = .failure(.init(request: request.line, reason: reason, status: nil))
+        var response = mosc_curl_response()
+        let timeout = Int(max(1, policy.timeout * 1000))
+        let code = withCStrings(headers) { headerPointers in
+            withOptionalBytes(request.body) { body, count in
+                mosc_curl_perform(
+                    handle, request.method, base + request.path, headerPointers, headers.count, body, count, timeout,
+                    Self.maximumBodySize, &response, &errorText, errorText.count)
             }
-            done.signal()
         }
-        task.resume()
-        // The session's own time-out ends the task; this wait is a second bound in case it does not.
-        if done.wait(timeout: .now() + policy.timeout * 2 + 5) == .timedOut {
-            task.cancel()
-            return .failure(.init(request: request.line, reason: "timed out", status: nil))
+        guard code == 0 else {
+            let reason = text(errorText)
+            return .failure(.init(request: request.line, reason: "connection failed: \(reason)", status: nil))
         }
-        return box.result ?? .failure(.init(request: request.line, reason: "no response", status: nil))
+        defer { mosc_curl_response_free(&response) }
+        let body = response.body.map { [UInt8](UnsafeBufferPointer(start: $0, count: response.body_size)) } ?? []
+        return .success(HTTPResponse(status: response.status, body: body))
     }
 }
 
-/// Declines every redirect, so the 3xx answer itself comes back (and is reported), never another host's.
-private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        completionHandler(nil)
+/// libcurl handles kept for reuse, one per request in flight.
+private final class HandlePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [UnsafeMutableRawPointer] = []
+
+    /// An idle handle or a new one; nil (with the reason in `error`) when libcurl cannot be loaded.
+    func take(_ error: inout [CChar]) -> UnsafeMutableRawPointer? {
+        lock.lock()
+        let reused = idle.popLast()
+        lock.unlock()
+        if let reused { return reused }
+        guard mosc_curl_load(&error, error.count) == 0 else { return nil }
+        return mosc_curl_handle_new()
     }
+
+    /// Returns a handle to the pool.
+    func give(_ handle: UnsafeMutableRawPointer) {
+        lock.lock()
+        idle.append(handle)
+        lock.unlock()
+    }
+
+    deinit { idle.forEach(mosc_curl_handle_free) }
 }
 
-/// The result a completion handler hands to the waiting thread (the semaphore orders the accesses).
-private final class ResponseBox: @unchecked Sendable {
-    var result: Result<HTTPResponse, SyncRequestError>?
+/// The text of a NUL-terminated C buffer.
+private func text(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+/// `body` with C strings of `strings`, valid for the call.
+private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    return copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { body($0.baseAddress) }
+}
+
+/// `body` with the bytes of `bytes` (nil and 0 without a body; an empty body is still a body).
+private func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafePointer<UInt8>?, Int) -> R) -> R {
+    guard let bytes else { return body(nil, 0) }
+    let padded = bytes.isEmpty ? [0] : bytes
+    return padded.withUnsafeBufferPointer { body($0.baseAddress, bytes.count) }
 }
 
 /// A counter shared by threads.

@@ -45,17 +45,23 @@ struct CatalogFreshnessRule: ValidationRule {
 
     /// The first `latest` target or `afterRelease` deadline in file order, and how to name it.
     static func firstDecision(in repository: RepositorySyntax) -> (SourceLocation, String)? {
-        var found: [(SourceLocation, String)] = []
+        var first: (SourceLocation, String)?
+        func consider(_ location: SourceLocation, _ what: @autoclosure () -> String) {
+            if first.map({ location < $0.0 }) ?? true { first = (location, what()) }
+        }
         for policy in repository.policies {
             if let version = policy.target?.version, version.value.hasPrefix("latest") {
-                found.append((version.location, "'\(version.value)'"))
+                consider(version.location, "'\(version.value)'")
             }
-            for deadline in [policy.deadline] + policy.cohorts.map(\.deadline) {
-                if case .relative(let relative)? = deadline, let delay = relative.afterRelease {
-                    found.append((delay.location, "an afterRelease deadline"))
+            if case .relative(let relative)? = policy.deadline, let delay = relative.afterRelease {
+                consider(delay.location, "an afterRelease deadline")
+            }
+            for cohort in policy.cohorts {
+                if case .relative(let relative)? = cohort.deadline, let delay = relative.afterRelease {
+                    consider(delay.location, "an afterRelease deadline")
                 }
             }
         }
-        return found.min { $0.0 < $1.0 }
+        return first
     }
 }

@@ -12,18 +12,19 @@ struct LegacyProductKeyRule: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         let gates = context.options.gates
-        // Only cohorts a policy enforces compile to commands; an unused one has its own warning (MOS205).
-        var enforced: Set<String> = []
-        for policy in context.repository.policies {
-            for reference in policy.cohorts { enforced.insert(reference.name.value) }
-        }
+        // Only cohorts a policy enforces compile to commands; an unused one has its own warning (MOS205). The set
+        // of enforced names is built only when some cohort could need a ProductKey (rarely: most declare a range).
+        var enforced: Set<String>?
         for (index, cohort) in context.repository.cohorts.enumerated() {
-            guard let model = context.cohortModel(at: index), enforced.contains(model.name), !model.rangeIsDeclared,
-                model.paths.hasLegacy,
+            guard let model = context.cohortModel(at: index), !model.rangeIsDeclared, model.paths.hasLegacy,
                 gates.hasLegacyPath(model.platform), gates.legacyAllows(model.enrollment, on: model.platform),
                 let productVersion = gates.minimumOS(forScheduleKey: "ProductVersion", platform: model.platform),
                 model.lowestVersion < productVersion
             else { continue }
+            if enforced == nil {
+                enforced = Set(context.repository.policies.lazy.flatMap { $0.cohorts.lazy.map(\.name.value) })
+            }
+            guard enforced?.contains(model.name) == true else { continue }
             let floor = model.lowestVersion
             diagnostics.emit(
                 .legacyUpdateNeedsProductKey,
