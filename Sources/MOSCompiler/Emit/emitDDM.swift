@@ -9,6 +9,8 @@ struct DDMArtifacts {
     package var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)]
     /// The cohort's DeclarationsToken.
     package var declarationsToken: String
+    /// Files that apply only below an OS (activations whose predicate selects older devices), by path.
+    package var belowOS: [String: OSVersion] = [:]
 }
 
 /// Emits the declarations, the declaration-items and tokens documents, the DeclarativeManagement command and
@@ -31,18 +33,29 @@ func emitDDM(_ plan: CohortPlanIR, _ ddm: DDMPlan, now: Instant) -> DDMArtifacts
             type: Declaration.Kind.settings.type, identifier: settings.identifier, payload: settings.payload)
         configurations.append((declaration, settings.minimumOS))
     }
-    let activation = Declaration(
-        type: Declaration.Kind.activation.type, identifier: ddm.activationIdentifier,
-        payload: ["StandardConfigurations": .array(configurations.map(\.0.identifier).sorted().map(JSONValue.string))])
+    let activations = ddm.activations.map { planned in
+        var payload: [String: JSONValue] = [
+            "StandardConfigurations": .array(planned.configurations.sorted().map(JSONValue.string))
+        ]
+        if let predicate = planned.predicate { payload["Predicate"] = .string(predicate) }
+        return (
+            Declaration(type: Declaration.Kind.activation.type, identifier: planned.identifier, payload: payload),
+            planned
+        )
+    }
 
     var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)] = []
-    for (declaration, minimumOS) in configurations + [(activation, cohort.lowestDDMVersion)] {
+    var belowOS: [String: OSVersion] = [:]
+    for (declaration, minimumOS) in configurations + activations.map({ ($0.0, $0.1.minimumOS) }) {
         files.append(
             ("\(folder)/declarations/\(declaration.identifier).json", CanonicalJSON.bytes(declaration), minimumOS))
     }
+    for (declaration, planned) in activations {
+        if let below = planned.belowOS { belowOS["\(folder)/declarations/\(declaration.identifier).json"] = below }
+    }
 
     let items = DeclarationItems(
-        activations: [activation].map(DeclarationItems.Item.init),
+        activations: activations.map { DeclarationItems.Item($0.0) }.sorted { $0.identifier < $1.identifier },
         configurations: configurations.map { DeclarationItems.Item($0.0) }.sorted { $0.identifier < $1.identifier })
     let token = items.declarationsToken
     let floor = cohort.lowestDDMVersion
@@ -59,7 +72,7 @@ func emitDDM(_ plan: CohortPlanIR, _ ddm: DDMPlan, now: Instant) -> DDMArtifacts
     ])
     files.append(("\(folder)/declarative-management.plist", command.xmlBytes, floor))
 
-    let identifiers = (configurations.map(\.0.identifier) + [activation.identifier]).sorted()
+    let identifiers = (configurations.map(\.0.identifier) + activations.map(\.0.identifier)).sorted()
     files.append(("\(folder)/set.txt", Array((identifiers.joined(separator: "\n") + "\n").utf8), floor))
-    return DDMArtifacts(files: files, declarationsToken: token)
+    return DDMArtifacts(files: files, declarationsToken: token, belowOS: belowOS)
 }

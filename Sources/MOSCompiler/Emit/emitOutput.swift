@@ -85,9 +85,11 @@ func emitCohort(_ cohortPlan: CohortPlan, provenance: CompileProvenance) -> Emit
     var token: String?
     var instants: [OutputManifest.PlanInstant]?
     var files: [(path: String, bytes: [UInt8], minimumOS: OSVersion)] = []
+    var belowOS: [String: OSVersion] = [:]
     if let ddmPlan = cohortPlan.ddm {
         let ddm = emitDDM(ir, ddmPlan, now: provenance.now)
         files += ddm.files
+        belowOS = ddm.belowOS
         token = ddm.declarationsToken
         paths.append("ddm")
     }
@@ -99,7 +101,9 @@ func emitCohort(_ cohortPlan: CohortPlan, provenance: CompileProvenance) -> Emit
     }
     for file in files {
         artifacts.append(
-            .init(path: file.path, sha256: ContentHash.hex(file.bytes), minimumOS: file.minimumOS.description))
+            .init(
+                path: file.path, sha256: ContentHash.hex(file.bytes), minimumOS: file.minimumOS.description,
+                belowOS: belowOS[file.path]?.description))
     }
     artifacts.sort { $0.path < $1.path }
     let threshold = cohort.ddmThreshold

@@ -19,14 +19,26 @@ struct DDMPlan {
     var enforcementIdentifier: String
     /// The settings declaration, when the policy has settings and some device can take the declaration.
     var settings: Settings?
-    /// The activation's Identifier.
-    var activationIdentifier: String
+    /// The activations: one without a predicate, or several whose predicates select devices by OS version.
+    var activations: [Activation]
 
     /// The settings declaration: its Identifier, payload, and the oldest OS it applies to.
     struct Settings {
         var identifier: String
         var payload: [String: JSONValue]
         var minimumOS: OSVersion
+    }
+
+    /// One activation: the configurations it turns on, for the devices its predicate selects.
+    struct Activation {
+        var identifier: String
+        /// Identifiers of the configurations it lists.
+        var configurations: [String]
+        /// An `OSVersionPredicate`; nil for every device of the cohort.
+        var predicate: String?
+        /// The OS window its predicate selects: from `minimumOS`, below `belowOS` (nil: no upper bound).
+        var minimumOS: OSVersion
+        var belowOS: OSVersion?
     }
 }
 
@@ -40,15 +52,15 @@ func planCohort(
     var plan = CohortPlan(ir: ir)
     if cohort.paths.hasDDM {
         var shortened: [String] = []
-        func identifier(_ kind: Declaration.Kind) -> String {
+        func identifier(_ kind: Declaration.Kind, variant: String? = nil) -> String {
             let (id, wasShortened) = Declaration.identifier(
-                prefix: prefix, policy: ir.policy, cohort: cohort.name, kind: kind)
+                prefix: prefix, policy: ir.policy, cohort: cohort.name, kind: kind, variant: variant)
             if wasShortened { shortened.append(id) }
             return id
         }
         let enforcement = identifier(.enforcement)
         var settings: DDMPlan.Settings?
-        // Devices below the settings declaration's own gate ignore it; emit it only if some device can take it.
+        // Devices below the settings declaration's own gate cannot take it; emit it only if some device can.
         if let payload = ir.settings, let threshold = gates.settingsThreshold(for: cohort.platform),
             cohort.range.hasVersions(atOrAbove: threshold)
         {
@@ -56,8 +68,29 @@ func planCohort(
                 identifier: identifier(.settings), payload: payload,
                 minimumOS: max(cohort.lowestDDMVersion, threshold))
         }
-        plan.ddm = DDMPlan(
-            enforcementIdentifier: enforcement, settings: settings, activationIdentifier: identifier(.activation))
+        var activations: [DDMPlan.Activation]
+        if let settings, cohort.lowestDDMVersion < settings.minimumOS {
+            // The cohort straddles the settings gate: devices at or above it activate the enforcement and the
+            // settings; devices below it the enforcement alone, so none is handed a configuration it cannot apply.
+            let gate = settings.minimumOS
+            activations = [
+                .init(
+                    identifier: identifier(.activation), configurations: [enforcement, settings.identifier],
+                    predicate: OSVersionPredicate.atLeast(gate), minimumOS: gate, belowOS: nil),
+                .init(
+                    identifier: identifier(.activation, variant: "below-\(gate.identifierText)"),
+                    configurations: [enforcement], predicate: OSVersionPredicate.below(gate),
+                    minimumOS: cohort.lowestDDMVersion, belowOS: gate),
+            ]
+        } else {
+            activations = [
+                .init(
+                    identifier: identifier(.activation),
+                    configurations: [enforcement] + (settings.map { [$0.identifier] } ?? []), predicate: nil,
+                    minimumOS: cohort.lowestDDMVersion, belowOS: nil)
+            ]
+        }
+        plan.ddm = DDMPlan(enforcementIdentifier: enforcement, settings: settings, activations: activations)
         for id in shortened {
             diagnostics.emit(
                 .identifierShortened, "declaration identifier shortened to '\(id)' to fit Apple's 64 octets",
@@ -71,4 +104,9 @@ func planCohort(
         }
     }
     return plan
+}
+
+extension OSVersion {
+    /// `15` for 15.0, else as written (`15.4`): how an identifier names an OS gate.
+    fileprivate var identifierText: String { minor == 0 && patch == 0 ? "\(major)" : description }
 }

@@ -44,13 +44,14 @@ public struct Declaration: Sendable, Hashable, Codable {
         }
     }
 
-    /// `<prefix>.<policy>.<cohort>.<kind>`, shortened deterministically (with a hash of the full name, so it
-    /// stays unique) when it would exceed Apple's 64 octets.
-    public static func identifier(prefix: String, policy: String, cohort: String, kind: Kind) -> (
-        String, shortened: Bool
-    ) {
+    /// `<prefix>.<policy>.<cohort>.<kind>[-<variant>]`, shortened deterministically (with a hash of the full name,
+    /// so it stays unique) when it would exceed Apple's 64 octets. A variant tells apart several declarations of
+    /// one kind in a cohort (`activation-below-15`).
+    public static func identifier(
+        prefix: String, policy: String, cohort: String, kind: Kind, variant: String? = nil
+    ) -> (String, shortened: Bool) {
         let base = "\(prefix).\(policy).\(cohort)"
-        let suffix = ".\(kind.rawValue)"
+        let suffix = ".\(kind.rawValue)" + (variant.map { "-\($0)" } ?? "")
         if base.utf8.count + suffix.utf8.count <= 64 { return (base + suffix, false) }
         let hash = String(ContentHash.hex(base).prefix(10))
         let keep = 64 - suffix.utf8.count - hash.count - 1

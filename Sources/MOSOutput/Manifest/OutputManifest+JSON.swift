@@ -34,7 +34,11 @@ extension OutputManifest.Cohort: JSONValueConvertible {
 
 extension OutputManifest.Artifact: JSONValueConvertible {
     package var jsonValue: JSONValue {
-        .object(["path": .string(path), "sha256": .string(sha256), "minimumOS": .string(minimumOS)])
+        var object: [String: JSONValue] = [
+            "path": .string(path), "sha256": .string(sha256), "minimumOS": .string(minimumOS),
+        ]
+        object.setIfPresent("belowOS", belowOS)
+        return .object(object)
     }
 }
 

@@ -18,19 +18,23 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         }
         /// The oldest OS the artifact applies to (what conformance checks run it at).
         public var minimumOS: String
+        /// The OS from which the artifact no longer applies (an activation whose predicate selects older devices
+        /// only); nil when every OS from `minimumOS` up takes it.
+        public var belowOS: String?
         /// `sha256`, held as its bytes.
         private var digest: HexDigest
 
         /// An artifact.
-        public init(path: String, sha256: String, minimumOS: String) {
+        public init(path: String, sha256: String, minimumOS: String, belowOS: String? = nil) {
             self.path = path
             self.digest = HexDigest(sha256)
             self.minimumOS = minimumOS
+            self.belowOS = belowOS
         }
 
         // The digest is written and read as its text, under `sha256`.
         private enum CodingKeys: String, CodingKey {
-            case path, digest = "sha256", minimumOS
+            case path, digest = "sha256", minimumOS, belowOS
         }
     }
 

@@ -32,6 +32,37 @@ public struct CohortExpectation: Sendable, Hashable {
     public var declarationIdentifiers: Set<String>
     /// The lowest OS that takes the DDM path on this platform, when known.
     public var ddmThreshold: OSVersion?
+    /// Declarations that apply to part of the cohort's OS range only (the manifest's `minimumOS`/`belowOS`), by
+    /// identifier: a device outside one's window reports it inactive or invalid, and that is expected.
+    public var declarationWindows: [String: OSWindow] = [:]
+
+    /// The OS versions a declaration applies to: from `minimum`, below `below`.
+    public struct OSWindow: Sendable, Hashable {
+        /// The lowest OS it applies to.
+        public var minimum: OSVersion?
+        /// The OS from which it no longer applies.
+        public var below: OSVersion?
+
+        /// A window from `minimum` (nil: every OS) to below `below` (nil: no upper bound).
+        public init(minimum: OSVersion? = nil, below: OSVersion? = nil) {
+            self.minimum = minimum
+            self.below = below
+        }
+
+        /// Whether a device running `version` takes it.
+        public func admits(_ version: OSVersion) -> Bool {
+            (minimum.map { version >= $0 } ?? true) && (below.map { version < $0 } ?? true)
+        }
+    }
+
+    /// Whether a device running `osVersion` (nil: unknown) is meant to apply the declaration `identifier`.
+    public func applies(_ identifier: String, toOS osVersion: String?) -> Bool {
+        guard declarationIdentifiers.contains(identifier) else { return false }
+        guard let window = declarationWindows[identifier], let version = osVersion.flatMap(OSVersion.init) else {
+            return true
+        }
+        return window.admits(version)
+    }
 
     /// Creates an expectation (tests build them directly).
     public init(
@@ -74,9 +105,13 @@ extension CohortExpectation {
         var result: [String: CohortExpectation] = [:]
         for (name, cohort) in manifest.cohorts {
             let prefix = "cohorts/\(name)/ddm/declarations/"
+            var windows: [String: OSWindow] = [:]
             let identifiers = cohort.artifacts.compactMap { artifact -> String? in
                 guard artifact.path.hasPrefix(prefix), artifact.path.hasSuffix(".json") else { return nil }
-                return String(artifact.path.dropFirst(prefix.count).dropLast(".json".count))
+                let identifier = String(artifact.path.dropFirst(prefix.count).dropLast(".json".count))
+                windows[identifier] = OSWindow(
+                    minimum: OSVersion(artifact.minimumOS), below: artifact.belowOS.flatMap(OSVersion.init))
+                return identifier
             }
             let enforce = cohort.legacyPlan?.first { $0.step == "enforce" }?.utc.flatMap(Instant.parseISO8601)
             result[name] = CohortExpectation(
@@ -84,6 +119,7 @@ extension CohortExpectation {
                 targetVersion: cohort.targetVersion, targetBuild: cohort.targetBuild, deadline: cohort.deadline,
                 legacyEnforce: enforce, declarationIdentifiers: Set(identifiers),
                 ddmThreshold: Platform(rawValue: cohort.platform).flatMap(gates.ddmThreshold(for:)))
+            result[name]?.declarationWindows = windows
         }
         return result
     }

@@ -120,7 +120,7 @@ private func status(_ state: DeviceState, cohort: CohortExpectation, path: Cohor
 private func rejectedDeclaration(_ state: DeviceState, cohort: CohortExpectation) -> String? {
     for kind in ["configurations", "activations", "assets", "management"] {
         let items = (state.declarations[kind] ?? [:]).values.sorted { $0.identifier < $1.identifier }
-        for item in items where cohort.declarationIdentifiers.contains(item.identifier) {
+        for item in items where cohort.applies(item.identifier, toOS: state.osVersion) {
             let invalid = item.valid == "invalid"
             guard invalid || item.active == false else { continue }
             let codes = item.reasons.map { reason in
@@ -139,7 +139,7 @@ private func rejectedDeclaration(_ state: DeviceState, cohort: CohortExpectation
 private func refusedAsOlder(_ state: DeviceState, cohort: CohortExpectation) -> String? {
     let items = (state.declarations["configurations"] ?? [:]).values.sorted { $0.identifier < $1.identifier }
     return items.first { item in
-        cohort.declarationIdentifiers.contains(item.identifier) && item.valid == "invalid"
+        cohort.applies(item.identifier, toOS: state.osVersion) && item.valid == "invalid"
             && item.reasons.contains { reason in
                 reason.code == "Error.ConfigurationCannotBeApplied"
                     && (reason.description ?? "").lowercased().contains("older than current version")

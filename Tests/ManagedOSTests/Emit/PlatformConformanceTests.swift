@@ -29,6 +29,13 @@ import Testing
             legacy: true),
         Case(platform: "visionOS", osVersions: ">=26.0", enrollment: "supervised", settings: nil),
         Case(platform: "visionOS", osVersions: ">=26.0", enrollment: "device", settings: "  notifications: false"),
+        // Straddling the settings declaration's macOS 15 gate: failed at 14.0 while one activation listed the
+        // settings for every device (the checker: "references configuration … not among the checked files").
+        Case(platform: "macOS", osVersions: ">=14.0", enrollment: "supervised", settings: "  notifications: true"),
+        Case(
+            platform: "macOS", osVersions: ">=13.0", enrollment: "supervised",
+            settings: "  notifications: true\n  automaticActions: {download: AlwaysOn}", legacy: true),
+        Case(platform: "macOS", osVersions: ">=15.4", enrollment: "supervised", settings: "  notifications: true"),
     ]
 
     static func repository(_ c: Case) -> String {

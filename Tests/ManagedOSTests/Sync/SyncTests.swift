@@ -13,8 +13,9 @@ import Testing
         let first = try bench.sync(Self.fleet)
         #expect(first.failure == nil)
         #expect(first.plan.observed == "full")
-        // 3 cohorts × (enforcement, settings, activation); the mixed cohort's settings too (some Macs run 15+).
-        #expect(first.plan.added.count == 9)
+        // 3 cohorts × (enforcement, settings, activation); the mixed cohort's settings too (some Macs run 15+),
+        // with a second activation for its Macs below 15, which cannot take the settings.
+        #expect(first.plan.added.count == 10)
         try bench.expectConverged(Self.fleet)
         #expect(try bench.notifies().count == 1)
         try bench.server.resetLog()
@@ -33,7 +34,7 @@ import Testing
         let full = try bench.sync(Self.fleet) { $0.full = true }
         #expect(full.plan.observed == "full")
         #expect(!full.plan.hasChanges)
-        #expect(full.plan.unchanged == 9)
+        #expect(full.plan.unchanged == 10)  // mac-mixed straddles the settings gate: two activations
         #expect(try bench.writes() == [])
         #expect(try bench.notifies().isEmpty)
     }
@@ -59,9 +60,15 @@ import Testing
         try bench.sync(Self.fleet)
         var plain = Self.fleet
         plain.settings = false
-        let outcome = try bench.sync(plain)
-        #expect(outcome.plan.removed.map(\.identifier).allSatisfy { $0.hasSuffix(".settings") })
-        #expect(outcome.plan.removed.count == 3)
+        // Three settings declarations go, and mac-mixed's activation for its devices below the settings gate.
+        let outcome = try bench.sync(plain) { $0.allowRemovals = 4 }
+        #expect(
+            outcome.plan.removed.map(\.identifier).sorted()
+                == [
+                    "com.example.sync.macos-26.mac-a.settings",
+                    "com.example.sync.macos-26.mac-mixed.activation-below-15",
+                    "com.example.sync.macos-26.mac-mixed.settings", "com.example.sync.macos-26.mac-b.settings",
+                ].sorted())
         #expect(outcome.plan.changed.allSatisfy { $0.identifier.hasSuffix(".activation") })
         try bench.expectConverged(plain)
     }
@@ -72,11 +79,11 @@ import Testing
         var renamed = Self.fleet
         renamed.policyName = "macos-tahoe"
         try bench.server.resetLog()
-        // Nine declarations go: more than the default share.
+        // Ten declarations go: more than the default share.
         #expect(throws: SyncFailure.self) { try bench.sync(renamed) }
         #expect(try bench.writes() == [])
-        let outcome = try bench.sync(renamed) { $0.allowRemovals = 9 }
-        #expect(outcome.plan.added.count == 9 && outcome.plan.removed.count == 9)
+        let outcome = try bench.sync(renamed) { $0.allowRemovals = 10 }
+        #expect(outcome.plan.added.count == 10 && outcome.plan.removed.count == 10)
         try bench.expectConverged(renamed)
         #expect(try bench.notifies().count == 1)
     }
@@ -304,9 +311,12 @@ import Testing
         changed.deadline = "2027-01-19T18:00"
         let rows = SyncDevices.standard.map { $0.hasPrefix("mac-a,A1,") ? "mac-b,A1,UDID-A1,15.2" : $0 }
         try bench.server.resetLog()
-        let dry = try bench.sync(changed, rows: rows) { $0.dryRun = true }
+        let dry = try bench.sync(changed, rows: rows) {
+            $0.dryRun = true
+            $0.allowRemovals = 4
+        }
         #expect(try bench.writes() == [])
-        let real = try bench.sync(changed, rows: rows)
+        let real = try bench.sync(changed, rows: rows) { $0.allowRemovals = 4 }
         #expect(dry.plan == real.plan)
         #expect(dry.json(dryRun: true).contains("\"dryRun\" : true"))
         // The writes are the plan's: uploads, set changes, enrollment changes, deletions, one notify.
@@ -336,7 +346,7 @@ import Testing
         let bench = try SyncBench()
         let dry = try bench.sync(Self.fleet) { $0.dryRun = true }
         let text = dry.text(dryRun: true)
-        #expect(text.contains("declarations: 9 added, 0 changed, 0 removed, 0 unchanged"))
+        #expect(text.contains("declarations: 10 added, 0 changed, 0 removed, 0 unchanged"))
         #expect(text.contains("  + com.example.sync.macos-26.mac-a.enforcement"))
         #expect(text.contains("  A1 (UDID-A1): + mosc-mac-a"))
         #expect(!text.contains(bench.server.key))
