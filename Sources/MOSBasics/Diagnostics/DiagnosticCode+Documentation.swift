@@ -95,6 +95,10 @@ extension DiagnosticCode {
             "Move the deadline to a day that is not in `skipDays`, or remove that day from `skipDays`."
         case .deadlineInBlackout:
             "Move the deadline to one of the nearest allowed times the hint names, or write it as `{afterRelease, time}` so mosc moves it past the blackout itself; if the freeze should not apply, narrow the blackout."
+        case .noPreviousRing:
+            "Use `afterPreviousRing` on the second ring or later; give the policy and the first ring a wall time or `{afterRelease, time}`."
+        case .deadlineTwoBases:
+            "Keep `afterRelease` (count from the release) or `afterPreviousRing` (count from the previous ring), not both."
         case .invalidVersion:
             "Write the version as a quoted `major.minor[.patch]`: `\"15.2\"`, `\"26.0.1\"`."
         case .invalidBuild:
@@ -681,6 +685,16 @@ extension DiagnosticCode {
             #"""
             repo/policy.yaml:19:11: warning: deadline 2026-12-23T17:00:00 falls in the blackout 'Holiday change freeze' (2026-12-21 to 2027-01-01) [MOS229]
             repo/policy.yaml:19:11: note: the nearest allowed times are "2026-12-20T17:00:00" and "2027-01-02T17:00:00"
+            """#
+        case .noPreviousRing:
+            #"""
+            repo/policy.yaml:30:48: error: afterPreviousRing '3d' counts from the ring before, but this deadline has none [MOS285]
+            repo/policy.yaml:30:48: note: use it on the second ring or later; give the policy and the first ring a wall time or {afterRelease, time}
+            """#
+        case .deadlineTwoBases:
+            #"""
+            repo/policy.yaml:31:65: error: a relative deadline counts from the release or from the previous ring, not both [MOS286]
+            repo/policy.yaml:31:65: note: keep one of the two
             """#
         case .unknownRelease:
             #"""

@@ -101,6 +101,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case catalogNotFromRepository = "MOS280"
     case catalogStale = "MOS281"
 
+    // MARK: MOS285–289: ring offsets (deadlines, continued from MOS22x)
+    case noPreviousRing = "MOS285"
+    case deadlineTwoBases = "MOS286"
+
     // MARK: MOS29x: Background Security Improvements
     case unknownSecurityImprovement = "MOS290"
     case securityImprovementSuperseded = "MOS291"
@@ -230,6 +234,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .invalidURL: "a URL is not an absolute https URL"
         case .deadlineOnSkippedDay: "an explicit deadline falls on a skipped weekday"
         case .deadlineInBlackout: "an explicit deadline falls in a blackout (a change freeze or holiday)"
+        case .noPreviousRing: "an afterPreviousRing deadline has no previous ring to count from"
+        case .deadlineTwoBases: "a relative deadline counts from both the release and the previous ring"
         case .invalidVersion: "a version is not major.minor[.patch]"
         case .invalidBuild: "a build is not an Apple build number"
         case .targetBelowCohort: "the target is below every OS version the cohort runs"

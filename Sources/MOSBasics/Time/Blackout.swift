@@ -99,6 +99,11 @@ public struct MonthDay: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Orders within a year.
     public static func < (lhs: MonthDay, rhs: MonthDay) -> Bool { (lhs.month, lhs.day) < (rhs.month, rhs.day) }
+
+    /// This day in `year`; nil for February 29 in a common year.
+    public func date(in year: Int) -> LocalDate? {
+        LocalDate(text: CivilCalendar.padded(year, width: 4) + "-" + description)
+    }
 }
 
 extension LocalDate {

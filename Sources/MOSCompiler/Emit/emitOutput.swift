@@ -107,7 +107,7 @@ func emitCohort(_ cohortPlan: CohortPlan, provenance: CompileProvenance) -> Emit
     }
     artifacts.sort { $0.path < $1.path }
     let threshold = cohort.ddmThreshold
-    let entry = OutputManifest.Cohort(
+    var entry = OutputManifest.Cohort(
         platform: cohort.platform.rawValue, enrollment: cohort.enrollment.rawValue, policy: ir.policy,
         ring: ir.ring + 1, paths: paths,
         routing: .init(
@@ -118,10 +118,23 @@ func emitCohort(_ cohortPlan: CohortPlan, provenance: CompileProvenance) -> Emit
         targetBuild: ir.targetBuild,
         deadline: ir.deadline.wireString, timeZone: ir.legacy?.timeZone.identifier,
         legacyPlan: instants, declarationsToken: token, artifacts: artifacts)
+    entry.deadlineMovedFrom = ir.deadlineMoved?.from.wireString
+    entry.deadlineMovedBy = ir.deadlineMoved?.by
+    if !ir.blackouts.isEmpty { entry.blackouts = ir.blackouts.map(\.span) }
     return EmittedCohort(name: cohort.name, entry: entry, files: files.map { ($0.path, $0.bytes) })
 }
 
 /// Which copy of Apple's schema the gates come from.
 enum AppleSchemaProvenance {
     package static let description = "apple/device-management release b6202ca2 (iOS 18.1, macOS 15.1)"
+}
+
+extension Blackout {
+    /// The blackout as the manifest records it: dates, or `MM-DD` days for a yearly one.
+    var span: OutputManifest.BlackoutSpan {
+        switch days {
+        case .dates(let from, let to): .init(reason: reason, from: from.description, to: to.description)
+        case .yearly(let from, let to): .init(reason: reason, from: from.description, to: to.description)
+        }
+    }
 }

@@ -21,7 +21,7 @@ enum DocumentKeys {
         "timeZone", "installAction", "maxUserDeferrals", "priority", "downloadLeadTime",
     ]
     static let cohortReference: KeySet = ["cohort", "deadline"]
-    static let relativeDeadline: KeySet = ["afterRelease", "time"]
+    static let relativeDeadline: KeySet = ["afterRelease", "afterPreviousRing", "time"]
     static let blackout: KeySet = ["from", "to", "date", "reason"]
     package static let kinds = ["Settings", "Cohort", "ManagedOSPolicy"]
     package static let apiVersion = "mosc/v1"
@@ -168,19 +168,37 @@ extension NodeReader {
         repository.policies.append(policy)
     }
 
-    /// A wall-time string, or `{afterRelease, time}`.
+    /// A wall-time string, `{afterRelease, time}` or `{afterPreviousRing, time?}`.
     private mutating func deadline(_ node: Node) -> DeadlineSyntax? {
         if tree.kind(node) == .mapping {
             guard
-                let map = mapping(
-                    node, context: "a relative deadline", allowed: DocumentKeys.relativeDeadline,
-                    required: DocumentKeys.relativeDeadline.names)
+                let map = mapping(node, context: "a relative deadline", allowed: DocumentKeys.relativeDeadline)
             else { return nil }
-            return .relative(
-                RelativeDeadlineSyntax(
-                    location: location(node),
-                    afterRelease: map["afterRelease"].flatMap { string($0, context: "deadline.afterRelease") },
-                    time: map["time"].flatMap { timeOfDay($0) }))
+            let relative = RelativeDeadlineSyntax(
+                location: location(node),
+                afterRelease: map["afterRelease"].flatMap { string($0, context: "deadline.afterRelease") },
+                afterPreviousRing: map["afterPreviousRing"].flatMap {
+                    string($0, context: "deadline.afterPreviousRing")
+                },
+                time: map["time"].flatMap { timeOfDay($0) })
+            // One base: the release (with its time of day) or the previous ring (whose time of day is the default).
+            switch (map.pair("afterRelease") != nil, map.pair("afterPreviousRing") != nil) {
+            case (false, false):
+                diagnostics.emit(
+                    .missingKey, "a relative deadline is missing required key 'afterRelease' or 'afterPreviousRing'",
+                    at: location(node), hint: "write {afterRelease: 14d, time: \"17:00\"} or {afterPreviousRing: 3d}")
+            case (true, true):
+                diagnostics.emit(
+                    .deadlineTwoBases,
+                    "a relative deadline counts from the release or from the previous ring, not both",
+                    at: map.keyLocation("afterPreviousRing"), hint: "keep one of the two")
+            case (true, false) where map.pair("time") == nil:
+                diagnostics.emit(
+                    .missingKey, "a relative deadline is missing required key 'time'", at: location(node))
+            default:
+                break
+            }
+            return .relative(relative)
         }
         guard tree.kind(node) == .scalar, !tree.isNull(node) else {
             wrongType(node, expected: "a local date and time or {afterRelease, time}", context: "deadline")

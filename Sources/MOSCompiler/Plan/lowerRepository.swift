@@ -26,7 +26,9 @@ public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout D
             refuse("its target does not resolve against the catalog")
             continue
         }
-        guard let policyDeadline = policy.deadline.flatMap({ try? resolved.deadline($0, of: policy).get() }) else {
+        let deadlines = resolved.ringDeadlines(of: policy)
+        let blackouts = resolved.blackouts(of: policy)
+        guard let policyDeadline = deadlines.policy.flatMap({ try? $0.get() }) else {
             refuse("its deadline does not resolve")
             continue
         }
@@ -39,14 +41,11 @@ public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout D
         let build = target.improvement?.build ?? policy.target?.build?.value
         let settings = policy.settings.map(lowerSettings)
         for (reference, cohort) in resolved.cohorts(of: policy) {
-            var deadline = policyDeadline.value
-            if let syntax = reference.deadline {
-                guard let value = try? resolved.deadline(syntax, of: policy).get() else {
-                    refuse("the deadline of cohort '\(cohort.name)' does not resolve")
-                    continue
-                }
-                deadline = value.value
+            guard let resolvedDeadline = deadlines.effective(reference.ring) else {
+                refuse("the deadline of cohort '\(cohort.name)' does not resolve")
+                continue
             }
+            let deadline = resolvedDeadline.value
             var legacy: LegacyOptionsIR?
             if cohort.paths.hasLegacy {
                 guard let zone = policy.legacy?.timeZone.flatMap({ resolved.zone(named: $0.value) }) else {
@@ -69,6 +68,10 @@ public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout D
                     targetBuild: build, deadline: deadline,
                     detailsURL: policy.detailsURL?.value, settings: settings, legacy: legacy,
                     securityImprovementBase: improvementBase))
+            plans[plans.count - 1].deadlineMoved = resolvedDeadline.movedFrom.map {
+                DeadlineMove(from: $0, by: resolvedDeadline.movedBy?.description ?? "skipDays")
+            }
+            plans[plans.count - 1].blackouts = blackouts
         }
     }
     if refused { return nil }

@@ -36,10 +36,10 @@ public enum DeadlineProblem: Error, Sendable, Hashable {
     case hasOffset(Located<String>, offset: String)
     /// The wall time is not a real local date and time.
     case notADate(Located<String>, reason: String)
-    /// `afterRelease` is not a duration.
-    case invalidDelay(Located<String>, reason: String)
-    /// `afterRelease` is a duration but not a whole number of days (the time of day is `time`'s).
-    case delayNotWholeDays(Located<String>)
+    /// `afterRelease` (or `afterPreviousRing`, named by `key`) is not a duration.
+    case invalidDelay(Located<String>, reason: String, key: String)
+    /// The delay is a duration but not a whole number of days (the time of day is `time`'s).
+    case delayNotWholeDays(Located<String>, key: String)
     /// `time` is not `HH:MM`.
     case invalidTime(Located<String>)
     /// The wall time lies outside `ResolvedDeadline.supportedYears`; `location` is the deadline's (its
@@ -49,6 +49,8 @@ public enum DeadlineProblem: Error, Sendable, Hashable {
     case releaseUnknown(at: SourceLocation, target: ResolvedTarget)
     /// The catalog lists the release but not when it shipped (its source date was implausible).
     case releaseDateUnknown(at: SourceLocation, target: ResolvedTarget)
+    /// `afterPreviousRing` on the policy's deadline or the first ring's: there is no previous ring.
+    case noPreviousRing(Located<String>)
     /// A part is missing or the target did not resolve; another diagnostic already says so.
     case alreadyReported
 }
@@ -58,13 +60,18 @@ public enum DeadlineProblem: Error, Sendable, Hashable {
 /// A relative deadline is the target's release date plus `afterRelease` (whole days), at `time`, then moved
 /// forward, at the same time of day, past every blackout day and any day in `skipDays` (ignored when it holds
 /// all seven days: that is reported on its own).
+/// A ring offset is the previous ring's effective deadline plus `afterPreviousRing` (whole days), at `time` or the
+/// previous ring's time of day, moved the same way (Fleet #49861: "ring 2 is ring 1 + 3 days, not on a Monday").
 /// - Parameters:
 ///   - deadline: the deadline as written.
 ///   - target: the policy's resolved target; nil when it did not resolve.
 ///   - skipDays: the weekdays a computed deadline avoids.
 ///   - blackouts: the change freezes and holidays a computed deadline avoids.
+///   - previousRing: the previous ring's effective deadline; nil for the policy's own and the first ring's.
+///   - hasPreviousRing: whether there is a previous ring at all (its deadline may have failed to resolve).
 public func resolveDeadline(
-    _ deadline: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>, blackouts: [Blackout] = []
+    _ deadline: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>, blackouts: [Blackout] = [],
+    previousRing: ResolvedDeadline? = nil, hasPreviousRing: Bool = false
 ) -> Result<ResolvedDeadline, DeadlineProblem> {
     switch deadline {
     case .wallTime(let text):
@@ -77,25 +84,42 @@ public func resolveDeadline(
         case .hasOffset(_, let offset): return .failure(.hasOffset(text, offset: offset))
         case .notADate(let reason): return .failure(.notADate(text, reason: reason))
         }
+    case .relative(let relative) where relative.afterPreviousRing != nil && relative.afterRelease != nil:
+        return .failure(.alreadyReported)  // two bases: MOS286, from the parser
+    case .relative(let relative) where relative.afterPreviousRing != nil:
+        guard let delayText = relative.afterPreviousRing else { return .failure(.alreadyReported) }
+        let days: Int
+        switch wholeDays(delayText, key: "afterPreviousRing") {
+        case .success(let value): days = value
+        case .failure(let problem): return .failure(problem)
+        }
+        var time: TimeOfDay?
+        if let timeText = relative.time {
+            switch timeOfDay(timeText) {
+            case .success(let value): time = value
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        guard hasPreviousRing else { return .failure(.noPreviousRing(delayText)) }
+        guard let previousRing else { return .failure(.alreadyReported) }
+        let base = previousRing.value
+        let computed = LocalDateTime(
+            date: base.date.adding(days: days), hour: time?.hour ?? base.hour, minute: time?.minute ?? base.minute,
+            second: time == nil ? base.second : 0)
+        return moved(computed, skipDays: skipDays, blackouts: blackouts, at: delayText.location)
     case .relative(let relative):
         guard let delayText = relative.afterRelease, let timeText = relative.time else {
             return .failure(.alreadyReported)
         }
         let days: Int
-        switch DurationSpec.parse(delayText.value, allowingZero: true) {
-        case .valid(let delay) where delay.hours == 0 && delay.minutes == 0:
-            days = delay.days
-        case .valid:
-            return .failure(.delayNotWholeDays(delayText))
-        case .invalid(let reason):
-            return .failure(.invalidDelay(delayText, reason: reason))
+        switch wholeDays(delayText, key: "afterRelease") {
+        case .success(let value): days = value
+        case .failure(let problem): return .failure(problem)
         }
-        guard let time = TimeOfDay(timeText.value) else {
-            // `17:00Z` or `17:00-05:00`: a time of day with an offset is MOS213, as on a written-out deadline.
-            if let offset = TimeOfDay.offset(in: timeText.value) {
-                return .failure(.hasOffset(timeText, offset: offset))
-            }
-            return .failure(.invalidTime(timeText))
+        let time: TimeOfDay
+        switch timeOfDay(timeText) {
+        case .success(let value): time = value
+        case .failure(let problem): return .failure(problem)
         }
         guard let target else { return .failure(.alreadyReported) }
         // A Background Security Improvement counts from its posting date, not from its base release's.
@@ -116,15 +140,39 @@ public func resolveDeadline(
         }
         let date = available.localDate.adding(days: days)
         let computed = LocalDateTime(date: date, hour: time.hour, minute: time.minute)
-        let moved = computed.movedPast(skipDays, blackouts: blackouts)
-        guard ResolvedDeadline.supportedYears.contains(moved.value.date.year) else {
-            return .failure(.outOfRange(at: delayText.location, value: moved.value))
-        }
-        return .success(
-            ResolvedDeadline(
-                value: moved.value, isComputed: true, movedFrom: moved.value == computed ? nil : computed,
-                movedBy: moved.by))
+        return moved(computed, skipDays: skipDays, blackouts: blackouts, at: delayText.location)
     }
+}
+
+/// A computed wall time moved past blackouts and skipped weekdays, within the supported years.
+private func moved(
+    _ computed: LocalDateTime, skipDays: Set<Weekday>, blackouts: [Blackout], at location: SourceLocation
+) -> Result<ResolvedDeadline, DeadlineProblem> {
+    let moved = computed.movedPast(skipDays, blackouts: blackouts)
+    guard ResolvedDeadline.supportedYears.contains(moved.value.date.year) else {
+        return .failure(.outOfRange(at: location, value: moved.value))
+    }
+    return .success(
+        ResolvedDeadline(
+            value: moved.value, isComputed: true, movedFrom: moved.value == computed ? nil : computed,
+            movedBy: moved.by))
+}
+
+/// A delay that must be whole days (the time of day is `time`'s).
+private func wholeDays(_ text: Located<String>, key: String) -> Result<Int, DeadlineProblem> {
+    switch DurationSpec.parse(text.value, allowingZero: true) {
+    case .valid(let delay) where delay.hours == 0 && delay.minutes == 0: .success(delay.days)
+    case .valid: .failure(.delayNotWholeDays(text, key: key))
+    case .invalid(let reason): .failure(.invalidDelay(text, reason: reason, key: key))
+    }
+}
+
+/// `time:` as a time of day; `17:00Z` or `17:00-05:00` (a time of day with an offset) is MOS213, as on a
+/// written-out deadline.
+private func timeOfDay(_ text: Located<String>) -> Result<TimeOfDay, DeadlineProblem> {
+    if let time = TimeOfDay(text.value) { return .success(time) }
+    if let offset = TimeOfDay.offset(in: text.value) { return .failure(.hasOffset(text, offset: offset)) }
+    return .failure(.invalidTime(text))
 }
 
 /// A time of day `HH:MM`, as `time:` of a relative deadline is written.

@@ -139,13 +139,44 @@ public struct ResolvedRepository: Sendable {
         ((settings?.blackouts ?? []) + policy.blackouts).map(\.value)
     }
 
-    /// One of the policy's deadlines (its own or a cohort's override) as a wall time, through `resolveDeadline`
-    /// with the policy's target, skipDays and blackouts: the call validation and lowering share.
-    public func deadline(_ deadline: DeadlineSyntax, of policy: PolicySyntax)
-        -> Result<ResolvedDeadline, DeadlineProblem>
-    {
-        resolveDeadline(
-            deadline, target: target(of: policy), skipDays: skipDays(of: policy), blackouts: blackouts(of: policy))
+    /// The policy's own deadline and each ring's effective one (its override, else the policy's), in ring order,
+    /// through `resolveDeadline` with the policy's target, skipDays and blackouts, a ring offset counting from the
+    /// ring before: the one derivation validation and lowering share.
+    public func ringDeadlines(of policy: PolicySyntax) -> RingDeadlines {
+        let target = target(of: policy)
+        let skipDays = skipDays(of: policy)
+        let blackouts = blackouts(of: policy)
+        let own = policy.deadline.map {
+            resolveDeadline($0, target: target, skipDays: skipDays, blackouts: blackouts)
+        }
+        var rings: [Int: Result<ResolvedDeadline, DeadlineProblem>] = [:]
+        var previous = own.flatMap { try? $0.get() }
+        for reference in policy.cohorts {
+            guard let syntax = reference.deadline else {
+                previous = own.flatMap { try? $0.get() }
+                continue
+            }
+            let result = resolveDeadline(
+                syntax, target: target, skipDays: skipDays, blackouts: blackouts, previousRing: previous,
+                hasPreviousRing: reference.ring > 0)
+            rings[reference.ring] = result
+            previous = try? result.get()
+        }
+        return RingDeadlines(policy: own, overrides: rings)
+    }
+}
+
+/// A policy's deadlines as `ResolvedRepository.ringDeadlines(of:)` derives them.
+public struct RingDeadlines: Sendable {
+    /// The policy's own `deadline`; nil when it has none.
+    public var policy: Result<ResolvedDeadline, DeadlineProblem>?
+    /// Each ring's override by its ring (its position in `cohorts:`); absent for a ring without one.
+    public var overrides: [Int: Result<ResolvedDeadline, DeadlineProblem>]
+
+    /// The effective deadline of `ring`: its override, else the policy's; nil when it does not resolve.
+    public func effective(_ ring: Int) -> ResolvedDeadline? {
+        if let override = overrides[ring] { return try? override.get() }
+        return policy.flatMap { try? $0.get() }
     }
 }
 

@@ -28,7 +28,16 @@ extension OutputManifest.Cohort: JSONValueConvertible {
         object.setIfPresent("timeZone", timeZone)
         object.setIfPresent("legacyPlan", legacyPlan)
         object.setIfPresent("declarationsToken", declarationsToken)
+        object.setIfPresent("deadlineMovedFrom", deadlineMovedFrom)
+        object.setIfPresent("deadlineMovedBy", deadlineMovedBy)
+        if let blackouts { object["blackouts"] = .array(blackouts.map(\.jsonValue)) }
         return .object(object)
+    }
+}
+
+extension OutputManifest.BlackoutSpan: JSONValueConvertible {
+    package var jsonValue: JSONValue {
+        .object(["reason": .string(reason), "from": .string(from), "to": .string(to)])
     }
 }
 

@@ -38,6 +38,23 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         }
     }
 
+    /// A change freeze or holiday as written: dates `YYYY-MM-DD`, or `MM-DD` for the same days every year.
+    public struct BlackoutSpan: Sendable, Hashable, Codable {
+        /// Why.
+        public var reason: String
+        /// The first day.
+        public var from: String
+        /// The last day, included.
+        public var to: String
+
+        /// A span.
+        public init(reason: String, from: String, to: String) {
+            self.reason = reason
+            self.from = from
+            self.to = to
+        }
+    }
+
     /// One step of a legacy plan as the manifest records it.
     public struct PlanInstant: Sendable, Hashable, Codable {
         /// The step name.
@@ -99,6 +116,12 @@ public struct OutputManifest: Sendable, Hashable, Codable {
         public var declarationsToken: String?
         /// Every file of the cohort.
         public var artifacts: [Artifact]
+        /// For a computed deadline that a blackout or `skipDays` moved, the wall time it would have had.
+        public var deadlineMovedFrom: String? = nil
+        /// What moved it: a blackout as `'reason' (from to to)` (the last, when several did), or `skipDays`.
+        public var deadlineMovedBy: String? = nil
+        /// The blackouts the cohort's policy avoids (Settings' and its own), as written, for the timeline.
+        public var blackouts: [BlackoutSpan]? = nil
 
         /// Creates a value from every stored property.
         package init(

@@ -75,6 +75,9 @@ struct CohortPair {
             }
             fields.append(change)
         }
+        // Why a computed deadline is where it is: the blackout or skipped weekday that moved it, and from where.
+        plain("deadline.movedBy", before.deadlineMovedBy, after.deadlineMovedBy)
+        plain("deadline.movedFrom", before.deadlineMovedFrom, after.deadlineMovedFrom)
         return fields
     }
 

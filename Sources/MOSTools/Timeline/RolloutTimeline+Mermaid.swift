@@ -16,6 +16,13 @@ extension RolloutTimeline {
             out += "    todayMarker off\n    section now\n"
             out += "    now \(now.mermaidText)Z :milestone, crit, \(now.mermaidText), 0m\n"
         }
+        if !blackouts.isEmpty {
+            out += "    section blackouts\n"
+            for band in blackouts {
+                let name = band.reason.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: "#", with: " ")
+                out += "    \(name) :crit, \(band.start.mermaidText), \(band.end.mermaidText)\n"
+            }
+        }
         var section: String?
         for entry in entries {
             if entry.policy != section {
@@ -26,7 +33,8 @@ extension RolloutTimeline {
             let done = entry.passed ? "done, " : ""
             out += "    ring \(entry.ring) \(entry.cohort) \(span) :\(done)\(entry.spanStart.mermaidText), "
             out += "\(entry.deadline.mermaidText)\n"
-            out += "    \(entry.cohort) deadline\(entry.passed ? " (passed)" : "") :milestone, \(done)"
+            let moved = entry.movedBy.map { " (moved past \($0.replacingOccurrences(of: ":", with: " ")))" } ?? ""
+            out += "    \(entry.cohort) deadline\(moved)\(entry.passed ? " (passed)" : "") :milestone, \(done)"
             out += "\(entry.deadline.mermaidText), 0m\n"
         }
         return out

@@ -45,6 +45,18 @@ extension RolloutTimeline {
 
                 """
         }
+        // Blackouts: shaded days behind the bars, the reason as the tooltip.
+        for band in blackouts {
+            let from = max(position(band.start), Double(Layout.labelWidth))
+            let to = min(position(band.end), Double(Layout.labelWidth + Layout.chartWidth))
+            guard to > from else { continue }
+            out += """
+                <rect x="\(Self.number(from))" y="\(Layout.top - 12)" width="\(Self.number(to - from))" \
+                height="\(bottom - Layout.top + 12)" fill="#fdae6b" fill-opacity="0.3"><title>\(Self.escape(
+                    "blackout: \(band.reason) (\(band.start.date) to \(band.end.adding(days: -1).date))"))</title></rect>
+
+                """
+        }
         for (index, row) in rows.enumerated() {
             let y = Layout.top + index * Layout.rowHeight
             let middle = y + Layout.rowHeight / 2

@@ -31,6 +31,8 @@ public struct RolloutTimeline: Sendable, Hashable {
         public var released: LocalDateTime?
         /// Whether the deadline has passed at `now` for the first devices to reach it (UTC+14), as MOS221 judges.
         public var passed = false
+        /// What moved a computed deadline (a blackout, or `skipDays`), as the manifest records it.
+        public var movedBy: String?
 
         /// Where the drawn span starts: the release, else the notice window's start.
         var spanStart: LocalDateTime { released.map { min($0, deadline) } ?? noticeStart }
@@ -45,6 +47,18 @@ public struct RolloutTimeline: Sendable, Hashable {
     public var minimumNoticeSeconds: Int64
     /// The cohorts, sorted by policy, ring and name.
     public var entries: [Entry]
+    /// The change freezes and holidays within the chart's span, yearly ones as each year's days.
+    public var blackouts: [Band] = []
+
+    /// A blackout's days as drawn: from midnight of its first day to midnight after its last.
+    public struct Band: Sendable, Hashable {
+        /// Why, as written.
+        public var reason: String
+        /// Midnight of the first day.
+        public var start: LocalDateTime
+        /// Midnight after the last day.
+        public var end: LocalDateTime
+    }
 
     /// The timeline of a side; `minimumNoticeSeconds` overrides the side's Settings (default 72 hours). With
     /// `now`, passed deadlines are marked and the chart draws a line at `now`.
@@ -61,6 +75,7 @@ public struct RolloutTimeline: Sendable, Hashable {
                 targetVersion: cohort.targetVersion, deadline: deadline,
                 noticeStart: LocalDateTime(secondsSinceEpochAsIfUTC: deadline.secondsSinceEpochAsIfUTC - notice),
                 legacyEnforce: cohort.legacyPlan?.first { $0.step == "enforce" }?.utc)
+            entry.movedBy = cohort.deadlineMovedBy
             entry.released = catalog?.release(platform: cohort.platform, version: cohort.targetVersion)?.releaseDate
                 .map { LocalDateTime(date: $0.localDate, hour: 0, minute: 0) }
             if let now {
@@ -68,6 +83,32 @@ public struct RolloutTimeline: Sendable, Hashable {
             }
             return entry
         }.sorted { ($0.policy, $0.ring, $0.cohort) < ($1.policy, $1.ring, $1.cohort) }
+        let spans = Set(side.manifest.cohorts.values.flatMap { $0.blackouts ?? [] })
+        if !spans.isEmpty, let first = entries.map(\.spanStart).min(), let last = entries.map(\.deadline).max() {
+            self.blackouts = spans.flatMap { Self.bands($0, from: first.date, to: last.date) }
+                .sorted { ($0.start, $0.reason) < ($1.start, $1.reason) }
+        }
+    }
+
+    /// A blackout's bands that touch `from`...`to`: one for dates, one per year for `MM-DD` days (a range that
+    /// wraps past December 31 runs into the next year).
+    static func bands(_ span: OutputManifest.BlackoutSpan, from: LocalDate, to: LocalDate) -> [Band] {
+        func band(_ first: LocalDate, _ last: LocalDate) -> Band? {
+            guard first <= to, last >= from else { return nil }
+            return Band(
+                reason: span.reason, start: LocalDateTime(date: first, hour: 0, minute: 0),
+                end: LocalDateTime(date: last.adding(days: 1), hour: 0, minute: 0))
+        }
+        if let first = LocalDate(text: span.from), let last = LocalDate(text: span.to) {
+            return band(first, last).map { [$0] } ?? []
+        }
+        guard let first = MonthDay(span.from), let last = MonthDay(span.to) else { return [] }
+        return (from.year - 1...to.year).compactMap { year in
+            guard let start = first.date(in: year), let end = last.date(in: last < first ? year + 1 : year) else {
+                return nil
+            }
+            return band(start, end)
+        }
     }
 
     /// UTC+14, the first zone to reach a wall-time deadline.

@@ -12,6 +12,7 @@ import Testing
         .yamlSyntax, .invalidUTF8, .duplicateKey, .aliasNotAllowed, .nestingTooDeep, .fileTooLarge, .scalarTooLong,
         .tooManyDocuments, .tooManyNodes, .unsupportedAPIVersion, .unknownKind, .unknownKey, .missingKey, .wrongType,
         .ambiguousBoolean, .unquotedVersion, .invalidValue, .unsupportedTag, .emptyDocument, .tooManyCohortsInPolicy,
+        .deadlineTwoBases,
     ]
 
     /// Codes `RepositoryLoader` reports while walking the folder.

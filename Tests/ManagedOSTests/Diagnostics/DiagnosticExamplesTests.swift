@@ -13,7 +13,7 @@ import Testing
         + CatalogRulesTests.cases + RelativeDeadlineRulesTests.cases + CatalogPinRuleTests.cases
         + LegacyProductKeyRuleTests.cases + TimeZoneRuleTests.cases
         + FleetMappingRuleTests.cases
-        + SecurityImprovementRuleTests.cases + BlackoutRulesTests.cases
+        + SecurityImprovementRuleTests.cases + BlackoutRulesTests.cases + RingOffsetRulesTests.cases
 
     /// Inputs that are not a table row: real files on disk, or bytes that are not UTF-8.
     static let scenarios: [DiagnosticCode: @Sendable () throws -> String] = [

@@ -12,7 +12,7 @@ struct DeadlineRule: ValidationRule {
     package static let codes: [DiagnosticCode] = [
         .deadlineHasOffset, .invalidDeadline, .deadlinePassed, .shortNotice, .ringOrder, .deadlineInGap,
         .deadlineInOverlap, .invalidDuration, .deadlineOnSkippedDay, .unknownRelease, .invalidValue,
-        .deadlineInBlackout,
+        .deadlineInBlackout, .noPreviousRing,
     ]
 
     /// The default `minimumNotice`.
@@ -37,18 +37,14 @@ struct DeadlineRule: ValidationRule {
                 _ = duration(lead, key: "legacy.downloadLeadTime", allowingZero: true, into: &diagnostics)
             }
             if let skipDays = policy.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
-            // What `context.deadline(_:of:)` derives per call, derived once per policy.
             let skipDays = context.skipDays(of: policy)
             let blackouts = context.blackouts(of: policy)
-            let target = context.target(of: policy)
-            let policyDeadline = policy.deadline.flatMap {
-                resolve($0, target: target, skipDays: skipDays, blackouts: blackouts, context, into: &diagnostics)
-            }
+            let deadlines = context.ringDeadlines(of: policy)
+            let policyDeadline = deadlines.policy.flatMap { report($0, context, into: &diagnostics) }
             var overrides: [Int: ResolvedDeadline] = [:]
             for reference in policy.cohorts {
-                if let syntax = reference.deadline,
-                    let value = resolve(
-                        syntax, target: target, skipDays: skipDays, blackouts: blackouts, context, into: &diagnostics)
+                if let result = deadlines.overrides[reference.ring],
+                    let value = report(result, context, into: &diagnostics)
                 {
                     overrides[reference.ring] = value
                 }
@@ -79,13 +75,12 @@ struct DeadlineRule: ValidationRule {
         }
     }
 
-    /// Resolves through the shared `resolveDeadline` (as `ValidationContext.deadline(_:of:)` does) and reports why
-    /// a deadline has no wall time.
-    private func resolve(
-        _ syntax: DeadlineSyntax, target: ResolvedTarget?, skipDays: Set<Weekday>, blackouts: [Blackout],
-        _ context: ValidationContext, into diagnostics: inout DiagnosticBag
+    /// Reports why a deadline (as `ResolvedRepository.ringDeadlines(of:)` resolved it) has no wall time.
+    private func report(
+        _ result: Result<ResolvedDeadline, DeadlineProblem>, _ context: ValidationContext,
+        into diagnostics: inout DiagnosticBag
     ) -> ResolvedDeadline? {
-        switch resolveDeadline(syntax, target: target, skipDays: skipDays, blackouts: blackouts) {
+        switch result {
         case .success(let value):
             return value
         case .failure(.hasOffset(let text, let offset)):
@@ -100,9 +95,9 @@ struct DeadlineRule: ValidationRule {
             diagnostics.emit(
                 .invalidDeadline, "deadline '\(text.value)' is not a local date and time: \(reason)",
                 at: text.location, hint: "write YYYY-MM-DDTHH:MM, e.g. \"2026-12-15T17:00\"")
-        case .failure(.invalidDelay(let text, let reason)):
+        case .failure(.invalidDelay(let text, let reason, let key)):
             diagnostics.emit(
-                .invalidDuration, "afterRelease '\(text.value)' is not a duration: \(reason)", at: text.location,
+                .invalidDuration, "\(key) '\(text.value)' is not a duration: \(reason)", at: text.location,
                 hint: "write whole days, e.g. 14d")
         case .failure(.outOfRange(let location, let value)):
             let years = ResolvedDeadline.supportedYears
@@ -110,9 +105,9 @@ struct DeadlineRule: ValidationRule {
                 .invalidDeadline,
                 "deadline \(value.wireString) is outside the years mosc supports, \(years.lowerBound) to \(years.upperBound)",
                 at: location, hint: "check the year")
-        case .failure(.delayNotWholeDays(let text)):
+        case .failure(.delayNotWholeDays(let text, let key)):
             diagnostics.emit(
-                .invalidDuration, "afterRelease '\(text.value)' is not a whole number of days", at: text.location,
+                .invalidDuration, "\(key) '\(text.value)' is not a whole number of days", at: text.location,
                 hint: "write whole days, e.g. 14d; 'time' sets the time of day")
         case .failure(.invalidTime(let text)):
             diagnostics.emit(
@@ -131,6 +126,14 @@ struct DeadlineRule: ValidationRule {
                 .unknownRelease,
                 "the deadline counts from the release of \(target.platform) \(target.version), but the catalog (\(context.options.catalog.date)) does not know when it shipped: its source's date contradicts the other releases",
                 at: location, hint: "write the deadline as a date and time")
+        case .failure(.noPreviousRing(let text)):
+            diagnostics.emit(
+                .noPreviousRing,
+                "afterPreviousRing '\(text.value)' counts from the ring before, but this deadline has none",
+                at: text.location,
+                hint:
+                    "use it on the second ring or later; give the policy and the first ring a wall time or {afterRelease, time}"
+            )
         case .failure(.alreadyReported):
             break
         }

@@ -62,7 +62,7 @@ public struct CohortSyntax: Sendable, Hashable {
 public enum DeadlineSyntax: Sendable, Hashable {
     /// The raw text of a local wall time, e.g. `2026-12-15T17:00`.
     case wallTime(Located<String>)
-    /// `{afterRelease: 14d, time: "17:00"}`.
+    /// `{afterRelease: 14d, time: "17:00"}` or, on a ring, `{afterPreviousRing: 3d}`.
     case relative(RelativeDeadlineSyntax)
 
     /// Where the deadline's value starts.
@@ -80,19 +80,26 @@ public enum DeadlineSyntax: Sendable, Hashable {
     }
 }
 
-/// A deadline computed from the target's release: the release date plus `afterRelease`, at `time`.
+/// A computed deadline: the target's release date plus `afterRelease`, at `time`; or (a ring offset) the previous
+/// ring's deadline plus `afterPreviousRing`, at `time` or the previous ring's time of day.
 public struct RelativeDeadlineSyntax: Sendable, Hashable {
     /// Where the mapping starts.
     public var location: SourceLocation
-    /// The delay as written, e.g. `14d`.
+    /// The delay after the release as written, e.g. `14d`.
     public var afterRelease: Located<String>?
+    /// The delay after the previous ring's deadline as written, e.g. `3d` (Fleet #49861).
+    public var afterPreviousRing: Located<String>?
     /// The local time of day as written, e.g. `17:00`.
     public var time: Located<String>?
 
     /// Creates a relative deadline from its parts.
-    public init(location: SourceLocation, afterRelease: Located<String>?, time: Located<String>?) {
+    public init(
+        location: SourceLocation, afterRelease: Located<String>?, afterPreviousRing: Located<String>? = nil,
+        time: Located<String>?
+    ) {
         self.location = location
         self.afterRelease = afterRelease
+        self.afterPreviousRing = afterPreviousRing
         self.time = time
     }
 }

@@ -10,6 +10,14 @@ public struct PlanIR: Sendable, Hashable {
     public var cohorts: [CohortPlanIR]
 }
 
+/// A computed deadline's move: the wall time it would have had, and what moved it (a blackout or `skipDays`).
+public struct DeadlineMove: Sendable, Hashable {
+    /// The unmoved wall time.
+    public var from: LocalDateTime
+    /// `'reason' (from to to)` for a blackout, `skipDays` for a skipped weekday.
+    public var by: String
+}
+
 /// One cohort's enforcement: the target, its deadline and the options of each path.
 public struct CohortPlanIR: Sendable, Hashable {
     /// The cohort.
@@ -27,6 +35,10 @@ public struct CohortPlanIR: Sendable, Hashable {
     public var targetBuild: String?
     /// The local wall-time deadline (a relative deadline computed from the target's release, past skipDays).
     public var deadline: LocalDateTime
+    /// For a computed deadline that a blackout or skipDays moved: the unmoved wall time and what moved it.
+    public var deadlineMoved: DeadlineMove? = nil
+    /// The blackouts the policy's computed deadlines avoid (Settings' and its own).
+    public var blackouts: [Blackout] = []
     /// The details page, when given.
     public var detailsURL: String?
     /// The software update settings payload (Apple's keys), when the policy has `settings:`.
