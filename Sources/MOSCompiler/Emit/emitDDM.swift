@@ -48,7 +48,10 @@ func emitDDM(_ plan: CohortPlanIR, _ ddm: DDMPlan, now: Instant) -> DDMArtifacts
     var belowOS: [String: OSVersion] = [:]
     for (declaration, minimumOS) in configurations + activations.map({ ($0.0, $0.1.minimumOS) }) {
         files.append(
-            ("\(folder)/declarations/\(declaration.identifier).json", CanonicalJSON.bytes(declaration), minimumOS))
+            (
+                "\(folder)/declarations/\(declaration.identifier).json", CanonicalJSON.bytes(declaration.jsonValue),
+                minimumOS
+            ))
     }
     for (declaration, planned) in activations {
         if let below = planned.belowOS { belowOS["\(folder)/declarations/\(declaration.identifier).json"] = below }
@@ -59,13 +62,14 @@ func emitDDM(_ plan: CohortPlanIR, _ ddm: DDMPlan, now: Instant) -> DDMArtifacts
         configurations: configurations.map { DeclarationItems.Item($0.0) }.sorted { $0.identifier < $1.identifier })
     let token = items.declarationsToken
     let floor = cohort.lowestDDMVersion
-    files.append(("\(folder)/declaration-items.json", CanonicalJSON.bytes(items.document(token: token)), floor))
+    files.append(
+        ("\(folder)/declaration-items.json", CanonicalJSON.bytes(items.document(token: token).jsonValue), floor))
     let tokens = TokensDocument(syncTokens: .init(declarationsToken: token, timestamp: now.iso8601))
-    let tokensJSON = CanonicalJSON.bytes(tokens)
+    let tokensJSON = CanonicalJSON.bytes(tokens.jsonValue)
     files.append(("\(folder)/tokens.json", Array(tokensJSON), floor))
 
     // The command carries the compact tokens document, as the device would fetch it from the tokens endpoint.
-    let commandData = CanonicalJSON.compactBytes(tokens)
+    let commandData = CanonicalJSON.compactBytes(tokens.jsonValue)
     let command = PropertyList.dictionary([
         "CommandUUID": .string(ContentHash.uuid("ddm|\(cohort.name)|\(String(decoding: commandData, as: UTF8.self))")),
         "Command": .dictionary(["RequestType": .string("DeclarativeManagement"), "Data": .data(commandData)]),

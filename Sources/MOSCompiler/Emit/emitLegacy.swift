@@ -16,7 +16,7 @@ struct LegacyArtifacts {
 func emitLegacy(_ plan: CohortPlanIR, _ build: LegacyPlanBuild) -> LegacyArtifacts {
     let folder = "cohorts/\(plan.cohort.name)/legacy"
     let minimumOS = plan.cohort.lowestVersion
-    var files = [("\(folder)/plan.json", CanonicalJSON.bytes(build.plan), minimumOS)]
+    var files = [("\(folder)/plan.json", CanonicalJSON.bytes(build.plan.jsonValue), minimumOS)]
     for (file, command) in build.commands {
         files.append(("\(folder)/\(file)", command.document.xmlBytes, minimumOS))
     }

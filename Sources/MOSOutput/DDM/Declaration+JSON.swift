@@ -1,4 +1,5 @@
-// The DDM documents' trees built by hand, with Apple's key names as their `CodingKeys` spell them.
+// The DDM documents' trees, with Apple's key names as their `CodingKeys` spell them (`Declaration`'s are also
+// what its synthesized `Decodable` reads).
 
 import MOSBasics
 import MOSDomain

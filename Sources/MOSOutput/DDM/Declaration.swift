@@ -2,7 +2,9 @@ import MOSBasics
 import MOSDomain
 
 /// A DDM declaration envelope, with Apple's wire names spelled out.
-public struct Declaration: Sendable, Hashable, Codable {
+///
+/// Written from `jsonValue` (Declaration+JSON.swift), read by synthesized `Decodable` through `CodingKeys`.
+public struct Declaration: Sendable, Hashable, Decodable {
     /// The declaration type, e.g. `com.apple.configuration.softwareupdate.enforcement.specific`.
     public var type: String
     /// The unique identifier (at most 64 octets).
@@ -27,7 +29,7 @@ public struct Declaration: Sendable, Hashable, Codable {
         let content: [String: JSONValue] = [
             "Type": .string(type), "Identifier": .string(identifier), "Payload": .object(payload),
         ]
-        self.serverToken = ContentHash.hex(CanonicalJSON.compactBytes(content))
+        self.serverToken = ContentHash.hex(CanonicalJSON.compactBytes(.object(content)))
     }
 
     /// Apple's declaration types mosc emits.

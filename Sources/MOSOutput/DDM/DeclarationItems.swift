@@ -2,7 +2,7 @@ import MOSBasics
 
 /// The `declaration-items` document (Apple's DeclarationItemsResponse).
 package struct DeclarationItems {
-    package struct Item: Encodable, Hashable {
+    package struct Item: Hashable {
         package var identifier: String
         package var serverToken: String
 
@@ -26,8 +26,8 @@ package struct DeclarationItems {
         return ContentHash.hex(pairs.joined(separator: "\n"))
     }
 
-    package struct Document: Encodable {
-        package struct Declarations: Encodable {
+    package struct Document: Hashable {
+        package struct Declarations: Hashable {
             package var activations: [Item]
             package var configurations: [Item]
             package var assets: [Item] = []

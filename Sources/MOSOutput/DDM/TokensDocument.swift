@@ -1,6 +1,6 @@
 /// The `tokens` document (Apple's TokensResponse), also the `Data` of the DeclarativeManagement command.
-package struct TokensDocument: Encodable {
-    package struct SyncTokens: Encodable {
+package struct TokensDocument: Hashable {
+    package struct SyncTokens: Hashable {
         package var declarationsToken: String
         package var timestamp: String
 

@@ -2,13 +2,31 @@ public import Foundation
 import MOSBasics
 import MOSDomain
 
-/// The one JSON writer every emitter uses: sorted keys, no escaped slashes, pretty, trailing newline.
+/// The one JSON writer: sorted keys, no escaped slashes, pretty, trailing newline.
 ///
-/// Values go through `JSONValueEncoder` and mosc's own writer, which produces exactly `JSONEncoder`'s bytes for
-/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent, `"key" : value`, empty containers
-/// as `[\n\n]`, lowercase `\u00XX` escapes) in a fraction of the time; anything that encoder leaves out
-/// (floating point, dates, data, URLs) goes through `JSONEncoder` itself.
+/// mosc's own writer produces exactly `JSONEncoder`'s bytes for `[.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes]` (two-space indent, `"key" : value`, empty containers as `[\n\n]`, lowercase
+/// `\u00XX` escapes) in a fraction of the time. Emitted files (manifest, declarations, plans, the marker) are
+/// written from their `jsonValue` tree through the `JSONValue` overloads; reports that are only `Encodable`
+/// (status, diff, sync, diagnostics) go through `JSONValueEncoder`, and anything that encoder leaves out
+/// (floating point, dates, data, URLs) through `JSONEncoder` itself.
 public enum CanonicalJSON {
+    /// `value` written pretty, with a trailing newline.
+    public static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        write(value, pretty: true, indent: 0, into: &out)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    /// `value` written compact (sorted keys, no whitespace), for hashing.
+    public static func compactBytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        write(value, pretty: false, indent: 0, into: &out)
+        return out
+    }
+
     /// Encodes `value`; encoding our own value types cannot fail, but if it did the output says so.
     public static func string(_ value: some Encodable) -> String {
         String(decoding: data(value), as: UTF8.self)
@@ -21,13 +39,7 @@ public enum CanonicalJSON {
 
     /// Encodes `value` to bytes with a trailing newline, as `data(_:)` does.
     public static func bytes(_ value: some Encodable) -> [UInt8] {
-        if let tree = try? JSONValueEncoder.encode(value) {
-            var out: [UInt8] = []
-            out.reserveCapacity(512)
-            write(tree, pretty: true, indent: 0, into: &out)
-            out.append(UInt8(ascii: "\n"))
-            return out
-        }
+        if let tree = try? JSONValueEncoder.encode(value) { return bytes(tree) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -46,11 +58,7 @@ public enum CanonicalJSON {
 
     /// Compact canonical bytes, as `compactData(_:)`.
     public static func compactBytes(_ value: some Encodable) -> [UInt8] {
-        if let tree = try? JSONValueEncoder.encode(value) {
-            var out: [UInt8] = []
-            write(tree, pretty: false, indent: 0, into: &out)
-            return out
-        }
+        if let tree = try? JSONValueEncoder.encode(value) { return compactBytes(tree) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).map(Array.init) ?? []

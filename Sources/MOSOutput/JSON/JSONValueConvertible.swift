@@ -1,15 +1,15 @@
 import MOSBasics
 import MOSDomain
 
-/// A value that builds its own JSON tree, exactly the one its `Encodable` conformance encodes.
+/// A value that builds its own JSON tree: the one description of how an emitted type is written.
 ///
-/// `JSONValueEncoder` takes `jsonValue` whenever a value conforms, skipping `Codable`'s containers, boxes and
-/// dynamic casts: on a large compile they were most of the time spent encoding. A conformance must give what
-/// synthesized `Codable` gives: the same keys (`CodingKeys` renames included), nil optionals left out
-/// (`encodeIfPresent`), enums as their raw values, empty arrays kept. `JSONValueConvertibleTests` checks each
-/// conforming emitted type against `JSONEncoder`.
+/// Emitted types (manifest, declarations, DDM documents, legacy plan, marker) are not `Encodable`: each file is
+/// `CanonicalJSON.bytes(value.jsonValue)`, which skips `Codable`'s containers, boxes and dynamic casts (on a large
+/// compile they were most of the time spent encoding). Types that are read back are `Decodable`, synthesized, so
+/// a conformance writes what that decoder reads: property names as keys (`CodingKeys` renames included), nil
+/// optionals left out, enums as their raw values, empty arrays kept. `OutputRoundTripTests` checks each one.
 package protocol JSONValueConvertible {
-    /// The value as `JSONValueEncoder` would encode it through `Codable`.
+    /// The value as a JSON tree.
     var jsonValue: JSONValue { get }
 }
 
@@ -44,12 +44,12 @@ extension Optional: JSONValueConvertible where Wrapped: JSONValueConvertible {
 }
 
 extension RawRepresentable where RawValue == String {
-    /// The raw value, as synthesized `Codable` encodes a `String` enum.
+    /// The raw value, as synthesized `Decodable` reads a `String` enum.
     package var rawJSONValue: JSONValue { .string(rawValue) }
 }
 
 extension Dictionary where Key == String, Value == JSONValue {
-    /// Sets `key` only when `value` is present, as synthesized `Codable` encodes an optional member.
+    /// Sets `key` only when `value` is present: an optional member is left out when nil.
     package mutating func setIfPresent(_ key: String, _ value: (some JSONValueConvertible)?) {
         if let value { self[key] = value.jsonValue }
     }

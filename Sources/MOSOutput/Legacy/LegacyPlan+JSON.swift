@@ -1,5 +1,5 @@
-// plan.json's tree built by hand, as synthesized `Codable` encodes it (property names as keys, nil optionals
-// left out); `JSONValueConvertibleTests` compares every one with `JSONEncoder`.
+// plan.json's tree: property names as keys, nil optionals left out, as the synthesized `Decodable` (sync's and
+// diff's reader) reads it; `OutputRoundTripTests` writes and reads back every one.
 
 import MOSBasics
 import MOSDomain

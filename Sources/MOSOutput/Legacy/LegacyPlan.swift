@@ -6,12 +6,17 @@ import MOSDomain
 /// mosc's own format (documented in `specs/output.md`, "Legacy plan"), versioned by ``formatVersion``. Every
 /// instant is absolute, except the publish step's, which is relative to when the server loads the plan, so
 /// nothing in the plan depends on the time of compiling.
-package struct LegacyPlan: Encodable, Hashable {
+///
+/// Written from `jsonValue` (LegacyPlan+JSON.swift), read by synthesized `Decodable` (sync and diff). Adding an
+/// optional field is two lines: the property with `= nil` here and `object.setIfPresent("name", name)` in
+/// `jsonValue`; callers set it after `init`. Set it in `OutputRoundTripTests`' filled variant too: it fails when
+/// the two disagree.
+package struct LegacyPlan: Decodable, Hashable {
     /// The plan format this mosc writes.
     package static let currentFormatVersion = 1
 
     /// The cohort's pre-DDM devices.
-    package struct Devices: Encodable, Hashable {
+    package struct Devices: Decodable, Hashable {
         /// The OS versions that take this plan, e.g. `>=13.0 <14.0`.
         package var range: String
         /// The oldest of them: every command is gated at this version.
@@ -28,7 +33,7 @@ package struct LegacyPlan: Encodable, Hashable {
     }
 
     /// What the devices update to.
-    package struct Target: Encodable, Hashable {
+    package struct Target: Decodable, Hashable {
         /// The OS version, as the policy writes it.
         package var version: String
         /// The build, when the policy gives one (ScheduleOSUpdate has no build key; it only narrows a ProductKey).
@@ -45,7 +50,7 @@ package struct LegacyPlan: Encodable, Hashable {
     }
 
     /// The deadline as written and as the enforce step's instant.
-    package struct Deadline: Encodable, Hashable {
+    package struct Deadline: Decodable, Hashable {
         /// The wall time, `yyyy-mm-ddThh:mm:ss`.
         package var local: String
         /// The IANA zone it is read in (`legacy.timeZone`).
@@ -68,7 +73,7 @@ package struct LegacyPlan: Encodable, Hashable {
     }
 
     /// Something the plan could have held but leaves out, and why.
-    package struct Omission: Encodable, Hashable {
+    package struct Omission: Decodable, Hashable {
         /// A step name, a RequestType or an `Updates[]` key.
         package var item: String
         /// Why, in words.
@@ -120,9 +125,9 @@ package struct LegacyPlan: Encodable, Hashable {
 }
 
 /// One step of a legacy plan.
-package struct LegacyStep: Encodable, Hashable {
+package struct LegacyStep: Decodable, Hashable {
     /// The step names, in plan order.
-    package enum Name: String, Encodable, Hashable, CaseIterable {
+    package enum Name: String, Decodable, Hashable, CaseIterable {
         case publish, download, enforce, verify
     }
 
@@ -167,7 +172,7 @@ package struct LegacyStep: Encodable, Hashable {
 }
 
 /// A command file of a step.
-package struct LegacyCommandReference: Encodable, Hashable {
+package struct LegacyCommandReference: Decodable, Hashable {
     /// The path relative to the plan's folder, e.g. `commands/04-ScheduleOSUpdate.plist`.
     package var file: String
     /// The command's RequestType.
@@ -187,7 +192,7 @@ package struct LegacyCommandReference: Encodable, Hashable {
 }
 
 /// Where a server takes a ProductKey from, for devices too old for `ProductVersion`.
-package struct LegacyProductKeySource: Encodable, Hashable {
+package struct LegacyProductKeySource: Decodable, Hashable {
     /// The command whose response lists it: `AvailableOSUpdates`.
     package var from: String
     /// The keys the response item must match (`Version`, and `Build` when the policy gives one).
@@ -204,7 +209,7 @@ package struct LegacyProductKeySource: Encodable, Hashable {
 }
 
 /// The verify step's stop condition.
-package struct LegacyUntil: Encodable, Hashable {
+package struct LegacyUntil: Decodable, Hashable {
     /// The DeviceInformation query compared.
     package var query: String
     /// The version it must reach.
@@ -218,7 +223,7 @@ package struct LegacyUntil: Encodable, Hashable {
 }
 
 /// What the server does when the update fails.
-package struct LegacyFailurePath: Encodable, Hashable {
+package struct LegacyFailurePath: Decodable, Hashable {
     /// `UpdateResults[].Status` values of a ScheduleOSUpdate response that mean the download or install failed.
     var failureStatuses: [String]
     /// The `UpdateResults[].InstallAction` that means scheduling failed.

@@ -17,7 +17,7 @@ package struct ManifestStream {
     /// Starts the document with the members that sort before `cohorts`; `header`'s own cohorts are ignored.
     package init(header: OutputManifest) {
         var members: [String: JSONValue] = [:]
-        if case .object(let encoded)? = try? JSONValueEncoder.encode(header) { members = encoded }
+        if case .object(let encoded) = header.jsonValue { members = encoded }
         members["cohorts"] = nil
         buffer.append(contentsOf: "{\n".utf8)
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {
@@ -42,7 +42,7 @@ package struct ManifestStream {
     /// One cohort's member of the `cohorts` object, indented as it sits in the manifest.
     package static func entry(_ name: String, _ cohort: OutputManifest.Cohort) -> [UInt8] {
         var out: [UInt8] = Array("    ".utf8)
-        let value = (try? JSONValueEncoder.encode(cohort)) ?? .object(["error": .string("not encodable")])
+        let value = cohort.jsonValue
         CanonicalJSON.write(.string(name), pretty: true, indent: 2, into: &out)
         out.append(contentsOf: " : ".utf8)
         CanonicalJSON.write(value, pretty: true, indent: 2, into: &out)

@@ -1,5 +1,5 @@
-// manifest.json's tree built by hand, as synthesized `Codable` encodes it (property names as keys, nil optionals
-// left out); `Codable` stays for `diff` and `status`, which decode manifests.
+// manifest.json's tree: property names as keys, nil optionals left out, as the synthesized `Decodable` (the one
+// reader, `OutputReader`) reads it; `OutputRoundTripTests` writes and reads back every one.
 
 import MOSBasics
 import MOSDomain

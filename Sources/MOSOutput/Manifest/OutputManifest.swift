@@ -2,13 +2,18 @@ import MOSBasics
 import MOSDomain
 
 /// `manifest.json`: what a compile wrote and how devices are routed, so a server needs nothing else.
-public struct OutputManifest: Sendable, Hashable, Codable {
+///
+/// Written from `jsonValue` (OutputManifest+JSON.swift), read by synthesized `Decodable`. Adding an optional
+/// field is two lines: the property with `= nil` here and `object.setIfPresent("name", name)` in `jsonValue`;
+/// callers set it after `init`. Set it in `OutputRoundTripTests`' filled variant too: it fails when the two
+/// disagree.
+public struct OutputManifest: Sendable, Hashable, Decodable {
     /// The manifest format this mosc writes; `diff` and `status` refuse newer ones. 2: `ring` counts from 1, as
     /// every other output and the policy language do (format 1 counted from 0; reading one adds 1).
     public static let currentFormatVersion = 2
 
     /// One file of the output.
-    public struct Artifact: Sendable, Hashable, Codable {
+    public struct Artifact: Sendable, Hashable, Decodable {
         /// The path relative to the output folder.
         public var path: String
         /// Lowercase hex SHA-256 of the file.
@@ -56,7 +61,7 @@ public struct OutputManifest: Sendable, Hashable, Codable {
     }
 
     /// One step of a legacy plan as the manifest records it.
-    public struct PlanInstant: Sendable, Hashable, Codable {
+    public struct PlanInstant: Sendable, Hashable, Decodable {
         /// The step name.
         public var step: String
         /// The UTC instant, absent for the publish step (relative to loading the plan).
@@ -70,7 +75,7 @@ public struct OutputManifest: Sendable, Hashable, Codable {
     }
 
     /// Which devices take which path.
-    public struct Routing: Sendable, Hashable, Codable {
+    public struct Routing: Sendable, Hashable, Decodable {
         /// The rule in words, e.g. "DDM when OS >= 14.0, else legacy MDM commands".
         public var rule: String
         /// The OS versions that take the DDM declaration, if any.
@@ -87,7 +92,7 @@ public struct OutputManifest: Sendable, Hashable, Codable {
     }
 
     /// One enforced cohort.
-    public struct Cohort: Sendable, Hashable, Codable {
+    public struct Cohort: Sendable, Hashable, Decodable {
         /// The platform.
         public var platform: String
         /// The enrollment.

@@ -74,7 +74,7 @@ enum ExportDiagnosticScenarios {
             var activation = try? JSONDecoder().decode(Declaration.self, from: Data(bytes))
         else { return }
         activation.payload["Predicate"] = .string("(device.operating_system.major == 15)")
-        source.files.add(path, CanonicalJSON.bytes(activation))
+        source.files.add(path, CanonicalJSON.bytes(activation.jsonValue))
     }
 
     static let scenarios: [DiagnosticCode: @Sendable () throws -> String] = [

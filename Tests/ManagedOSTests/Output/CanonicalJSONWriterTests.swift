@@ -77,7 +77,7 @@ import Testing
         let loaded = try RepositoryLoader().load(RepositoryPaths.examples.appendingPathComponent("fleet").path)
         let result = Compiler.compile(loaded, options: CompilerOptions(now: .testingNow))
         let output = try #require(result.output)
-        try Self.expectSame(output.manifest)
+        try Self.expectSame(output.manifest.jsonValue)
         for path in output.tree.paths where path.hasSuffix(".json") {
             let bytes = try #require(output.tree.files[path])
             let value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))

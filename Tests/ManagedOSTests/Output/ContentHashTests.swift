@@ -92,9 +92,7 @@ import Testing
 
     @Test func artifactsEncodeTheHashAsText() throws {
         let artifact = OutputManifest.Artifact(path: "a.json", sha256: ContentHash.hex("abc"), minimumOS: "14.0")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let data = try encoder.encode(artifact)
+        let data = Data(CanonicalJSON.compactBytes(artifact.jsonValue))
         #expect(
             String(decoding: data, as: UTF8.self)
                 == #"{"minimumOS":"14.0","path":"a.json","sha256":"\#(ContentHash.hex("abc"))"}"#)

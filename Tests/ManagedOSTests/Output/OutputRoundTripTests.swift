@@ -5,40 +5,81 @@ import Testing
 
 @testable import MOSCompiler
 
-/// Every hand-written `jsonValue` gives exactly what `Codable` gives: the same tree as `JSONValueEncoder` made
-/// through `Codable` alone, and the same bytes as `JSONEncoder`, over the fleet's real values and variants with
-/// every optional both nil and set.
-@Suite struct JSONValueConvertibleTests {
-    typealias Convertible = any Encodable & JSONValueConvertible
+/// Every emitted type is written from its `jsonValue` and read back by its synthesized `Decodable`: writing a
+/// value and decoding the bytes gives the value again, and writing that gives the same bytes. Over the fleet's
+/// real values and variants with every optional both nil and set, so a property missing from `jsonValue` (or
+/// written under another key than `Decodable` reads) fails here.
+@Suite struct OutputRoundTripTests {
+    typealias Convertible = any Decodable & Hashable & JSONValueConvertible
 
-    /// The emitted types, each with its sample values.
+    /// The emitted types that are read back, each with its sample values.
     enum Sample: String, CaseIterable, Sendable {
-        case declarations, declarationItems, tokens, legacyPlans, manifest, builtins
+        case declarations, legacyPlans, manifest
     }
 
-    static func expectSame(_ value: some Encodable & JSONValueConvertible, _ label: String) throws {
-        #expect(value.jsonValue == (try JSONValueEncoder.encodeWithCodable(value)), "\(label)")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        #expect(CanonicalJSON.bytes(value) == Array(try encoder.encode(value)) + [UInt8(ascii: "\n")], "\(label)")
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        #expect(CanonicalJSON.compactBytes(value) == Array(try encoder.encode(value)), "\(label)")
+    static func expectRoundTrip<T: Decodable & Hashable & JSONValueConvertible>(_ value: T, _ label: String) throws {
+        let bytes = CanonicalJSON.bytes(value.jsonValue)
+        let decoded = try JSONDecoder().decode(T.self, from: Data(bytes))
+        #expect(decoded == value, "\(label)")
+        #expect(CanonicalJSON.bytes(decoded.jsonValue) == bytes, "\(label)")
     }
 
-    @Test(arguments: Sample.allCases) func matchesCodable(_ sample: Sample) throws {
+    @Test(arguments: Sample.allCases) func decodesWhatItWrites(_ sample: Sample) throws {
         let values = try Self.values(sample)
         #expect(values.count > 3)
         for (index, value) in values.enumerated() {
-            try Self.expectSame(value, "\(sample) #\(index)")
+            try Self.expectRoundTrip(value, "\(sample) #\(index)")
         }
     }
 
-    /// The conformance must be found through the generic paths too (nested in a plain `Encodable`, top level).
-    @Test func encoderUsesConversionsWhereverTheyAppear() throws {
+    /// Every manifest, plan and declaration file of the fleet's compile decodes to a value that writes the same
+    /// bytes.
+    @Test func rewritesTheFleetsFilesByteForByte() throws {
+        let output = try Self.fleet().output
+        var counts: [String: Int] = [:]
+        for path in output.tree.paths {
+            let bytes = try #require(output.tree.files[path])
+            let rewritten: [UInt8]
+            if path == "manifest.json" {
+                rewritten = CanonicalJSON.bytes(
+                    try JSONDecoder().decode(OutputManifest.self, from: Data(bytes)).jsonValue)
+            } else if path.hasSuffix("/legacy/plan.json") {
+                rewritten = CanonicalJSON.bytes(try JSONDecoder().decode(LegacyPlan.self, from: Data(bytes)).jsonValue)
+            } else if path.contains("/ddm/declarations/") {
+                rewritten = CanonicalJSON.bytes(try JSONDecoder().decode(Declaration.self, from: Data(bytes)).jsonValue)
+            } else {
+                continue
+            }
+            counts[String(path.split(separator: "/").last ?? ""), default: 0] += 1
+            #expect(rewritten == bytes, "\(path)")
+        }
+        #expect(counts["manifest.json"] == 1)
+        #expect((counts["plan.json"] ?? 0) >= 2)
+        #expect(counts.count > 3)
+    }
+
+    /// The two DDM documents nothing reads back, against Apple's key names written out.
+    @Test func writesTheDDMDocumentsWithApplesKeys() throws {
+        let tokens = TokensDocument(syncTokens: .init(declarationsToken: "abc", timestamp: "2026-01-01T00:00:00Z"))
+        #expect(
+            String(decoding: CanonicalJSON.compactBytes(tokens.jsonValue), as: UTF8.self)
+                == #"{"SyncTokens":{"DeclarationsToken":"abc","Timestamp":"2026-01-01T00:00:00Z"}}"#)
+        let declaration = Declaration(type: "t", identifier: "a.b", payload: [:])
+        let items = DeclarationItems(activations: [.init(declaration)], configurations: [])
+        let expected =
+            #"{"Declarations":{"Activations":[{"Identifier":"a.b","ServerToken":"\#(declaration.serverToken)"}],"#
+            + #""Assets":[],"Configurations":[],"Management":[]},"DeclarationsToken":"tok"}"#
+        #expect(
+            String(decoding: CanonicalJSON.compactBytes(items.document(token: "tok").jsonValue), as: UTF8.self)
+                == expected)
+    }
+
+    /// `JSONValueEncoder` (for reports that are only `Encodable`) takes a `JSONValue` member's own tree.
+    @Test func encoderTakesJSONValuesWhereverTheyAppear() throws {
         struct Wrapper: Encodable {
-            var omission = LegacyPlan.Omission(item: "i", reason: "r")
-            var list = [LegacyUntil(query: "q", atLeast: "1")]
-            var missing: LegacyUntil? = nil
+            var payload: [String: JSONValue] = ["k": .array([.string("v"), .null]), "n": .integer(1)]
+            var list: [JSONValue] = [.bool(true), .object([:])]
+            var missing: JSONValue? = nil
         }
         #expect(try JSONValueEncoder.encode(Wrapper()) == (try JSONValueEncoder.encodeWithCodable(Wrapper())))
         try CanonicalJSONWriterTests.expectSame(Wrapper())
@@ -59,18 +100,8 @@ import Testing
     static func values(_ sample: Sample) throws -> [Convertible] {
         switch sample {
         case .declarations: return try declarations().flatMap(\.value)
-        case .declarationItems: return try declarationItems()
-        case .tokens:
-            let tokens = TokensDocument(syncTokens: .init(declarationsToken: "abc", timestamp: "2026-01-01T00:00:00Z"))
-            let odd = TokensDocument(syncTokens: .init(declarationsToken: "", timestamp: "a/\"b\"\n\\"))
-            return [tokens, odd, tokens.syncTokens, odd.syncTokens]
         case .legacyPlans: return try legacyPlans()
         case .manifest: return try manifests()
-        case .builtins:
-            return [
-                JSONValue.null, "text", 7, true, [1, 2], [String](), ["k": JSONValue.array([])], String?.none,
-                Int?.some(3), [String?.none, "x"],
-            ]
         }
     }
 
@@ -86,24 +117,6 @@ import Testing
         }
         #expect(byFolder.values.contains { $0.count >= 3 })
         return byFolder
-    }
-
-    static func declarationItems() throws -> [Convertible] {
-        var values: [Convertible] = []
-        for declarations in try declarations().values {
-            let activations = declarations.filter { $0.type == Declaration.Kind.activation.type }
-            let items = DeclarationItems(
-                activations: activations.map(DeclarationItems.Item.init),
-                configurations: declarations.filter { $0.type != Declaration.Kind.activation.type }
-                    .map(DeclarationItems.Item.init))
-            var document = items.document(token: items.declarationsToken)
-            values += [document, document.declarations] + items.activations.map { $0 as Convertible }
-            document.declarations.assets = items.configurations
-            document.declarations.management = items.activations
-            values.append(document)
-        }
-        let empty = DeclarationItems(activations: [], configurations: [])
-        return values + [empty.document(token: ""), empty.document(token: "").declarations]
     }
 
     static func legacyPlans() throws -> [Convertible] {
@@ -169,11 +182,13 @@ import Testing
         for cohort in manifest.cohorts.values {
             var bare = cohort
             (bare.targetBuild, bare.timeZone, bare.legacyPlan, bare.declarationsToken) = (nil, nil, nil, nil)
+            bare.targetRequest = nil
             (bare.routing.ddm, bare.routing.legacy) = (nil, nil)
             bare.artifacts = []
             bare.paths = []
             var filled = cohort
             filled.targetBuild = cohort.targetBuild ?? "23A344"
+            filled.targetRequest = cohort.targetRequest ?? "latest-15"
             filled.timeZone = cohort.timeZone ?? "Europe/Paris"
             filled.legacyPlan = (cohort.legacyPlan ?? []) + [.init(step: "publish", utc: nil)]
             filled.declarationsToken = cohort.declarationsToken ?? "token"
