@@ -44,7 +44,7 @@ public struct OutputManifest: Sendable, Hashable, Decodable {
     }
 
     /// A change freeze or holiday as written: dates `YYYY-MM-DD`, or `MM-DD` for the same days every year.
-    public struct BlackoutSpan: Sendable, Hashable, Codable {
+    public struct BlackoutSpan: Sendable, Hashable, Decodable {
         /// Why.
         public var reason: String
         /// The first day.

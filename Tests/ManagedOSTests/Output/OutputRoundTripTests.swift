@@ -194,9 +194,19 @@ import Testing
             filled.declarationsToken = cohort.declarationsToken ?? "token"
             filled.routing.ddm = cohort.routing.ddm ?? ">=14.0"
             filled.routing.legacy = cohort.routing.legacy ?? "<14.0"
+            filled.deadlineMovedFrom = cohort.deadlineMovedFrom ?? "2026-12-19T18:00:00"
+            filled.deadlineMovedBy = cohort.deadlineMovedBy ?? "skipDays"
+            filled.blackouts = [.init(reason: "Holiday change freeze", from: "2026-12-21", to: "2027-01-01")]
+            filled.artifacts = cohort.artifacts.map { artifact in
+                var windowed = artifact
+                windowed.belowOS = "15.0"
+                return windowed
+            }
             values += [cohort, bare, filled, cohort.routing, bare.routing, filled.routing]
             values += (cohort.artifacts.prefix(3)).map { $0 as Convertible }
             values += (filled.legacyPlan ?? []).map { $0 as Convertible }
+            values += (filled.blackouts ?? []).map { $0 as Convertible }
+            values += filled.artifacts.map { $0 as Convertible }
         }
         return values
     }
