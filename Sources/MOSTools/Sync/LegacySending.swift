@@ -40,26 +40,9 @@ public struct LegacySending: Sendable, Hashable, Codable {
     }
 }
 
-/// What sync reads of a `legacy/plan.json`.
-struct LegacyPlanView: Decodable, Sendable {
-    struct Step: Decodable, Sendable {
-        struct Command: Decodable, Sendable {
-            struct ProductKey: Decodable, Sendable { var placeholder: String }
-            var file: String
-            var requestType: String
-            var commandUUID: String
-            var productKey: ProductKey?
-        }
-        var name: String
-        var when: String
-        var utc: String?
-        var repeatEvery: String?
-        var maxChecks: Int?
-        var commands: [Command]
-    }
-    var formatVersion: Int
-    var steps: [Step]
-
+/// What sync sends of a `legacy/plan.json`: the plan as MOSOutput reads it (`LegacyPlan`, the one description of
+/// the format), its due steps per device.
+extension LegacyPlan {
     /// A command sync does not send, and why.
     struct Held: Sendable, Hashable, Codable {
         var cohort: String
@@ -105,7 +88,8 @@ struct LegacyPlanView: Decodable, Sendable {
                     sendings.append(
                         LegacySending(
                             enrollment: device.enrollment, device: device.displayID, cohort: device.cohort,
-                            step: step.name, repetition: repetition, requestType: command.requestType, file: file,
+                            step: step.name.rawValue, repetition: repetition, requestType: command.requestType,
+                            file: file,
                             compiledUUID: command.commandUUID,
                             commandUUID: LegacySending.uuid(
                                 compiled: command.commandUUID, enrollment: device.enrollment, repetition: repetition),

@@ -168,8 +168,8 @@ func planSync(
         notifyEnrollments.insert(enrollment)
     }
     // Legacy: every due sending not known to be on the queue, for devices below the target.
-    var held: Set<LegacyPlanView.Held> = []
-    var plans: [String: LegacyPlanView] = [:]  // each plan decoded once, not once per device
+    var held: Set<LegacyPlan.Held> = []
+    var plans: [String: LegacyPlan] = [:]  // each plan decoded once, not once per device
     for device in devices where device.legacy {
         guard let cohort = input.cohorts[device.cohort], let planFile = cohort.planFile else { continue }
         if let os = device.osVersion.flatMap(DeviceVersion.init), let target = DeviceVersion(cohort.targetVersion),
@@ -177,7 +177,7 @@ func planSync(
         {
             continue
         }
-        guard let view = plans[planFile] ?? input.read(planFile).flatMap(LegacyPlanView.decode) else {
+        guard let view = plans[planFile] ?? input.read(planFile).flatMap(LegacyPlan.decode) else {
             return .failure(.unreadable("cannot read the legacy plan '\(planFile)'"))
         }
         plans[planFile] = view
@@ -221,10 +221,10 @@ func planSync(
             droppedSets: droppedSets, deletes: deletes, commandBodies: commandBodies, after: after))
 }
 
-extension LegacyPlanView {
+extension LegacyPlan {
     /// The plan of JSON bytes, or nil when they are not a plan this mosc reads.
-    static func decode(_ bytes: [UInt8]) -> LegacyPlanView? {
-        guard let view = try? JSONDecoder().decode(LegacyPlanView.self, from: Data(bytes)),
+    static func decode(_ bytes: [UInt8]) -> LegacyPlan? {
+        guard let view = try? JSONDecoder().decode(LegacyPlan.self, from: Data(bytes)),
             view.formatVersion <= LegacyPlan.currentFormatVersion
         else { return nil }
         return view
