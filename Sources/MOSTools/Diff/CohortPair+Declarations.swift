@@ -26,19 +26,19 @@ extension CohortPair {
             (Self.kindOrder.firstIndex(of: $0) ?? 99, $0) < (Self.kindOrder.firstIndex(of: $1) ?? 99, $1)
         }
         for kind in kinds {
-            let field = "ddm.\(kind)"
+            let field = DiffField.ddm(kind)
             switch (old[kind], new[kind]) {
             case (let a?, nil):
-                fields.append(.init(field: field, before: a.identifier, after: nil))
+                fields.append(.init(field, before: a.identifier, after: nil))
                 tokens.append(.init(identifier: a.identifier, before: decode(a, from: base)?.serverToken, after: nil))
             case (nil, let b?):
-                fields.append(.init(field: field, before: nil, after: b.identifier))
+                fields.append(.init(field, before: nil, after: b.identifier))
                 tokens.append(.init(identifier: b.identifier, before: nil, after: decode(b, from: head)?.serverToken))
             case (let a?, let b?) where a.sha256 != b.sha256 || a.identifier != b.identifier:
                 let x = decode(a, from: base)
                 let y = decode(b, from: head)
                 if a.identifier != b.identifier {
-                    fields.append(.init(field: "\(field).Identifier", before: a.identifier, after: b.identifier))
+                    fields.append(.init(field.member("Identifier"), before: a.identifier, after: b.identifier))
                 }
                 if let x, let y {
                     fields += payloadFields(field, kind: kind, x, y)
@@ -47,7 +47,7 @@ extension CohortPair {
                     }
                 } else {
                     // A compiled side with a missing or unreadable file: say which, not what changed inside.
-                    fields.append(.init(field: "\(field).file", before: a.sha256, after: b.sha256))
+                    fields.append(.init(field.member("file"), before: a.sha256, after: b.sha256))
                 }
             default:
                 break
@@ -57,7 +57,7 @@ extension CohortPair {
     }
 
     /// The payload leaves that differ, by dotted key path.
-    private func payloadFields(_ field: String, kind: String, _ x: Declaration, _ y: Declaration)
+    private func payloadFields(_ field: DiffField, kind: String, _ x: Declaration, _ y: Declaration)
         -> [RolloutDiff.FieldChange]
     {
         var old: [String: String] = [:]
@@ -68,7 +68,7 @@ extension CohortPair {
         var fields: [RolloutDiff.FieldChange] = []
         for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] {
             if kind == "enforcement", Self.enforcementKeysInManifest.contains(key) { continue }
-            fields.append(.init(field: "\(field).\(key)", before: old[key], after: new[key]))
+            fields.append(.init(field.member(key), before: old[key], after: new[key]))
         }
         return fields
     }

@@ -64,12 +64,12 @@ extension CohortPair {
         let new = artifacts(after, under: "legacy/")
         var fields: [RolloutDiff.FieldChange] = []
         if before.timeZone != after.timeZone {
-            fields.append(.init(field: "legacy.timeZone", before: before.timeZone, after: after.timeZone))
+            fields.append(.init(.legacyTimeZone, before: before.timeZone, after: after.timeZone))
         }
         let oldSteps = Dictionary((before.legacyPlan ?? []).map { ($0.step, $0.utc ?? "load") }) { a, _ in a }
         let newSteps = Dictionary((after.legacyPlan ?? []).map { ($0.step, $0.utc ?? "load") }) { a, _ in a }
-        for step in LegacyStep.Name.allCases.map(\.rawValue) {
-            if let change = Self.instant("legacy.step.\(step)", oldSteps[step], newSteps[step]) {
+        for step in LegacyStep.Name.allCases {
+            if let change = Self.instant(.legacyStep(step), oldSteps[step.rawValue], newSteps[step.rawValue]) {
                 fields.append(change)
             }
         }
@@ -80,12 +80,12 @@ extension CohortPair {
             let x = base.decodeJSON(PlanView.self, planPath), let y = head.decodeJSON(PlanView.self, planPath)
         {
             if x.target.update != y.target.update {
-                fields.append(.init(field: "legacy.update", before: x.target.update, after: y.target.update))
+                fields.append(.init(.legacyUpdate, before: x.target.update, after: y.target.update))
             }
             let xOmitted = Dictionary(x.omitted.map { ($0.item, $0.reason) }) { a, _ in a }
             let yOmitted = Dictionary(y.omitted.map { ($0.item, $0.reason) }) { a, _ in a }
             for item in Set(xOmitted.keys).union(yOmitted.keys).sorted() where xOmitted[item] != yOmitted[item] {
-                fields.append(.init(field: "legacy.omitted.\(item)", before: xOmitted[item], after: yOmitted[item]))
+                fields.append(.init(.legacyOmitted(item), before: xOmitted[item], after: yOmitted[item]))
             }
             if let xFile = x.enforceCommand, let yFile = y.enforceCommand {
                 let xPath = "cohorts/\(name)/legacy/\(xFile)"
@@ -95,7 +95,7 @@ extension CohortPair {
                     let yUpdate = head.decodePlist(EnforceCommand.self, yPath)?.Command.Updates.first
                 {
                     for ((key, a), (_, b)) in zip(xUpdate.fields, yUpdate.fields) where a != b {
-                        fields.append(.init(field: "legacy.enforce.\(key)", before: a, after: b))
+                        fields.append(.init(.legacyEnforce(key), before: a, after: b))
                     }
                 }
             }
@@ -103,7 +103,7 @@ extension CohortPair {
         if !explained, fields.count == found, let a = old[planPath], let b = new[planPath], a != b, old.keys == new.keys
         {
             // Something else in the plan differs (its notes, a CommandUUID): name the file, not a guess.
-            fields.append(.init(field: "legacy.plan", before: String(a.prefix(12)), after: String(b.prefix(12))))
+            fields.append(.init(.legacyPlan, before: String(a.prefix(12)), after: String(b.prefix(12))))
         }
         return (fields, true)
     }

@@ -22,13 +22,13 @@ struct CohortPair {
                 cohort: name, change: .added, base: nil, head: .init(after), fields: [],
                 resync: .init(
                     declarationsTokenBefore: nil, declarationsTokenAfter: after.declarationsToken, serverTokens: [],
-                    legacyPlan: after.paths.contains("legacy")))
+                    legacyPlan: after.paths.contains(CohortExpectation.Path.legacy.rawValue)))
         case (let before?, nil):
             return .init(
                 cohort: name, change: .removed, base: .init(before), head: nil, fields: [],
                 resync: .init(
                     declarationsTokenBefore: before.declarationsToken, declarationsTokenAfter: nil, serverTokens: [],
-                    legacyPlan: before.paths.contains("legacy")))
+                    legacyPlan: before.paths.contains(CohortExpectation.Path.legacy.rawValue)))
         case (let before?, let after?):
             var fields = Self.enforcementFields(before, after)
             let ddm = compareDeclarations(before, after)
@@ -54,20 +54,20 @@ struct CohortPair {
         -> [RolloutDiff.FieldChange]
     {
         var fields: [RolloutDiff.FieldChange] = []
-        func plain(_ field: String, _ old: String?, _ new: String?) {
-            if old != new { fields.append(.init(field: field, before: old, after: new)) }
+        func plain(_ field: DiffField, _ old: String?, _ new: String?) {
+            if old != new { fields.append(.init(field, before: old, after: new)) }
         }
-        plain("policy", before.policy, after.policy)
-        plain("ring", String(before.ring), String(after.ring))
-        plain("platform", before.platform, after.platform)
-        plain("enrollment", before.enrollment, after.enrollment)
-        plain("paths", before.paths.joined(separator: ","), after.paths.joined(separator: ","))
-        plain("routing.ddm", before.routing.ddm, after.routing.ddm)
-        plain("routing.legacy", before.routing.legacy, after.routing.legacy)
-        if let change = version("target.version", before.targetVersion, after.targetVersion) { fields.append(change) }
-        plain("target.build", before.targetBuild, after.targetBuild)
+        plain(.policy, before.policy, after.policy)
+        plain(.ring, String(before.ring), String(after.ring))
+        plain(.platform, before.platform, after.platform)
+        plain(.enrollment, before.enrollment, after.enrollment)
+        plain(.paths, before.paths.joined(separator: ","), after.paths.joined(separator: ","))
+        plain(.routingDDM, before.routing.ddm, after.routing.ddm)
+        plain(.routingLegacy, before.routing.legacy, after.routing.legacy)
+        if let change = version(.targetVersion, before.targetVersion, after.targetVersion) { fields.append(change) }
+        plain(.targetBuild, before.targetBuild, after.targetBuild)
         if before.deadline != after.deadline {
-            var change = RolloutDiff.FieldChange(field: "deadline", before: before.deadline, after: after.deadline)
+            var change = RolloutDiff.FieldChange(.deadline, before: before.deadline, after: after.deadline)
             if let old = LocalDateTime.parse(before.deadline).value, let new = LocalDateTime.parse(after.deadline).value
             {
                 change.shiftSeconds = new.secondsSinceEpochAsIfUTC - old.secondsSinceEpochAsIfUTC
@@ -76,23 +76,23 @@ struct CohortPair {
             fields.append(change)
         }
         // Why a computed deadline is where it is: the blackout or skipped weekday that moved it, and from where.
-        plain("deadline.movedBy", before.deadlineMovedBy, after.deadlineMovedBy)
-        plain("deadline.movedFrom", before.deadlineMovedFrom, after.deadlineMovedFrom)
+        plain(.deadlineMovedBy, before.deadlineMovedBy, after.deadlineMovedBy)
+        plain(.deadlineMovedFrom, before.deadlineMovedFrom, after.deadlineMovedFrom)
         return fields
     }
 
     /// A version change, `raised` or `lowered` when both are versions.
-    package static func version(_ field: String, _ old: String, _ new: String) -> RolloutDiff.FieldChange? {
+    package static func version(_ field: DiffField, _ old: String, _ new: String) -> RolloutDiff.FieldChange? {
         guard old != new else { return nil }
-        var change = RolloutDiff.FieldChange(field: field, before: old, after: new)
+        var change = RolloutDiff.FieldChange(field, before: old, after: new)
         if let a = OSVersion(old), let b = OSVersion(new), a != b { change.direction = b > a ? "raised" : "lowered" }
         return change
     }
 
     /// An instant change, `later` or `earlier` with the shift.
-    package static func instant(_ field: String, _ old: String?, _ new: String?) -> RolloutDiff.FieldChange? {
+    package static func instant(_ field: DiffField, _ old: String?, _ new: String?) -> RolloutDiff.FieldChange? {
         guard old != new else { return nil }
-        var change = RolloutDiff.FieldChange(field: field, before: old, after: new)
+        var change = RolloutDiff.FieldChange(field, before: old, after: new)
         if let old = old.flatMap(Instant.parseISO8601), let new = new.flatMap(Instant.parseISO8601) {
             change.shiftSeconds = old.seconds(until: new)
             change.direction = new > old ? "later" : "earlier"

@@ -18,7 +18,7 @@ struct RiskJudge {
         let wall = LocalDateTime.parse(cohort.deadline).value
         var first: Instant?
         var last: Instant?
-        if cohort.paths.contains("ddm") || legacy == nil, let wall {
+        if cohort.paths.contains(CohortExpectation.Path.ddm.rawValue) || legacy == nil, let wall {
             first = wall.earliestInstantAnywhere
             last = wall.latestInstantAnywhere
         }
@@ -57,22 +57,25 @@ struct RiskJudge {
         }
         guard let before = pair.before, let after = pair.after else { return risks }
         for path in before.paths where !after.paths.contains(path) {
-            let range = (path == "ddm" ? before.routing.ddm : before.routing.legacy).map { " (OS \($0))" } ?? ""
+            let range =
+                (path == CohortExpectation.Path.ddm.rawValue ? before.routing.ddm : before.routing.legacy).map {
+                    " (OS \($0))"
+                } ?? ""
             flag(
                 .enforcementRemoved,
                 "cohort '\(name)' loses its \(path) path: its devices on that path\(range) are no longer enforced",
                 at: headAt(headPlaces?.reference))
         }
-        if let target = diff.fields.first(where: { $0.field == "target.version" }), target.direction == "lowered" {
+        if let target = diff.fields.first(where: { $0.is(.targetVersion) }), target.direction == "lowered" {
             flag(
                 .targetLowered,
                 "cohort '\(name)' target lowered from \(target.before ?? "?") to \(target.after ?? "?"): devices already on a newer version stay there, and none downgrades",
                 at: headAt(headPlaces?.target))
         }
-        let deadline = diff.fields.first { $0.field == "deadline" }
-        let enforce = diff.fields.first { $0.field == "legacy.step.enforce" && $0.before != nil && $0.after != nil }
+        let deadline = diff.fields.first { $0.is(.deadline) }
+        let enforce = diff.fields.first { $0.is(.legacyStep(.enforce)) && $0.before != nil && $0.after != nil }
         if let moved = deadline ?? enforce, moved.direction == "earlier", let shift = moved.shiftSeconds {
-            let what = moved.field == "deadline" ? "deadline" : "legacy enforce instant"
+            let what = moved.is(.deadline) ? "deadline" : "legacy enforce instant"
             flag(
                 .deadlineMovedEarlier,
                 "cohort '\(name)' \(what) moved earlier by \(DiffText.duration(shift)), from \(moved.before ?? "?") to \(moved.after ?? "?")",

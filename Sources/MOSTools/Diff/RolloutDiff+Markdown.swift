@@ -29,8 +29,8 @@ extension RolloutDiff {
             let cells = [
                 "`\(cohort.cohort)`", cohort.change.rawValue, Self.cell(facts?.policy ?? ""),
                 facts.map { String($0.ring) } ?? "",
-                Self.cell(Self.pair(cohort.base?.targetVersion, cohort.head?.targetVersion, cohort, "target.version")),
-                Self.cell(Self.pair(cohort.base?.deadline, cohort.head?.deadline, cohort, "deadline")),
+                Self.cell(Self.pair(cohort.base?.targetVersion, cohort.head?.targetVersion, cohort, .targetVersion)),
+                Self.cell(Self.pair(cohort.base?.deadline, cohort.head?.deadline, cohort, .deadline)),
                 Self.resyncCell(cohort.resync), codes.isEmpty ? "" : codes.joined(separator: ", "),
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
@@ -79,9 +79,9 @@ extension RolloutDiff {
     }
 
     /// `a → b (annotation)`, or the one value when only one side has it or they are equal.
-    package static func pair(_ old: String?, _ new: String?, _ cohort: CohortDiff, _ field: String) -> String {
+    package static func pair(_ old: String?, _ new: String?, _ cohort: CohortDiff, _ field: DiffField) -> String {
         guard let old, let new, old != new else { return new ?? old ?? "" }
-        let note = cohort.fields.first { $0.field == field }.flatMap(annotation).map { " (\($0))" } ?? ""
+        let note = cohort.fields.first { $0.is(field) }.flatMap(annotation).map { " (\($0))" } ?? ""
         return "\(old) → **\(new)**\(note)"
     }
 
