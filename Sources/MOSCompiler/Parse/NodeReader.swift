@@ -275,16 +275,8 @@ public struct NodeReader {
         return "\(text[..<dot]).\(fraction.isEmpty ? "0" : String(fraction))"
     }
 
-    /// The closest allowed spelling within a small edit distance, for "did you mean".
+    /// The closest allowed spelling, for "did you mean" (`Suggestions`' policy).
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates {
-            let limit = max(1, min(3, candidate.count / 3))
-            let distance = EditDistance.optimalStringAlignment(
-                Array(lowered.utf8), Array(candidate.lowercased().utf8), limit: limit)
-            if distance <= limit, best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
-        }
-        return best?.0
+        Suggestions.closest(to: word, among: candidates)
     }
 }

@@ -135,12 +135,8 @@ extension Compiler {
             formatVersion: FleetStatus.currentFormatVersion, now: now.iso8601, cohorts: summaries, devices: devices)
     }
 
-    /// The name nearest `name` by edit distance, if close enough to suggest.
+    /// The name nearest `name`, if close enough to suggest (`Suggestions`' policy; ties alphabetical).
     static func closestName(to name: String, in names: [String]) -> String? {
-        let limit = max(1, name.count / 3)
-        let scored = names.map {
-            ($0, EditDistance.optimalStringAlignment(Array(name.utf8), Array($0.utf8), limit: limit))
-        }
-        return scored.filter { $0.1 <= limit }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+        Suggestions.closest(to: name, among: names.sorted())
     }
 }
