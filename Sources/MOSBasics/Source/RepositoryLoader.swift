@@ -43,8 +43,14 @@ public struct RepositoryLoader: Sendable {
     /// default: a repository's Settings may raise the limit, and the composer reports the size either way.
     public var maxFileBytes = InputLimits.hardCaps.maxFileBytes
 
-    /// A loader with default bounds.
-    public init() {}
+    /// Whether a file holds a Settings document, which marks the repository's root. The parser decides it (the
+    /// `RepositoryLoader()` that MOSCompiler adds passes its reading), so finding the root and parsing agree.
+    public var holdsSettings: @Sendable (SourceFile) -> Bool
+
+    /// A loader with default bounds that finds the root with `holdsSettings`.
+    public init(holdsSettings: @escaping @Sendable (SourceFile) -> Bool) {
+        self.holdsSettings = holdsSettings
+    }
 
     /// Loads the repository at `path`: a folder, or a file inside a repository.
     public func load(_ path: String) throws(CompilerError) -> Loaded {
@@ -56,11 +62,11 @@ public struct RepositoryLoader: Sendable {
             // A folder below the repository root (`policies/`) is read with the repository around it, as a file
             // is: alone, its policies would name cohorts that seem not to exist.
             let folder = Self.trimmed(path)
-            let root = Self.repositoryRoot(around: folder)
+            let root = repositoryRoot(around: folder)
             return try loadFolder(root, focus: root == folder ? nil : folder)
         }
         let folder = (path as NSString).deletingLastPathComponent
-        let root = Self.repositoryRoot(around: folder.isEmpty ? "." : folder)
+        let root = repositoryRoot(around: folder.isEmpty ? "." : folder)
         var loaded = try loadFolder(root, focus: path)
         // A named file the walk does not read (not a policy file name) is still refused when it is no regular
         // file, rather than reported on by nobody.
@@ -77,17 +83,17 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// The nearest folder at or above `folder` holding a `Settings` document, else `folder`; stops at a git root.
-    package static func repositoryRoot(around folder: String) -> String {
-        var current = trimmed(folder)
+    package func repositoryRoot(around folder: String) -> String {
+        var current = Self.trimmed(folder)
         for _ in 0..<32 {
-            if holdsSettings(current) { return current }
+            if folderHoldsSettings(current) { return current }
             if FileManager.default.fileExists(atPath: "\(current)/.git") { break }
-            let parent = parentPath(of: current)
+            let parent = Self.parentPath(of: current)
             let here = URL(fileURLWithPath: current).standardizedFileURL.path
             if here == "/" || URL(fileURLWithPath: parent).standardizedFileURL.path == here { break }
             current = parent
         }
-        return trimmed(folder)
+        return Self.trimmed(folder)
     }
 
     /// The parent folder, keeping a relative path relative: `a/b` → `a`, `a` → `.`, `.` → `..`, `..` → `../..`.
@@ -100,18 +106,14 @@ public struct RepositoryLoader: Sendable {
         return path == "." ? ".." : "\(path)/.."
     }
 
-    private static func holdsSettings(_ folder: String) -> Bool {
+    private func folderHoldsSettings(_ folder: String) -> Bool {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return false }
-        for name in names where isPolicyFileName(name) {
+        for name in names.sorted() where Self.isPolicyFileName(name) {
             let path = (folder as NSString).appendingPathComponent(name)
             // Read as the walk reads: a FIFO or device named like a policy must not block the search for the root.
             guard case .success(let data) = RegularFile.read(path, limit: (1 << 20) + 1), data.count <= 1 << 20
             else { continue }
-            let text = String(
-                decoding: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...], as: UTF8.self)
-            for line in text.split(separator: "\n") where line.hasPrefix("kind:") {
-                if line.dropFirst(5).trimmingCharacters(in: .whitespaces).hasPrefix("Settings") { return true }
-            }
+            if holdsSettings(SourceFile(path: path, contents: data)) { return true }
         }
         return false
     }

@@ -126,3 +126,11 @@ func relativePath(_ path: String, root: String) -> String {
     let prefix = root.hasSuffix("/") || root.hasSuffix(":") ? root : root + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
 }
+
+extension RepositoryLoader {
+    /// A loader with default bounds whose root search asks the parser whether a file holds a Settings document
+    /// (`leadingSettings`), the same reading `parseRepository` gives it.
+    public init() {
+        self.init(holdsSettings: { leadingSettings([$0], base: .hardCaps) != nil })
+    }
+}

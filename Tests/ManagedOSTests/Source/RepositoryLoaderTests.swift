@@ -179,6 +179,26 @@ import Testing
         #expect(diagnostics.first?.message.contains("'mac-egn'") == true)
     }
 
+    /// The root is the nearest folder with a Settings document as the parser reads one, however it is spelt;
+    /// a comment or another key naming Settings does not make one.
+    @Test(arguments: [
+        ("apiVersion: mosc/v1\nkind: \"Settings\"\n", true),
+        ("{apiVersion: mosc/v1, kind: Settings}\n", true),
+        ("apiVersion: mosc/v1\nkind: Settings  # the repository's defaults\n", true),
+        ("# kind: Settings is elsewhere\napiVersion: mosc/v1\nkind: Cohort\nname: x\nplatform: macOS\n", false),
+        ("apiVersion: mosc/v1\nkind: Cohort\nname: x\nplatform: macOS\ndescription: \"kind: Settings\"\n", false),
+    ])
+    func theRootIsWhereTheParserFindsSettings(_ text: String, _ isRoot: Bool) throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let policies = root.appendingPathComponent("policies")
+        try FileManager.default.createDirectory(at: policies, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: root.appendingPathComponent("settings.yaml"))
+        try Data(Self.cohort.utf8).write(to: policies.appendingPathComponent("cohort.yaml"))
+        let loaded = try RepositoryLoader().load(policies.path)
+        #expect((loaded.root == root.path) == isRoot, "\(loaded.root)")
+    }
+
     @Test func compilingANamedFolderReportsTheWholeRepository() throws {
         let root = try Self.nestedRepository()
         defer { try? FileManager.default.removeItem(at: root) }
