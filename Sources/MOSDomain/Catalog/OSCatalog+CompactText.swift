@@ -94,7 +94,7 @@ private struct CompactTextParser {
     /// The line of each platform/improvement seen (`26.3.1 (a)`), to point duplicates at the first occurrence.
     var firstImprovementLine: [String: [String: Int]] = [:]
     /// The line of each platform/version seen, to point duplicates at the first occurrence.
-    var firstLine: [String: [CatalogVersion: Int]] = [:]
+    var firstLine: [String: [OSVersion: Int]] = [:]
     package var problems: [CatalogParseError.Problem] = []
 
     package mutating func read(_ line: Substring, number: Int) {
@@ -153,7 +153,7 @@ private struct CompactTextParser {
         let problemsBefore = problems.count
         let platform = fields[0]
         checkPlatform(platform, number: number)
-        let version = CatalogVersion(fields[1])
+        let version = OSVersion(fields[1])
         if version == nil { report(number, "invalid version '\(fields[1])'") }
         let builds =
             fields[2].isEmpty ? [] : fields[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -192,7 +192,7 @@ private struct CompactTextParser {
         let problemsBefore = problems.count
         let platform = fields[1]
         checkPlatform(platform, number: number)
-        let version = CatalogVersion(fields[2])
+        let version = OSVersion(fields[2])
         if version == nil { report(number, "invalid version '\(fields[2])'") }
         if !SecurityImprovement.isValidLetter(fields[3]) {
             report(number, "invalid letter '\(fields[3])'; expected one or two lowercase letters")
@@ -210,7 +210,7 @@ private struct CompactTextParser {
         case (true, true):
             break
         case (false, false):
-            if let by = CatalogVersion(fields[8]), let date = CatalogDate(fields[9]) {
+            if let by = OSVersion(fields[8]), let date = CatalogDate(fields[9]) {
                 supersession = .init(version: by, releaseDate: date)
             } else {
                 report(number, "invalid supersession '\(fields[8])' '\(fields[9])'; expected a version and YYYY-MM-DD")

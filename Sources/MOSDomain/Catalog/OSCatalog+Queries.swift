@@ -11,7 +11,7 @@ extension OSCatalog {
 
     /// The release with exactly this version (`15` and `15.0` are the same), if Apple shipped it.
     public func release(platform: String, version: String) -> OSRelease? {
-        guard let wanted = CatalogVersion(version) else { return nil }
+        guard let wanted = OSVersion(version) else { return nil }
         return releases(platform: platform).first { $0.versionNumber == wanted }
     }
 
@@ -52,7 +52,7 @@ extension OSCatalog {
     /// Whether the catalog can judge this version: its major is at least the oldest one listed.
     /// A covered version missing from the catalog was not shipped by ``date`` (later releases are unknown).
     public func covers(platform: String, version: String) -> Bool {
-        guard let wanted = CatalogVersion(version), let oldest = oldestMajor(platform: platform) else { return false }
+        guard let wanted = OSVersion(version), let oldest = oldestMajor(platform: platform) else { return false }
         return wanted.major >= oldest
     }
 
@@ -60,7 +60,7 @@ extension OSCatalog {
     /// else the nearest older and newer releases (`15.4.3` → `15.4.1`, `15.5`). A neighbour from another
     /// major is dropped when the other neighbour shares the requested major (`15.8` → `15.7.9` only).
     public func nearestVersions(platform: String, version: String) -> [OSRelease] {
-        guard let wanted = CatalogVersion(version) else { return [] }
+        guard let wanted = OSVersion(version) else { return [] }
         let all = releases(platform: platform)
         if let exact = all.first(where: { $0.versionNumber == wanted }) { return [exact] }
         let older = all.last { $0.versionNumber < wanted }
@@ -72,7 +72,7 @@ extension OSCatalog {
     /// Newer releases of the same major that fixed actively exploited vulnerabilities, oldest first:
     /// the reason to move off `version`.
     public func newerPatchesFixingExploits(platform: String, version: String) -> [OSRelease] {
-        guard let wanted = CatalogVersion(version) else { return [] }
+        guard let wanted = OSVersion(version) else { return [] }
         return releases(platform: platform, major: wanted.major).filter {
             wanted < $0.versionNumber && $0.exploitedCVEs > 0
         }
@@ -85,7 +85,7 @@ extension OSCatalog {
 
     /// The improvement with this base version and letter (`26.3.1`, `a`), if Apple posted it.
     public func improvement(platform: String, baseVersion: String, letter: String) -> SecurityImprovement? {
-        guard let wanted = CatalogVersion(baseVersion) else { return nil }
+        guard let wanted = OSVersion(baseVersion) else { return nil }
         return improvements(platform: platform).first { $0.baseVersion == wanted && $0.letter == letter }
     }
 }

@@ -46,7 +46,7 @@ extension OSCatalog {
                             reason: "after \(later.version) (\(laterDate))"))
                     continue
                 }
-                if release.versionNumber.components.dropFirst().first ?? 0 == 0,
+                if release.versionNumber.minor == 0,
                     let next = firstOfMajor[release.major + 1], let nextDate = next.releaseDate, nextDate < date
                 {
                     inPlatform.append(

@@ -75,7 +75,7 @@ extension OSCatalog {
     }
 
     private static func osRelease(from release: SOFAFeed.SecurityRelease, feed index: Int) throws -> OSRelease {
-        guard let version = CatalogVersion(release.productVersion) else {
+        guard let version = OSVersion(release.productVersion) else {
             throw CatalogImportError.invalidVersion(feed: index, version: release.productVersion)
         }
         guard let date = CatalogDate(timestamp: release.releaseDate) else {
@@ -98,7 +98,7 @@ extension OSCatalog {
     private static func improvement(from entry: SOFAFeed.Improvement, feed index: Int) throws -> SecurityImprovement {
         let name = "\(entry.version) \(entry.versionExtra)"
         let letter = String(entry.versionExtra.filter { $0 != "(" && $0 != ")" && $0 != " " })
-        guard let version = CatalogVersion(entry.version), SecurityImprovement.isValidLetter(letter) else {
+        guard let version = OSVersion(entry.version), SecurityImprovement.isValidLetter(letter) else {
             throw CatalogImportError.invalidVersion(feed: index, version: name)
         }
         for build in [entry.build, entry.prerequisiteBuild ?? ""] where !build.isEmpty {
@@ -112,7 +112,7 @@ extension OSCatalog {
         }
         var supersession: SecurityImprovement.Supersession?
         if let by = entry.supersededBy {
-            guard let version = CatalogVersion(by.productVersion) else {
+            guard let version = OSVersion(by.productVersion) else {
                 throw CatalogImportError.invalidVersion(feed: index, version: by.productVersion)
             }
             guard let date = CatalogDate(timestamp: by.releaseDate) else {

@@ -56,7 +56,7 @@ public struct OSCatalog: Sendable, Hashable {
     }
 
     private static func sortedMergingDuplicates(_ list: [OSRelease]) -> [OSRelease] {
-        var byVersion: [CatalogVersion: OSRelease] = [:]
+        var byVersion: [OSVersion: OSRelease] = [:]
         for release in list {
             byVersion[release.versionNumber] = byVersion[release.versionNumber]?.merged(with: release) ?? release
         }

@@ -4,7 +4,7 @@ import MOSYAML
 /// One OS release Apple shipped: a version, its builds, and what it fixed.
 public struct OSRelease: Sendable, Hashable {
     /// The version, compared numerically.
-    public var versionNumber: CatalogVersion
+    public var versionNumber: OSVersion
     /// The build numbers of this version, primary first; forked releases have several
     /// (iOS 18.7.8: `22H6352`, `22H352`). Empty when the source left them blank.
     public var builds: [String]
@@ -18,7 +18,7 @@ public struct OSRelease: Sendable, Hashable {
 
     /// Creates a release.
     public init(
-        version: CatalogVersion, builds: [String], releaseDate: CatalogDate?, exploitedCVEs: Int, cves: Int?
+        version: OSVersion, builds: [String], releaseDate: CatalogDate?, exploitedCVEs: Int, cves: Int?
     ) {
         self.versionNumber = version
         self.builds = builds

@@ -5,7 +5,7 @@
 /// supplemental build as `TargetBuildVersion` (SUMMARY.md §9).
 public struct SecurityImprovement: Sendable, Hashable {
     /// The base release it applies to, e.g. `26.3.1`.
-    public var baseVersion: CatalogVersion
+    public var baseVersion: OSVersion
     /// The letter without parentheses, e.g. `a` (SOFA's `VersionExtra` is `(a)`).
     public var letter: String
     /// The supplemental build, e.g. `25D771280a`.
@@ -22,12 +22,12 @@ public struct SecurityImprovement: Sendable, Hashable {
     /// A release that superseded an improvement: devices should move to it instead.
     public struct Supersession: Sendable, Hashable {
         /// The release's version, e.g. `26.4`.
-        public var version: CatalogVersion
+        public var version: OSVersion
         /// The day it was released.
         public var releaseDate: CatalogDate
 
         /// Creates a supersession.
-        public init(version: CatalogVersion, releaseDate: CatalogDate) {
+        public init(version: OSVersion, releaseDate: CatalogDate) {
             self.version = version
             self.releaseDate = releaseDate
         }
@@ -35,7 +35,7 @@ public struct SecurityImprovement: Sendable, Hashable {
 
     /// Creates an improvement.
     public init(
-        baseVersion: CatalogVersion, letter: String, build: String, prerequisiteBuild: String?,
+        baseVersion: OSVersion, letter: String, build: String, prerequisiteBuild: String?,
         postingDate: CatalogDate, cves: Int?, supersededBy: Supersession?
     ) {
         self.baseVersion = baseVersion

@@ -9,7 +9,7 @@ import Testing
     static func date(_ text: String) -> CatalogDate? { CatalogDate(text) }
 
     static func release(_ version: String, _ date: String?) -> OSRelease? {
-        guard let number = CatalogVersion(version) else { return nil }
+        guard let number = OSVersion(version) else { return nil }
         return OSRelease(
             version: number, builds: [], releaseDate: date.flatMap { CatalogDate($0) }, exploitedCVEs: 0, cves: nil)
     }

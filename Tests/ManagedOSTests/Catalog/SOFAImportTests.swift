@@ -141,8 +141,8 @@ enum CatalogPaths {
             """
         let catalog = try OSCatalog.importSOFA(feeds: [(platformHint: nil, data: Self.feed(releases))])
         #expect(catalog.date.description == "2026-08-22")
-        let expected1 = try #require(CatalogVersion("15.1"))
-        let expected0 = try #require(CatalogVersion("15.0"))
+        let expected1 = try #require(OSVersion("15.1"))
+        let expected0 = try #require(OSVersion("15.0"))
         #expect(
             catalog.releases(platform: "macOS") == [
                 OSRelease(

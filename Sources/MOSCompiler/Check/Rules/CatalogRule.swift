@@ -80,7 +80,7 @@ struct CatalogRule: ValidationRule {
                 "\(platform) \(wanted) cannot be checked: the catalog covers \(covered)", at: location)
             return
         }
-        if let newest = catalog.latest(platform: platform), let version = CatalogVersion(wanted),
+        if let newest = catalog.latest(platform: platform), let version = OSVersion(wanted),
             newest.versionNumber < version
         {
             diagnostics.emit(

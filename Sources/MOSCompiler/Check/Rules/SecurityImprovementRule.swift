@@ -46,7 +46,7 @@ struct SecurityImprovementRule: ValidationRule {
         let platform = target.platform
         guard let improvement = target.improvement else {
             if let newest = catalog.latest(platform: platform.rawValue),
-                let base = CatalogVersion(target.version.description),
+                let base = OSVersion(target.version.description),
                 newest.versionNumber < base
             {
                 diagnostics.emit(
