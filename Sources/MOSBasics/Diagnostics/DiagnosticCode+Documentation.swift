@@ -142,7 +142,7 @@ extension DiagnosticCode {
         case .settingNeedsSupervision:
             "Supervise the cohort's devices, or remove the setting from the policy."
         case .settingsBelowOSGate:
-            "Declare the cohort's `osVersions` from the version that takes the settings declaration, or accept that older devices ignore it."
+            "Declare the cohort's `osVersions` from the version that takes the settings declaration, or accept that older devices update without it: mosc gives them an activation that lists the enforcement alone."
         case .settingOutOfRange:
             "Use a value Apple's schema allows; the message lists the values or the range."
         case .betaProgramConflict:
@@ -650,7 +650,7 @@ extension DiagnosticCode {
             """#
         case .settingsBelowOSGate:
             #"""
-            repo/policy.yaml:14:1: warning: cohort 'fleet' runs >=13.0: its devices below macOS 15.0 ignore these settings [MOS262]
+            repo/policy.yaml:14:1: warning: cohort 'fleet' runs >=13.0: its devices below macOS 15.0 cannot take these settings (their activation lists the enforcement alone) [MOS262]
             """#
         case .settingOutOfRange:
             #"""

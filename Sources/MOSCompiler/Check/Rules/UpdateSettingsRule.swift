@@ -123,7 +123,7 @@ struct UpdateSettingsRule: ValidationRule {
         for cohort in cohorts where cohort.range.hasVersions(below: threshold) {
             let what =
                 cohort.range.hasVersions(atOrAbove: threshold)
-                ? "its devices below \(platform) \(threshold) ignore these settings"
+                ? "its devices below \(platform) \(threshold) cannot take these settings (their activation lists the enforcement alone)"
                 : "none of its devices runs \(platform) \(threshold) or later, so none takes these settings"
             diagnostics.emit(
                 .settingsBelowOSGate, "cohort '\(cohort.name)' runs \(cohort.range): \(what)", at: settings.location)
