@@ -5,32 +5,6 @@ import MOSOutput
 import MOSYAML
 
 extension CohortPair {
-    /// What `diff` reads of a `legacy/plan.json`.
-    package struct PlanView: Decodable {
-        package struct Target: Decodable { var update: String }
-        package struct Step: Decodable {
-            package struct Command: Decodable {
-                package var file: String
-                package var requestType: String
-            }
-            package var name: String
-            package var commands: [Command]
-        }
-        package struct Omission: Decodable {
-            package var item: String
-            package var reason: String
-        }
-        package var formatVersion: Int
-        package var target: Target
-        package var steps: [Step]
-        package var omitted: [Omission]
-
-        /// The enforce step's `ScheduleOSUpdate` file, relative to the plan's folder.
-        var enforceCommand: String? {
-            steps.first { $0.name == "enforce" }?.commands.first { $0.requestType == "ScheduleOSUpdate" }?.file
-        }
-    }
-
     /// What `diff` reads of the enforce step's `ScheduleOSUpdate` command.
     struct EnforceCommand: Decodable {
         package struct Command: Decodable {
@@ -77,7 +51,7 @@ extension CohortPair {
         let planPath = "cohorts/\(name)/legacy/plan.json"
         let found = fields.count
         if let a = old[planPath], let b = new[planPath], a != b,
-            let x = base.decodeJSON(PlanView.self, planPath), let y = head.decodeJSON(PlanView.self, planPath)
+            let x = base.decodeJSON(LegacyPlan.self, planPath), let y = head.decodeJSON(LegacyPlan.self, planPath)
         {
             if x.target.update != y.target.update {
                 fields.append(.init(.legacyUpdate, before: x.target.update, after: y.target.update))
@@ -106,5 +80,12 @@ extension CohortPair {
             fields.append(.init(.legacyPlan, before: String(a.prefix(12)), after: String(b.prefix(12))))
         }
         return (fields, true)
+    }
+}
+
+extension LegacyPlan {
+    /// The enforce step's `ScheduleOSUpdate` file, relative to the plan's folder.
+    var enforceCommand: String? {
+        steps.first { $0.name == .enforce }?.commands.first { $0.requestType == "ScheduleOSUpdate" }?.file
     }
 }
