@@ -25,6 +25,12 @@ public struct ResolvedRepository: Sendable {
     private let requests: [String: TargetRequest?]
     /// Each distinct `legacy.timeZone`, resolved (nil when it names no zone).
     private let zones: [String: ZoneRules?]
+    /// By index in `repository.policies`: its cohorts, deadlines, skipDays and blackouts, derived once (six rules
+    /// and the planner ask for a policy's cohorts; each asking again by name was a measurable part of validation).
+    private var policyFacts: [PolicyFacts] = []
+    /// Each policy's index in `repository.policies`, by where it starts (one document, one policy); -1 for a
+    /// place two policies share.
+    private var policyIndex: [SourceLocation: Int] = [:]
 
     private struct TargetKey: Hashable {
         package var platform: Platform
@@ -72,6 +78,51 @@ public struct ResolvedRepository: Sendable {
         self.targets = targets
         self.requests = requests
         self.zones = zones
+        let partial = self
+        // One job per policy, each borrowing its policy: chunks of copied policies cost more than the facts.
+        self.policyFacts = inParallel(repository.policies.count, workers: workers) {
+            partial.deriveFacts(of: repository.policies[$0])
+        }
+        var policyIndex: [SourceLocation: Int] = [:]
+        policyIndex.reserveCapacity(repository.policies.count)
+        for (index, policy) in repository.policies.enumerated() {
+            // Two policies at one place (only a hand-built repository has them) are told apart by nothing.
+            policyIndex[policy.location] = policyIndex[policy.location] == nil ? index : -1
+        }
+        self.policyIndex = policyIndex
+    }
+
+    /// What Resolve derives for one policy.
+    private struct PolicyFacts: Sendable {
+        /// Its resolved cohorts in ring order: the index in `policy.cohorts` and in `repository.cohorts`.
+        var cohorts: [(reference: Int, cohort: Int)]
+        var deadlines: RingDeadlines
+        var skipDays: Set<Weekday>
+        var blackouts: [Blackout]
+    }
+
+    /// `policy`'s index in `policyFacts`; nil for a policy not in the repository (its facts are derived on asking).
+    private func factsIndex(of policy: PolicySyntax) -> Int? {
+        guard let index = policyIndex[policy.location], policyFacts.indices.contains(index) else { return nil }
+        return index
+    }
+
+    private func deriveFacts(of policy: PolicySyntax) -> PolicyFacts {
+        let platform = policy.platform?.value
+        var cohorts: [(reference: Int, cohort: Int)] = []
+        cohorts.reserveCapacity(policy.cohorts.count)
+        for (position, reference) in policy.cohorts.enumerated() {
+            guard let index = cohortIndex(named: reference.name.value), let cohort = models[index],
+                platform.map({ $0 == cohort.platform }) ?? true
+            else { continue }
+            cohorts.append((position, index))
+        }
+        let skipDays = Set((policy.skipDays ?? settings?.skipDays)?.days.map(\.value) ?? [])
+        let blackouts = ((settings?.blackouts ?? []) + policy.blackouts).map(\.value)
+        return PolicyFacts(
+            cohorts: cohorts,
+            deadlines: deriveRingDeadlines(of: policy, skipDays: skipDays, blackouts: blackouts),
+            skipDays: skipDays, blackouts: blackouts)
     }
 
     /// `TargetRequest(text)`, parsed once per distinct target text of the repository.
@@ -114,11 +165,9 @@ public struct ResolvedRepository: Sendable {
     /// cohorts of another platform: MOS204 is their one diagnostic, and rules judging the policy's cohorts would
     /// otherwise report the same mistake again, e.g. as a missing time zone).
     public func cohorts(of policy: PolicySyntax) -> [(reference: CohortReferenceSyntax, cohort: CohortModel)] {
-        let platform = policy.platform?.value
-        return policy.cohorts.compactMap { reference in
-            guard let cohort = cohortModel(named: reference.name.value), platform.map({ $0 == cohort.platform }) ?? true
-            else { return nil }
-            return (reference, cohort)
+        let pairs = factsIndex(of: policy).map { policyFacts[$0].cohorts } ?? deriveFacts(of: policy).cohorts
+        return pairs.compactMap { pair in
+            models[pair.cohort].map { (policy.cohorts[pair.reference], $0) }
         }
     }
 
@@ -131,21 +180,44 @@ public struct ResolvedRepository: Sendable {
 
     /// The weekdays the policy's computed deadlines avoid: its own `skipDays`, else Settings'.
     public func skipDays(of policy: PolicySyntax) -> Set<Weekday> {
-        Set((policy.skipDays ?? settings?.skipDays)?.days.map(\.value) ?? [])
+        factsIndex(of: policy).map { policyFacts[$0].skipDays } ?? deriveFacts(of: policy).skipDays
     }
 
     /// The change freezes and holidays the policy's computed deadlines avoid: Settings' and its own.
     public func blackouts(of policy: PolicySyntax) -> [Blackout] {
-        ((settings?.blackouts ?? []) + policy.blackouts).map(\.value)
+        factsIndex(of: policy).map { policyFacts[$0].blackouts } ?? deriveFacts(of: policy).blackouts
     }
 
     /// The policy's own deadline and each ring's effective one (its override, else the policy's), in ring order,
     /// through `resolveDeadline` with the policy's target, skipDays and blackouts, a ring offset counting from the
     /// ring before: the one derivation validation and lowering share.
     public func ringDeadlines(of policy: PolicySyntax) -> RingDeadlines {
+        factsIndex(of: policy).map { policyFacts[$0].deadlines } ?? deriveFacts(of: policy).deadlines
+    }
+
+    /// The policy's written-out deadlines (its own and its rings' overrides) that resolve and fall on a day before
+    /// `date`, once per place written: the target was not yet available then.
+    public func writtenDeadlines(of policy: PolicySyntax, before date: LocalDate)
+        -> [(location: SourceLocation, value: LocalDateTime)]
+    {
+        let deadlines = ringDeadlines(of: policy)
+        var early: [(location: SourceLocation, value: LocalDateTime)] = []
+        func consider(_ syntax: DeadlineSyntax?, _ result: Result<ResolvedDeadline, DeadlineProblem>?) {
+            // An alias can place one written deadline twice: it is judged once.
+            guard let text = syntax?.wallTimeText, case .success(let resolved)? = result, !resolved.isComputed,
+                resolved.value.date < date, !early.contains(where: { $0.location == text.location })
+            else { return }
+            early.append((text.location, resolved.value))
+        }
+        consider(policy.deadline, deadlines.policy)
+        for reference in policy.cohorts { consider(reference.deadline, deadlines.overrides[reference.ring]) }
+        return early
+    }
+
+    private func deriveRingDeadlines(of policy: PolicySyntax, skipDays: Set<Weekday>, blackouts: [Blackout])
+        -> RingDeadlines
+    {
         let target = target(of: policy)
-        let skipDays = skipDays(of: policy)
-        let blackouts = blackouts(of: policy)
         let own = policy.deadline.map {
             resolveDeadline($0, target: target, skipDays: skipDays, blackouts: blackouts)
         }

@@ -52,11 +52,11 @@ struct CatalogRule: ValidationRule {
             }
             // An unknown release date (implausible in the source) judges nothing.
             guard let released = release.releaseDate else { continue }
-            for (text, value) in policy.writtenDeadlines(before: released.localDate) {
+            for (location, value) in context.writtenDeadlines(of: policy, before: released.localDate) {
                 diagnostics.emit(
                     .deadlineBeforeRelease,
                     "deadline \(value.wireString) precedes the release of \(platform) \(release.version) on \(released)",
-                    at: text.location,
+                    at: location,
                     hint:
                         "devices cannot install a version before Apple ships it; or use {afterRelease: 14d, time: \"17:00\"}"
                 )

@@ -16,6 +16,8 @@ struct CohortReferenceRule: ValidationRule {
         var sortedNames: [String]?
         var enforcedBy: [String: (policy: String, location: SourceLocation)] = [:]
         var policyNames: Set<String> = []
+        enforcedBy.reserveCapacity(context.repository.cohorts.count)
+        policyNames.reserveCapacity(context.repository.policies.count)
         for policy in context.repository.policies {
             let policyName = policy.name?.value ?? "?"
             // A second definition of a policy (MOS202, the one cause) lists its cohorts again: not "twice".

@@ -74,11 +74,11 @@ struct SecurityImprovementRule: ValidationRule {
                 "build '\(build.value)' is not the build of \(platform) \(name), which is \(improvement.build)",
                 at: build.location, hint: "leave the build out: mosc writes \(improvement.build) itself")
         }
-        for (text, value) in policy.writtenDeadlines(before: improvement.postingDate.localDate) {
+        for (location, value) in context.writtenDeadlines(of: policy, before: improvement.postingDate.localDate) {
             diagnostics.emit(
                 .deadlineBeforeRelease,
                 "deadline \(value.wireString) precedes the posting of \(platform) \(name) on \(improvement.postingDate)",
-                at: text.location, hint: "devices cannot install an improvement before Apple posts it")
+                at: location, hint: "devices cannot install an improvement before Apple posts it")
         }
         if let by = improvement.supersededBy,
             by.releaseDate.localDate <= LocalDateTime(secondsSinceEpochAsIfUTC: context.options.now.unixSeconds).date
