@@ -103,6 +103,14 @@ public struct DiagnosticBag: Sendable, Equatable {
     /// Whether any error has been reported.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// The diagnostics in render order: by file, line, column, then code.
-    public var sorted: [Diagnostic] { diagnostics.sorted() }
+    /// The diagnostics in render order: by file, line, column, then code; a diagnostic reported twice (the same
+    /// code, message, place, hint and notes: a policy's tracks share its settings and cohorts) is kept once.
+    public var sorted: [Diagnostic] {
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(diagnostics.count)
+        for diagnostic in diagnostics.sorted() where unique.last != diagnostic {
+            unique.append(diagnostic)
+        }
+        return unique
+    }
 }

@@ -163,6 +163,10 @@ extension DiagnosticCode {
             "Target the newer patch the message names."
         case .latestResolved:
             "Nothing to fix; the note says which release `latest` stands for."
+        case .invalidTrack:
+            "Give a policy either `target` or `tracks`; in `tracks`, one entry per OS major, each naming its major (`latest-26`, `\"15.7.2\"`); the pre-DDM devices of one cohort follow one track, so split a cohort whose legacy devices run several majors."
+        case .majorWithoutTrack:
+            "Add a track for that major, or narrow the cohort's `osVersions` to the majors the tracks cover."
         case .buildPinsOneOfSeveral:
             "Leave out `target.build` so every device takes its own build of the version, or split the cohort by build line; a device on another build line never matches the pinned one."
         case .latestUnresolvable:
@@ -263,6 +267,17 @@ extension DiagnosticCode {
             examples/invalid/tab-indentation/settings.yaml:7:1: error: tab used for indentation: YAML indents with spaces only [MOS101]
             examples/invalid/tab-indentation/settings.yaml:7:1: note: replace the tab with spaces
             examples/invalid/tab-indentation/settings.yaml:7:1: note: libyaml: found character that cannot start any token while scanning for the next token
+            """#
+        case .invalidTrack:
+            #"""
+            repo/policy.yaml:15:23: error: two tracks for macOS 26 [MOS238]
+            repo/policy.yaml:15:23: note: keep one track per major
+            repo/policy.yaml:13:23: note: the first is here
+            """#
+        case .majorWithoutTrack:
+            #"""
+            repo/policy.yaml:16:11: warning: cohort 'macs' can hold macOS 14 devices, which no track of policy 'majors' enforces [MOS239]
+            repo/policy.yaml:16:11: note: add a track for that major, or narrow the cohort's osVersions
             """#
         case .buildPinsOneOfSeveral:
             #"""

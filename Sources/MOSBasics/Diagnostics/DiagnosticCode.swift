@@ -63,6 +63,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case emptyVersionRange = "MOS235"
     case unsupportedOSVersion = "MOS236"
     case buildPinsOneOfSeveral = "MOS237"
+    case invalidTrack = "MOS238"
+    case majorWithoutTrack = "MOS239"
 
     // MARK: MOS24x: legacy install options
     case installActionNotOnPlatform = "MOS240"
@@ -167,7 +169,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
             .deadlineInOverlap, .targetBelowCohort, .installForceRestart, .minorUpdateOptionOnMajorUpdate,
             .settingsBelowOSGate, .releaseNewerThanCatalog, .newerPatchFixesExploits, .deadlineOnSkippedDay,
             .noPolicyFiles, .symlinkOutsideRepository, .legacyOptionsWithoutLegacyDevices, .ambiguousBoolean,
-            .catalogStale, .securityImprovementSuperseded, .deadlineInBlackout:
+            .catalogStale, .securityImprovementSuperseded, .deadlineInBlackout, .majorWithoutTrack:
             .warning
         case .nonGeographicTimeZone, .legacyUpdateNeedsProductKey, .buildPinsOneOfSeveral:
             .warning
@@ -274,6 +276,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .catalogNotFromRepository: "the catalog that decides a target or deadline is not the repository's own"
         case .catalogStale: "the catalog that decides a target or deadline is older than 90 days"
         case .buildPinsOneOfSeveral: "the target release shipped as several builds and the policy pins one"
+        case .invalidTrack: "a policy's tracks are not one target per OS major"
+        case .majorWithoutTrack: "a cohort can hold devices on an OS major that no track of its policy enforces"
         case .fleetUnknownCohort: "Settings' fleet.cohorts names a cohort that does not exist"
         case .fleetMappedTwice: "a cohort's Fleet team and label are given both in Settings and on the cohort"
         case .invalidFleetName: "a Fleet team or label name is empty, too long, padded or holds control characters"

@@ -19,15 +19,17 @@ func emitDDM(_ plan: CohortPlanIR, _ ddm: DDMPlan, now: Instant) -> DDMArtifacts
     let cohort = plan.cohort
     let folder = "cohorts/\(cohort.name)/ddm"
 
-    var enforcementPayload: [String: JSONValue] = [
-        "TargetOSVersion": .string(plan.targetOSVersion),
-        "TargetLocalDateTime": .string(plan.deadline.wireString),
-    ]
-    if let build = plan.targetBuild { enforcementPayload["TargetBuildVersion"] = .string(build) }
-    if let url = plan.detailsURL { enforcementPayload["DetailsURL"] = .string(url) }
-    let enforcement = Declaration(
-        type: Declaration.Kind.enforcement.type, identifier: ddm.enforcementIdentifier, payload: enforcementPayload)
-    var configurations = [(enforcement, cohort.lowestDDMVersion)]
+    var configurations: [(Declaration, OSVersion)] = ddm.enforcements.map { planned in
+        var payload: [String: JSONValue] = [
+            "TargetOSVersion": .string(planned.targetOSVersion),
+            "TargetLocalDateTime": .string(planned.deadline.wireString),
+        ]
+        if let build = planned.targetBuild { payload["TargetBuildVersion"] = .string(build) }
+        if let url = plan.detailsURL { payload["DetailsURL"] = .string(url) }
+        let declaration = Declaration(
+            type: Declaration.Kind.enforcement.type, identifier: planned.identifier, payload: payload)
+        return (declaration, planned.minimumOS)
+    }
     if let settings = ddm.settings {
         let declaration = Declaration(
             type: Declaration.Kind.settings.type, identifier: settings.identifier, payload: settings.payload)
@@ -55,6 +57,9 @@ func emitDDM(_ plan: CohortPlanIR, _ ddm: DDMPlan, now: Instant) -> DDMArtifacts
     }
     for (declaration, planned) in activations {
         if let below = planned.belowOS { belowOS["\(folder)/declarations/\(declaration.identifier).json"] = below }
+    }
+    for planned in ddm.enforcements {
+        if let below = planned.belowOS { belowOS["\(folder)/declarations/\(planned.identifier).json"] = below }
     }
 
     let items = DeclarationItems(

@@ -121,6 +121,19 @@ func emitCohort(_ cohortPlan: CohortPlan, provenance: CompileProvenance) -> Emit
     entry.deadlineMovedFrom = ir.deadlineMoved?.from.wireString
     entry.deadlineMovedBy = ir.deadlineMoved?.by
     if !ir.blackouts.isEmpty { entry.blackouts = ir.blackouts.map(\.span) }
+    if !ir.tracks.isEmpty {
+        let enforcements = cohortPlan.ddm?.enforcements ?? []
+        entry.tracks = ir.tracks.map { track in
+            var entry = OutputManifest.Track(
+                major: track.major, targetVersion: track.targetVersion, deadline: track.deadline.wireString)
+            entry.targetRequest = track.targetRequest
+            entry.targetBuild = track.targetBuild
+            entry.deadlineMovedFrom = track.deadlineMoved?.from.wireString
+            entry.deadlineMovedBy = track.deadlineMoved?.by
+            entry.enforcement = enforcements.first { $0.belowOS == OSVersion(track.major + 1) }?.identifier
+            return entry
+        }
+    }
     return EmittedCohort(name: cohort.name, entry: entry, files: files.map { ($0.path, $0.bytes) })
 }
 

@@ -14,9 +14,10 @@ enum DocumentKeys {
     ]
     package static let policy: KeySet = [
         "apiVersion", "kind", "name", "platform", "description", "target", "deadline", "detailsURL", "legacy",
-        "settings", "skipDays", "blackouts", "cohorts",
+        "settings", "skipDays", "blackouts", "cohorts", "tracks",
     ]
     package static let target: KeySet = ["version", "build"]
+    static let track: KeySet = ["target", "deadline"]
     package static let legacy: KeySet = [
         "timeZone", "installAction", "maxUserDeferrals", "priority", "downloadLeadTime",
     ]
@@ -123,23 +124,20 @@ extension NodeReader {
     }
 
     private mutating func readPolicy(_ root: Node, limits: InputLimits, into repository: inout RepositorySyntax) {
+        // With `tracks:`, each track brings its target (and may bring its deadline).
+        let hasTracks = tree.kind(root) == .mapping && tree.value(root, forKey: "tracks") != nil
         guard
             let map = mapping(
                 root, context: "ManagedOSPolicy", allowed: DocumentKeys.policy,
-                required: ["name", "platform", "target", "deadline", "cohorts"])
+                required: hasTracks
+                    ? ["name", "platform", "cohorts"] : ["name", "platform", "target", "deadline", "cohorts"])
         else { return }
         var policy = PolicySyntax(location: location(root))
         policy.name = map["name"].flatMap { string($0, context: "name") }
         policy.platform = map["platform"].flatMap { choice($0, context: "platform") }
         policy.description = map["description"].flatMap { string($0, context: "description") }
-        if let node = map["target"],
-            let target = mapping(
-                node, context: "target", allowed: DocumentKeys.target, required: ["version"])
-        {
-            policy.target = TargetSyntax(
-                location: map.keyLocation("target"),
-                version: target["version"].flatMap { versionText($0, context: "target.version") },
-                build: target["build"].flatMap { string($0, context: "target.build") })
+        if let node = map["target"] {
+            policy.target = target(node, at: map.keyLocation("target"), context: "target")
         }
         policy.deadline = map["deadline"].flatMap { deadline($0) }
         policy.detailsURL = map["detailsURL"].flatMap { string($0, context: "detailsURL") }
@@ -165,7 +163,62 @@ extension NodeReader {
             policy.cohortsLocation = map.keyLocation("cohorts")
             policy.cohorts = cohortReferences(node, limits: limits)
         }
-        repository.policies.append(policy)
+        guard let tracksNode = map["tracks"] else {
+            repository.policies.append(policy)
+            return
+        }
+        readTracks(tracksNode, at: map.keyLocation("tracks"), of: policy, into: &repository)
+    }
+
+    /// `target: {version, build}` (`context` names it in messages: `target`, `tracks[1].target`).
+    private mutating func target(_ node: Node, at keyLocation: SourceLocation, context: String) -> TargetSyntax? {
+        guard let target = mapping(node, context: context, allowed: DocumentKeys.target, required: ["version"])
+        else { return nil }
+        return TargetSyntax(
+            location: keyLocation,
+            version: target["version"].flatMap { versionText($0, context: "\(context).version") },
+            build: target["build"].flatMap { string($0, context: "\(context).build") })
+    }
+
+    /// `tracks: [{target, deadline?}, …]`: the policy as one value per track, each with the track's target and
+    /// its deadline (else the policy's); MOS238 for a policy that also has `target`, or lists no track.
+    private mutating func readTracks(
+        _ node: Node, at tracksLocation: SourceLocation, of policy: PolicySyntax,
+        into repository: inout RepositorySyntax
+    ) {
+        let name = policy.name.map { " '\($0.value)'" } ?? ""
+        if policy.target != nil {
+            diagnostics.emit(
+                .invalidTrack, "policy\(name) has both 'target' and 'tracks'", at: tracksLocation,
+                hint: "keep 'tracks' to give each OS major its own target, or 'target' for one version for all")
+        }
+        guard let items = sequence(node, context: "tracks") else { return }
+        guard !items.isEmpty else {
+            diagnostics.emit(
+                .invalidTrack, "policy\(name) lists no track", at: tracksLocation,
+                hint: "write one entry per OS major, e.g. - target: {version: latest-15}")
+            return
+        }
+        for (index, item) in items.enumerated() {
+            let context = "tracks[\(index)]"
+            guard let entry = mapping(item, context: context, allowed: DocumentKeys.track, required: ["target"])
+            else { continue }
+            var track = policy
+            track.target = entry["target"].flatMap {
+                target($0, at: entry.keyLocation("target"), context: "\(context).target")
+            }
+            let ownDeadline = entry["deadline"].flatMap { deadline($0) }
+            if entry["deadline"] == nil, policy.deadline == nil {
+                diagnostics.emit(
+                    .missingKey, "\(context) has no 'deadline', and the policy has none for it to use",
+                    at: location(item), hint: "give the track a deadline, or the policy one that every track uses")
+            }
+            track.deadline = ownDeadline ?? (entry["deadline"] == nil ? policy.deadline : nil)
+            track.track = TrackSyntax(
+                location: location(item), index: index, count: items.count, tracksLocation: tracksLocation,
+                hasOwnDeadline: entry["deadline"] != nil)
+            repository.policies.append(track)
+        }
     }
 
     /// A wall-time string, `{afterRelease, time}` or `{afterPreviousRing, time?}`.

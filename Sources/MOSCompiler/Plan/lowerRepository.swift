@@ -9,6 +9,8 @@ import MOSYAML
 public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout DiagnosticBag) -> PlanIR? {
     let prefix = resolved.settings?.identifierPrefix?.value ?? "mosc"
     var plans: [CohortPlanIR] = []
+    // A policy with tracks: each cohort's plan per track, merged into one plan per cohort below.
+    var trackPlans: [String: [(major: Int, plan: CohortPlanIR)]] = [:]
     var refused = false
     // Sized once: a plan is large, and a doubling array briefly holds two copies at the compile's peak memory.
     plans.reserveCapacity(resolved.repository.policies.reduce(0) { $0 + $1.cohorts.count })
@@ -72,11 +74,35 @@ public func lowerRepository(_ resolved: ResolvedRepository, diagnostics: inout D
                 DeadlineMove(from: $0, by: resolvedDeadline.movedBy?.description ?? "skipDays")
             }
             plans[plans.count - 1].blackouts = blackouts
+            if policy.track != nil, let major = resolved.trackMajor(of: policy), let plan = plans.popLast() {
+                trackPlans[cohort.name, default: []].append((major, plan))
+            }
         }
+    }
+    for (name, tracks) in trackPlans {
+        guard let cohort = resolved.cohortModel(named: name) else { continue }
+        plans.append(mergeTracks(tracks, of: cohort))
     }
     if refused { return nil }
     plans.sort { $0.cohort.name < $1.cohort.name }
     return PlanIR(identifierPrefix: prefix, cohorts: plans)
+}
+
+/// One plan for a cohort of a policy with tracks: its primary track's target, deadline and legacy options (the
+/// track its pre-DDM devices follow, else the newest), and every track by major.
+private func mergeTracks(_ tracks: [(major: Int, plan: CohortPlanIR)], of cohort: CohortModel) -> CohortPlanIR {
+    let sorted = tracks.sorted { $0.major < $1.major }
+    let primary = sorted.first { $0.plan.cohort.paths.hasLegacy } ?? sorted[sorted.count - 1]
+    var merged = primary.plan
+    merged.cohort = cohort
+    if !primary.plan.cohort.paths.hasLegacy { merged.legacy = nil }
+    merged.tracks = sorted.map { major, plan in
+        TrackIR(
+            major: major, cohort: plan.cohort, targetVersion: plan.targetVersion, targetRequest: plan.targetRequest,
+            targetBuild: plan.targetBuild, securityImprovementBase: plan.securityImprovementBase,
+            deadline: plan.deadline, deadlineMoved: plan.deadlineMoved)
+    }
+    return merged
 }
 
 /// Builds the nested settings payload from the flat Apple key paths.

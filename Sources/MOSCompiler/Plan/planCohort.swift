@@ -15,12 +15,23 @@ struct CohortPlan {
 
 /// The declarations of a cohort's DDM path.
 struct DDMPlan {
-    /// The enforcement declaration's Identifier.
-    var enforcementIdentifier: String
+    /// The enforcement declarations: one, or one per track.
+    var enforcements: [Enforcement]
     /// The settings declaration, when the policy has settings and some device can take the declaration.
     var settings: Settings?
     /// The activations: one without a predicate, or several whose predicates select devices by OS version.
     var activations: [Activation]
+
+    /// One enforcement declaration: its Identifier, payload facts, and the oldest OS it applies to.
+    struct Enforcement {
+        var identifier: String
+        var targetOSVersion: String
+        var targetBuild: String?
+        var deadline: LocalDateTime
+        var minimumOS: OSVersion
+        /// A track's enforcement applies below the next major only.
+        var belowOS: OSVersion? = nil
+    }
 
     /// The settings declaration: its Identifier, payload, and the oldest OS it applies to.
     struct Settings {
@@ -58,7 +69,6 @@ func planCohort(
             if wasShortened { shortened.append(id) }
             return id
         }
-        let enforcement = identifier(.enforcement)
         var settings: DDMPlan.Settings?
         // Devices below the settings declaration's own gate cannot take it; emit it only if some device can.
         if let payload = ir.settings, let threshold = gates.settingsThreshold(for: cohort.platform),
@@ -68,42 +78,99 @@ func planCohort(
                 identifier: identifier(.settings), payload: payload,
                 minimumOS: max(cohort.lowestDDMVersion, threshold))
         }
-        var activations: [DDMPlan.Activation]
-        if let settings, cohort.lowestDDMVersion < settings.minimumOS {
-            // The cohort straddles the settings gate: devices at or above it activate the enforcement and the
-            // settings; devices below it the enforcement alone, so none is handed a configuration it cannot apply.
-            let gate = settings.minimumOS
-            activations = [
-                .init(
-                    identifier: identifier(.activation), configurations: [enforcement, settings.identifier],
-                    predicate: OSVersionPredicate.atLeast(gate), minimumOS: gate, belowOS: nil),
-                .init(
-                    identifier: identifier(.activation, variant: "below-\(gate.identifierText)"),
-                    configurations: [enforcement], predicate: OSVersionPredicate.below(gate),
-                    minimumOS: cohort.lowestDDMVersion, belowOS: gate),
-            ]
+        let enforcements: [DDMPlan.Enforcement]
+        var activations: [DDMPlan.Activation] = []
+        if ir.tracks.isEmpty {
+            let enforcement = DDMPlan.Enforcement(
+                identifier: identifier(.enforcement), targetOSVersion: ir.targetOSVersion,
+                targetBuild: ir.targetBuild, deadline: ir.deadline, minimumOS: cohort.lowestDDMVersion)
+            enforcements = [enforcement]
+            activations = activationsFor(
+                enforcement.identifier, window: (cohort.lowestDDMVersion, nil), settings: settings, major: nil,
+                identifier: { identifier(.activation, variant: $0) })
         } else {
-            activations = [
-                .init(
-                    identifier: identifier(.activation),
-                    configurations: [enforcement] + (settings.map { [$0.identifier] } ?? []), predicate: nil,
-                    minimumOS: cohort.lowestDDMVersion, belowOS: nil)
-            ]
+            // One enforcement per track, each activated only on devices of its major (SUMMARY.md §9: a device
+            // processes the enforcement with the earliest TargetLocalDateTime first and ignores any at or
+            // below its installed version, so a device never sees another major's enforcement at all).
+            var planned: [DDMPlan.Enforcement] = []
+            for track in ir.tracks where track.cohort.paths.hasDDM {
+                let variant = "\(track.major)"
+                let enforcement = DDMPlan.Enforcement(
+                    identifier: identifier(.enforcement, variant: variant), targetOSVersion: track.targetOSVersion,
+                    targetBuild: track.targetBuild, deadline: track.deadline,
+                    minimumOS: track.cohort.lowestDDMVersion, belowOS: OSVersion(track.major + 1))
+                planned.append(enforcement)
+                activations += activationsFor(
+                    enforcement.identifier,
+                    window: (track.cohort.lowestDDMVersion, OSVersion(track.major + 1)), settings: settings,
+                    major: track.major,
+                    identifier: {
+                        identifier(.activation, variant: [variant, $0].compactMap { $0 }.joined(separator: "-"))
+                    })
+            }
+            enforcements = planned
         }
-        plan.ddm = DDMPlan(enforcementIdentifier: enforcement, settings: settings, activations: activations)
+        if !enforcements.isEmpty {
+            plan.ddm = DDMPlan(enforcements: enforcements, settings: settings, activations: activations)
+        }
         for id in shortened {
             diagnostics.emit(
                 .identifierShortened, "declaration identifier shortened to '\(id)' to fit Apple's 64 octets",
                 at: cohort.location)
         }
     }
-    if cohort.paths.hasLegacy {
-        switch LegacyPlanBuilder(gates: gates).build(ir) {
+    // With tracks, the legacy devices follow the primary track, whose target and deadline `ir` holds.
+    let legacyCohort = ir.tracks.isEmpty ? cohort : ir.tracks.first { $0.cohort.paths.hasLegacy }?.cohort
+    if let legacyCohort, legacyCohort.paths.hasLegacy {
+        var legacyIR = ir
+        legacyIR.cohort = legacyCohort
+        switch LegacyPlanBuilder(gates: gates).build(legacyIR) {
         case .success(let build): plan.legacy = build
         case .failure(let refusal): diagnostics.emit(.noLegacyPath, refusal.message, at: cohort.location)
         }
     }
     return plan
+}
+
+/// The activations of one enforcement for the devices in `window` (from its first version, below its second;
+/// for a track also of `major`): one listing the settings too when every device there can take them, none when
+/// none can, else one each side of the settings gate, so no device is handed a configuration it cannot apply.
+private func activationsFor(
+    _ enforcement: String, window: (from: OSVersion, below: OSVersion?), settings: DDMPlan.Settings?, major: Int?,
+    identifier: (String?) -> String
+) -> [DDMPlan.Activation] {
+    let majorPredicate = major.map(OSVersionPredicate.major)
+    func predicate(_ parts: [String?]) -> String? {
+        let present = parts.compactMap { $0 }
+        return present.count > 1 ? present.map { "(\($0))" }.joined(separator: " AND ") : present.first
+    }
+    guard let settings, window.below.map({ settings.minimumOS < $0 }) ?? true else {
+        return [
+            .init(
+                identifier: identifier(nil), configurations: [enforcement], predicate: majorPredicate,
+                minimumOS: window.from, belowOS: window.below)
+        ]
+    }
+    let gate = settings.minimumOS
+    guard window.from < gate else {
+        return [
+            .init(
+                identifier: identifier(nil), configurations: [enforcement, settings.identifier],
+                predicate: majorPredicate, minimumOS: window.from, belowOS: window.below)
+        ]
+    }
+    // The window straddles the settings gate: devices at or above it activate the enforcement and the settings;
+    // devices below it the enforcement alone.
+    return [
+        .init(
+            identifier: identifier(nil), configurations: [enforcement, settings.identifier],
+            predicate: predicate([majorPredicate, OSVersionPredicate.atLeast(gate)]), minimumOS: gate,
+            belowOS: window.below),
+        .init(
+            identifier: identifier("below-\(gate.identifierText)"), configurations: [enforcement],
+            predicate: predicate([majorPredicate, OSVersionPredicate.below(gate)]), minimumOS: window.from,
+            belowOS: gate),
+    ]
 }
 
 extension OSVersion {

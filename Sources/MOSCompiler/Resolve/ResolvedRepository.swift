@@ -96,6 +96,8 @@ public struct ResolvedRepository: Sendable {
     private struct PolicyFacts: Sendable {
         /// Its resolved cohorts in ring order: the index in `policy.cohorts` and in `repository.cohorts`.
         var cohorts: [(reference: Int, cohort: Int)]
+        /// For a track, by position in `cohorts`: the cohort narrowed to the track's major.
+        var narrowed: [CohortModel]
         var deadlines: RingDeadlines
         var skipDays: Set<Weekday>
         var blackouts: [Blackout]
@@ -109,18 +111,28 @@ public struct ResolvedRepository: Sendable {
 
     private func deriveFacts(of policy: PolicySyntax) -> PolicyFacts {
         let platform = policy.platform?.value
+        let major = policy.track == nil ? nil : trackMajor(of: policy)
         var cohorts: [(reference: Int, cohort: Int)] = []
+        var narrowed: [CohortModel] = []
         cohorts.reserveCapacity(policy.cohorts.count)
         for (position, reference) in policy.cohorts.enumerated() {
-            guard let index = cohortIndex(named: reference.name.value), let cohort = models[index],
+            guard let index = cohortIndex(named: reference.name.value), var cohort = models[index],
                 platform.map({ $0 == cohort.platform }) ?? true
             else { continue }
+            if policy.track != nil {
+                // A track judges and plans only its major's devices; a cohort with none of them is not its concern.
+                guard let major else { continue }
+                cohort.range = cohort.range.clipped(atOrAbove: OSVersion(major))
+                    .clipped(below: OSVersion(major + 1))
+                guard !cohort.range.isEmpty else { continue }
+                narrowed.append(cohort)
+            }
             cohorts.append((position, index))
         }
         let skipDays = Set((policy.skipDays ?? settings?.skipDays)?.days.map(\.value) ?? [])
         let blackouts = ((settings?.blackouts ?? []) + policy.blackouts).map(\.value)
         return PolicyFacts(
-            cohorts: cohorts,
+            cohorts: cohorts, narrowed: narrowed,
             deadlines: deriveRingDeadlines(of: policy, skipDays: skipDays, blackouts: blackouts),
             skipDays: skipDays, blackouts: blackouts)
     }
@@ -165,10 +177,34 @@ public struct ResolvedRepository: Sendable {
     /// cohorts of another platform: MOS204 is their one diagnostic, and rules judging the policy's cohorts would
     /// otherwise report the same mistake again, e.g. as a missing time zone).
     public func cohorts(of policy: PolicySyntax) -> [(reference: CohortReferenceSyntax, cohort: CohortModel)] {
-        let pairs = factsIndex(of: policy).map { policyFacts[$0].cohorts } ?? deriveFacts(of: policy).cohorts
-        return pairs.compactMap { pair in
+        let facts = factsIndex(of: policy).map { policyFacts[$0] } ?? deriveFacts(of: policy)
+        guard facts.narrowed.isEmpty else {
+            return zip(facts.cohorts, facts.narrowed).map { (policy.cohorts[$0.0.reference], $0.1) }
+        }
+        return facts.cohorts.compactMap { pair in
             models[pair.cohort].map { (policy.cohorts[pair.reference], $0) }
         }
+    }
+
+    /// For a track, the cohorts of its whole policy, not narrowed to the track's major (what the policy's shared
+    /// options, such as `legacy.timeZone`, are judged against); for any other policy `cohorts(of:)`.
+    public func cohortsAcrossTracks(of policy: PolicySyntax) -> [(
+        reference: CohortReferenceSyntax, cohort: CohortModel
+    )] {
+        guard policy.track != nil else { return cohorts(of: policy) }
+        let platform = policy.platform?.value
+        return policy.cohorts.compactMap { reference in
+            guard let cohort = cohortModel(named: reference.name.value), platform.map({ $0 == cohort.platform }) ?? true
+            else { return nil }
+            return (reference, cohort)
+        }
+    }
+
+    /// The OS major a track keeps its devices on: its target's (`latest-15`, `15.7.2`, `26.3.1 (a)`), or what a
+    /// bare `latest` resolved to (MOS238 refuses that form in a track); nil when neither is known.
+    public func trackMajor(of policy: PolicySyntax) -> Int? {
+        if let text = policy.target?.version?.value, let major = targetRequest(text)?.major { return major }
+        return target(of: policy)?.version.major
     }
 
     /// The policy's target resolved against the catalog; nil when the platform or version is missing or

@@ -63,6 +63,16 @@ public enum TargetRequest: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The OS major the request stays on; nil for `latest`, which follows the newest major.
+    public var major: Int? {
+        switch self {
+        case .version(let version): version.major
+        case .latest: nil
+        case .latestOfMajor(let major): major
+        case .securityImprovement(let version, _): version.major
+        }
+    }
+
     /// The base version and letter of a Background Security Improvement target; nil for other forms.
     public var securityImprovement: (base: OSVersion, letter: String)? {
         if case .securityImprovement(let version, let letter) = self { return (version, letter) }

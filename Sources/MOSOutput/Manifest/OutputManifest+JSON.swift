@@ -31,6 +31,21 @@ extension OutputManifest.Cohort: JSONValueConvertible {
         object.setIfPresent("deadlineMovedFrom", deadlineMovedFrom)
         object.setIfPresent("deadlineMovedBy", deadlineMovedBy)
         if let blackouts { object["blackouts"] = .array(blackouts.map(\.jsonValue)) }
+        if let tracks { object["tracks"] = .array(tracks.map(\.jsonValue)) }
+        return .object(object)
+    }
+}
+
+extension OutputManifest.Track: JSONValueConvertible {
+    package var jsonValue: JSONValue {
+        var object: [String: JSONValue] = [
+            "major": .integer(major), "targetVersion": .string(targetVersion), "deadline": .string(deadline),
+        ]
+        object.setIfPresent("targetRequest", targetRequest)
+        object.setIfPresent("targetBuild", targetBuild)
+        object.setIfPresent("deadlineMovedFrom", deadlineMovedFrom)
+        object.setIfPresent("deadlineMovedBy", deadlineMovedBy)
+        object.setIfPresent("enforcement", enforcement)
         return .object(object)
     }
 }

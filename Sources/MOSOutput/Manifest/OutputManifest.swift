@@ -1,5 +1,5 @@
 import MOSBasics
-import MOSDomain
+public import MOSDomain
 
 /// `manifest.json`: what a compile wrote and how devices are routed, so a server needs nothing else.
 ///
@@ -57,6 +57,33 @@ public struct OutputManifest: Sendable, Hashable, Decodable {
             self.reason = reason
             self.from = from
             self.to = to
+        }
+    }
+
+    /// One track of a cohort whose policy has `tracks:`: what the cohort's devices on one OS major enforce.
+    public struct Track: Sendable, Hashable, Decodable {
+        /// The major its devices run.
+        public var major: Int
+        /// The target version.
+        public var targetVersion: String
+        /// The `latest-<major>` form the policy wrote, when the catalog chose `targetVersion`.
+        public var targetRequest: String? = nil
+        /// The target build, when given or known.
+        public var targetBuild: String? = nil
+        /// The local wall-time deadline.
+        public var deadline: String
+        /// For a computed deadline that a blackout or `skipDays` moved, the wall time it would have had.
+        public var deadlineMovedFrom: String? = nil
+        /// What moved it.
+        public var deadlineMovedBy: String? = nil
+        /// The enforcement declaration's Identifier; nil when the track's devices are all pre-DDM.
+        public var enforcement: String? = nil
+
+        /// Creates a track.
+        public init(major: Int, targetVersion: String, deadline: String) {
+            self.major = major
+            self.targetVersion = targetVersion
+            self.deadline = deadline
         }
     }
 
@@ -127,6 +154,15 @@ public struct OutputManifest: Sendable, Hashable, Decodable {
         public var deadlineMovedBy: String? = nil
         /// The blackouts the cohort's policy avoids (Settings' and its own), as written, for the timeline.
         public var blackouts: [BlackoutSpan]? = nil
+        /// For a policy with `tracks:`, each track with devices in the cohort, by ascending major; the cohort's own
+        /// target and deadline are then its primary track's (the one its pre-DDM devices follow, else the newest).
+        public var tracks: [Track]? = nil
+
+        /// The track a device running `version` follows: its major's; nil when the cohort has no tracks, or none
+        /// for that major.
+        public func track(for version: OSVersion) -> Track? {
+            tracks?.first { $0.major == version.major }
+        }
 
         /// Creates a value from every stored property.
         package init(

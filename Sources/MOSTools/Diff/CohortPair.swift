@@ -64,10 +64,46 @@ struct CohortPair {
         plain(.paths, before.paths.joined(separator: ","), after.paths.joined(separator: ","))
         plain(.routingDDM, before.routing.ddm, after.routing.ddm)
         plain(.routingLegacy, before.routing.legacy, after.routing.legacy)
-        if let change = version(.targetVersion, before.targetVersion, after.targetVersion) { fields.append(change) }
-        plain(.targetBuild, before.targetBuild, after.targetBuild)
+        fields += targetFields(
+            nil,
+            (
+                before.targetVersion, before.targetBuild, before.deadline, before.deadlineMovedBy,
+                before.deadlineMovedFrom
+            ),
+            (after.targetVersion, after.targetBuild, after.deadline, after.deadlineMovedBy, after.deadlineMovedFrom))
+        // A policy with tracks: each major's target and deadline, which the devices on that major follow.
+        let old = Dictionary((before.tracks ?? []).map { ($0.major, $0) }) { first, _ in first }
+        let new = Dictionary((after.tracks ?? []).map { ($0.major, $0) }) { first, _ in first }
+        for major in Set(old.keys).union(new.keys).sorted() {
+            switch (old[major], new[major]) {
+            case (let a?, let b?):
+                fields += targetFields(
+                    .track(major), (a.targetVersion, a.targetBuild, a.deadline, a.deadlineMovedBy, a.deadlineMovedFrom),
+                    (b.targetVersion, b.targetBuild, b.deadline, b.deadlineMovedBy, b.deadlineMovedFrom))
+            case (let a, let b):
+                plain(
+                    .track(major), a.map { "\($0.targetVersion) by \($0.deadline)" },
+                    b.map { "\($0.targetVersion) by \($0.deadline)" })
+            }
+        }
+        return fields
+    }
+
+    /// The target and deadline fields of the cohort (`scope` nil) or of one of its tracks.
+    private static func targetFields(
+        _ scope: DiffField?,
+        _ before: (version: String, build: String?, deadline: String, movedBy: String?, movedFrom: String?),
+        _ after: (version: String, build: String?, deadline: String, movedBy: String?, movedFrom: String?)
+    ) -> [RolloutDiff.FieldChange] {
+        func named(_ field: DiffField) -> DiffField { scope.map { $0.member(field.rawValue) } ?? field }
+        var fields: [RolloutDiff.FieldChange] = []
+        func plain(_ field: DiffField, _ old: String?, _ new: String?) {
+            if old != new { fields.append(.init(named(field), before: old, after: new)) }
+        }
+        if let change = version(named(.targetVersion), before.version, after.version) { fields.append(change) }
+        plain(.targetBuild, before.build, after.build)
         if before.deadline != after.deadline {
-            var change = RolloutDiff.FieldChange(.deadline, before: before.deadline, after: after.deadline)
+            var change = RolloutDiff.FieldChange(named(.deadline), before: before.deadline, after: after.deadline)
             if let old = LocalDateTime.parse(before.deadline).value, let new = LocalDateTime.parse(after.deadline).value
             {
                 change.shiftSeconds = new.secondsSinceEpochAsIfUTC - old.secondsSinceEpochAsIfUTC
@@ -76,8 +112,8 @@ struct CohortPair {
             fields.append(change)
         }
         // Why a computed deadline is where it is: the blackout or skipped weekday that moved it, and from where.
-        plain(.deadlineMovedBy, before.deadlineMovedBy, after.deadlineMovedBy)
-        plain(.deadlineMovedFrom, before.deadlineMovedFrom, after.deadlineMovedFrom)
+        plain(.deadlineMovedBy, before.movedBy, after.movedBy)
+        plain(.deadlineMovedFrom, before.movedFrom, after.movedFrom)
         return fields
     }
 

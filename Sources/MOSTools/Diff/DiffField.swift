@@ -32,6 +32,17 @@ package struct DiffField: RawRepresentable, Hashable, Sendable {
     /// `legacy.enforce.<key>`: a key of the enforce step's ScheduleOSUpdate.
     static func legacyEnforce(_ key: String) -> Self { Self(rawValue: "legacy.enforce.\(key)") }
 
+    /// `track.<major>`: the track of a policy with `tracks:` for that OS major, added or removed; its members
+    /// `target.version`, `target.build`, `deadline`, `deadline.movedBy`, `deadline.movedFrom` as the cohort's own.
+    static func track(_ major: Int) -> Self { Self(rawValue: "track.\(major)") }
+
+    /// The major of a `track.<major>` field or of one of its members; nil for any other field.
+    var trackMajor: Int? {
+        let parts = rawValue.split(separator: ".")
+        guard parts.count >= 2, parts[0] == "track" else { return nil }
+        return Int(parts[1])
+    }
+
     /// `<field>.<key>`: a member of this field (`ddm.enforcement.Payload.DetailsURL`, `ddm.settings.file`).
     func member(_ key: String) -> Self { Self(rawValue: "\(rawValue).\(key)") }
 }

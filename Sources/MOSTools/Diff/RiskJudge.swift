@@ -72,6 +72,25 @@ struct RiskJudge {
                 "cohort '\(name)' target lowered from \(target.before ?? "?") to \(target.after ?? "?"): devices already on a newer version stay there, and none downgrades",
                 at: headAt(headPlaces?.target))
         }
+        // A track's own target and deadline (a policy with tracks): the devices on that major follow them.
+        for field in diff.fields {
+            guard let major = DiffField(rawValue: field.field).trackMajor else { continue }
+            let devices = "cohort '\(name)' (its \(after.platform) \(major) devices)"
+            if field.is(DiffField.track(major).member(DiffField.targetVersion.rawValue)), field.direction == "lowered" {
+                flag(
+                    .targetLowered,
+                    "\(devices) target lowered from \(field.before ?? "?") to \(field.after ?? "?"): devices already on a newer version stay there, and none downgrades",
+                    at: headAt(headPlaces?.target))
+            }
+            if field.is(DiffField.track(major).member(DiffField.deadline.rawValue)), field.direction == "earlier",
+                let shift = field.shiftSeconds
+            {
+                flag(
+                    .deadlineMovedEarlier,
+                    "\(devices) deadline moved earlier by \(DiffText.duration(shift)), from \(field.before ?? "?") to \(field.after ?? "?")",
+                    at: headAt(headPlaces?.deadline))
+            }
+        }
         let deadline = diff.fields.first { $0.is(.deadline) }
         let enforce = diff.fields.first { $0.is(.legacyStep(.enforce)) && $0.before != nil && $0.after != nil }
         if let moved = deadline ?? enforce, moved.direction == "earlier", let shift = moved.shiftSeconds {

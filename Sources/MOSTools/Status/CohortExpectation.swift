@@ -32,6 +32,21 @@ public struct CohortExpectation: Sendable, Hashable {
     public var declarationIdentifiers: Set<String>
     /// The lowest OS that takes the DDM path on this platform, when known.
     public var ddmThreshold: OSVersion?
+    /// For a policy with `tracks:`, each track by major (the manifest's `tracks`); empty otherwise.
+    public var tracks: [Int: OutputManifest.Track] = [:]
+
+    /// How a device running `osVersion` is judged: on the track of its major when the cohort has tracks (nil
+    /// when none is for its major: nothing is enforced on it), else by the cohort's own target and deadline.
+    public func following(osVersion: String?) -> CohortExpectation? {
+        guard !tracks.isEmpty, let major = osVersion.flatMap(OSVersion.init)?.major else { return self }
+        guard let track = tracks[major] else { return nil }
+        var expectation = self
+        expectation.targetVersion = track.targetVersion
+        expectation.targetBuild = track.targetBuild
+        expectation.deadline = track.deadline
+        return expectation
+    }
+
     /// Declarations that apply to part of the cohort's OS range only (the manifest's `minimumOS`/`belowOS`), by
     /// identifier: a device outside one's window reports it inactive or invalid, and that is expected.
     public var declarationWindows: [String: OSWindow] = [:]
@@ -120,6 +135,7 @@ extension CohortExpectation {
                 legacyEnforce: enforce, declarationIdentifiers: Set(identifiers),
                 ddmThreshold: Platform(rawValue: cohort.platform).flatMap(gates.ddmThreshold(for:)))
             result[name]?.declarationWindows = windows
+            for track in cohort.tracks ?? [] { result[name]?.tracks[track.major] = track }
         }
         return result
     }

@@ -68,20 +68,30 @@ public struct RolloutTimeline: Sendable, Hashable {
         self.minimumNoticeSeconds = notice
         self.now = now
         let catalog = side.catalog
-        self.entries = side.manifest.cohorts.compactMap { name, cohort in
-            guard let deadline = LocalDateTime.parse(cohort.deadline).value else { return nil }
-            var entry = Entry(
-                cohort: name, policy: cohort.policy, ring: cohort.ring, platform: cohort.platform,
-                targetVersion: cohort.targetVersion, deadline: deadline,
-                noticeStart: LocalDateTime(secondsSinceEpochAsIfUTC: deadline.secondsSinceEpochAsIfUTC - notice),
-                legacyEnforce: cohort.legacyPlan?.first { $0.step == "enforce" }?.utc)
-            entry.movedBy = cohort.deadlineMovedBy
-            entry.released = catalog?.release(platform: cohort.platform, version: cohort.targetVersion)?.releaseDate
-                .map { LocalDateTime(date: $0.localDate, hour: 0, minute: 0) }
-            if let now {
-                entry.passed = now.unixSeconds >= deadline.secondsSinceEpochAsIfUTC - Self.earliestOffsetSeconds
+        self.entries = side.manifest.cohorts.flatMap { name, cohort -> [Entry] in
+            // A cohort whose policy has tracks is drawn once per track: its devices on each major follow their
+            // own enforcement, with its own target and deadline.
+            let tracks: [(label: String, version: String, deadline: String, movedBy: String?)] =
+                cohort.tracks.map { tracks in
+                    tracks.map {
+                        ("\(name) (\(cohort.platform) \($0.major))", $0.targetVersion, $0.deadline, $0.deadlineMovedBy)
+                    }
+                } ?? [(name, cohort.targetVersion, cohort.deadline, cohort.deadlineMovedBy)]
+            return tracks.compactMap { track in
+                guard let deadline = LocalDateTime.parse(track.deadline).value else { return nil }
+                var entry = Entry(
+                    cohort: track.label, policy: cohort.policy, ring: cohort.ring, platform: cohort.platform,
+                    targetVersion: track.version, deadline: deadline,
+                    noticeStart: LocalDateTime(secondsSinceEpochAsIfUTC: deadline.secondsSinceEpochAsIfUTC - notice),
+                    legacyEnforce: cohort.legacyPlan?.first { $0.step == "enforce" }?.utc)
+                entry.movedBy = track.movedBy
+                entry.released = catalog?.release(platform: cohort.platform, version: track.version)?.releaseDate
+                    .map { LocalDateTime(date: $0.localDate, hour: 0, minute: 0) }
+                if let now {
+                    entry.passed = now.unixSeconds >= deadline.secondsSinceEpochAsIfUTC - Self.earliestOffsetSeconds
+                }
+                return entry
             }
-            return entry
         }.sorted { ($0.policy, $0.ring, $0.cohort) < ($1.policy, $1.ring, $1.cohort) }
         let spans = Set(side.manifest.cohorts.values.flatMap { $0.blackouts ?? [] })
         if !spans.isEmpty, let first = entries.map(\.spanStart).min(), let last = entries.map(\.deadline).max() {

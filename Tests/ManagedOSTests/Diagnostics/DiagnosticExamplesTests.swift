@@ -14,6 +14,7 @@ import Testing
         + LegacyProductKeyRuleTests.cases + TimeZoneRuleTests.cases
         + FleetMappingRuleTests.cases
         + SecurityImprovementRuleTests.cases + BlackoutRulesTests.cases + RingOffsetRulesTests.cases
+        + TrackTests.cases
 
     /// Inputs that are not a table row: real files on disk, or bytes that are not UTF-8.
     static let scenarios: [DiagnosticCode: @Sendable () throws -> String] = [

@@ -25,5 +25,6 @@ package enum AllRules {
         CatalogFreshnessRule(),
         FleetMappingRule(),
         SecurityImprovementRule(),
+        TrackRule(),
     ]
 }

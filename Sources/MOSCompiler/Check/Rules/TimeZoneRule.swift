@@ -14,7 +14,8 @@ struct TimeZoneRule: ValidationRule {
 
     package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         for policy in context.repository.policies {
-            let cohorts = context.cohorts(of: policy)
+            // The zone is the policy's, shared by its tracks: judged against all its cohorts' devices.
+            let cohorts = context.cohortsAcrossTracks(of: policy)
             let legacyCohorts = cohorts.filter { $0.cohort.paths.hasLegacy }
             // Judge presence only when every listed cohort resolved; otherwise another diagnostic explains why.
             let allResolved = !cohorts.isEmpty && cohorts.count == policy.cohorts.count

@@ -16,7 +16,8 @@ struct UpdateSettingsRule: ValidationRule {
         let gates = context.options.gates
         for policy in context.repository.policies {
             guard let settings = policy.settings, let platform = policy.platform?.value else { continue }
-            let cohorts = context.cohorts(of: policy).map(\.cohort).filter { $0.platform == platform }
+            // The settings are the policy's, shared by its tracks: judged against all its cohorts' devices.
+            let cohorts = context.cohortsAcrossTracks(of: policy).map(\.cohort).filter { $0.platform == platform }
             for entry in settings.entries {
                 guard let gate = gates.settingsKey(entry.applePath) else { continue }
                 switch gate.availability(on: platform) {

@@ -128,6 +128,20 @@ public struct TargetSyntax: Sendable, Hashable {
     public var build: Located<String>?
 }
 
+/// One entry of a policy's `tracks:`: the target and deadline of the devices on one OS major.
+public struct TrackSyntax: Sendable, Hashable {
+    /// Where the entry starts.
+    public var location: SourceLocation
+    /// Its position in `tracks:`, from 0.
+    public var index: Int
+    /// How many tracks the policy lists.
+    public var count: Int
+    /// Where the `tracks` key is written.
+    public var tracksLocation: SourceLocation
+    /// Whether the entry wrote its own deadline (else the policy's applies).
+    public var hasOwnDeadline: Bool
+}
+
 /// The `legacy:` block: how pre-DDM devices are upgraded.
 public struct LegacySyntax: Sendable, Hashable {
     /// Where the mapping starts (the `legacy` key).
@@ -173,6 +187,7 @@ public struct PolicySyntax: Sendable, Hashable {
         var blackouts: [Located<Blackout>] = []
         var cohorts: [CohortReferenceSyntax] = []
         var cohortsLocation: SourceLocation? = nil
+        var track: TrackSyntax? = nil
     }
 
     // Mutated only through `fields`, which copies it first unless this value holds the only reference.
@@ -280,6 +295,14 @@ public struct PolicySyntax: Sendable, Hashable {
     public var cohortsLocation: SourceLocation? {
         get { box.fields.cohortsLocation }
         _modify { yield &fields.cohortsLocation }
+    }
+
+    /// For a policy with `tracks:`, the track this value stands for: the parser reads such a policy as one value
+    /// per track, each with the track's target and deadline, so every rule and the planner judge a track as they
+    /// judge a policy. Nil for a policy with one `target`.
+    public var track: TrackSyntax? {
+        get { box.fields.track }
+        _modify { yield &fields.track }
     }
 }
 

@@ -50,6 +50,34 @@ public struct CohortPlanIR: Sendable, Hashable {
     /// `targetBuild` (SUMMARY.md §9). Nil for other targets.
     public var securityImprovementBase: String? = nil
 
+    /// For a policy with `tracks:`, each track that has devices in the cohort, by ascending major; this value's
+    /// own target and deadline are its primary track's (the one its pre-DDM devices follow, else the newest).
+    /// Empty for a policy with one target.
+    public var tracks: [TrackIR] = []
+
+    /// The enforcement declaration's `TargetOSVersion`.
+    public var targetOSVersion: String { securityImprovementBase ?? targetVersion }
+}
+
+/// One track of a cohort: the devices on one OS major, their target and deadline.
+public struct TrackIR: Sendable, Hashable {
+    /// The major the track keeps its devices on.
+    public var major: Int
+    /// The cohort narrowed to that major.
+    public var cohort: CohortModel
+    /// The target as `CohortPlanIR.targetVersion` holds it.
+    public var targetVersion: String
+    /// The `latest-<major>` form as written, when the catalog chose the version.
+    public var targetRequest: String?
+    /// The build, when given or known (a Background Security Improvement's).
+    public var targetBuild: String?
+    /// A Background Security Improvement's base version.
+    public var securityImprovementBase: String?
+    /// The local wall-time deadline.
+    public var deadline: LocalDateTime
+    /// For a computed deadline that a blackout or skipDays moved: the unmoved wall time and what moved it.
+    public var deadlineMoved: DeadlineMove?
+
     /// The enforcement declaration's `TargetOSVersion`.
     public var targetOSVersion: String { securityImprovementBase ?? targetVersion }
 }
