@@ -230,7 +230,7 @@ extension DiagnosticCode {
         case .fleetNoTeam:
             "Give the cohort a team: `fleet: {team: …}` on the Cohort, an entry under Settings' `fleet.cohorts`, or a default `fleet.team` in Settings."
         case .fleetActivationPredicate:
-            "Fleet sends configurations in its own activations and scopes them by label: express the predicate as a Fleet label and drop it from the policy."
+            "Fleet sends configurations in its own activations and scopes them by label: express the predicate as a Fleet label and drop it from the policy; for a policy with `tracks`, give each OS major its own cohort with its own label."
         case .fleetPlatformUnsupported:
             "Fleet manages macOS, iOS and iPadOS: leave the cohort out of the Fleet export, or manage it with `mosc compile`'s output elsewhere."
         case .unroutedDevice:

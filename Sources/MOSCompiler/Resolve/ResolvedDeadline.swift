@@ -31,7 +31,10 @@ public struct ResolvedDeadline: Sendable, Hashable {
 }
 
 /// Why a deadline has no wall time. Validation reports each case; lowering only stops.
-public enum DeadlineProblem: Error, Sendable, Hashable {
+///
+/// Indirect: problems are rare, and Resolve keeps every policy's deadlines, so a case's payload is stored apart
+/// rather than widening every resolved deadline.
+public indirect enum DeadlineProblem: Error, Sendable, Hashable {
     /// The wall time carries `Z` or an offset.
     case hasOffset(Located<String>, offset: String)
     /// The wall time is not a real local date and time.

@@ -28,6 +28,9 @@ public struct ResolvedRepository: Sendable {
     /// By index in `repository.policies`: its cohorts, deadlines, skipDays and blackouts, derived once (six rules
     /// and the planner ask for a policy's cohorts; each asking again by name was a measurable part of validation).
     private var policyFacts: [PolicyFacts] = []
+    /// Settings' `skipDays` and `blackouts`, the default of every policy.
+    private let settingsSkipDays: Set<Weekday>
+    private let settingsBlackouts: [Blackout]
     /// Each policy's index in `repository.policies`, by where it starts (one document, one policy); -1 for a
     /// place two policies share.
     private var policyIndex: [SourceLocation: Int] = [:]
@@ -78,6 +81,8 @@ public struct ResolvedRepository: Sendable {
         self.targets = targets
         self.requests = requests
         self.zones = zones
+        self.settingsSkipDays = Set(repository.settings.first?.skipDays?.days.map(\.value) ?? [])
+        self.settingsBlackouts = repository.settings.first?.blackouts.map(\.value) ?? []
         let partial = self
         // One job per policy, each borrowing its policy: chunks of copied policies cost more than the facts.
         self.policyFacts = inParallel(repository.policies.count, workers: workers) {
@@ -129,8 +134,10 @@ public struct ResolvedRepository: Sendable {
             }
             cohorts.append((position, index))
         }
-        let skipDays = Set((policy.skipDays ?? settings?.skipDays)?.days.map(\.value) ?? [])
-        let blackouts = ((settings?.blackouts ?? []) + policy.blackouts).map(\.value)
+        // Most policies take Settings' skipDays and blackouts: those are shared, not copied per policy.
+        let skipDays = policy.skipDays.map { Set($0.days.map(\.value)) } ?? settingsSkipDays
+        let blackouts =
+            policy.blackouts.isEmpty ? settingsBlackouts : settingsBlackouts + policy.blackouts.map(\.value)
         return PolicyFacts(
             cohorts: cohorts, narrowed: narrowed,
             deadlines: deriveRingDeadlines(of: policy, skipDays: skipDays, blackouts: blackouts),
@@ -246,7 +253,7 @@ public struct ResolvedRepository: Sendable {
             early.append((text.location, resolved.value))
         }
         consider(policy.deadline, deadlines.policy)
-        for reference in policy.cohorts { consider(reference.deadline, deadlines.overrides[reference.ring]) }
+        for reference in policy.cohorts { consider(reference.deadline, deadlines.override(reference.ring)) }
         return early
     }
 
@@ -257,7 +264,7 @@ public struct ResolvedRepository: Sendable {
         let own = policy.deadline.map {
             resolveDeadline($0, target: target, skipDays: skipDays, blackouts: blackouts)
         }
-        var rings: [Int: Result<ResolvedDeadline, DeadlineProblem>] = [:]
+        var rings: [(ring: Int, result: Result<ResolvedDeadline, DeadlineProblem>)] = []
         var previous = own.flatMap { try? $0.get() }
         for reference in policy.cohorts {
             guard let syntax = reference.deadline else {
@@ -267,10 +274,10 @@ public struct ResolvedRepository: Sendable {
             let result = resolveDeadline(
                 syntax, target: target, skipDays: skipDays, blackouts: blackouts, previousRing: previous,
                 hasPreviousRing: reference.ring > 0)
-            rings[reference.ring] = result
+            rings.append((reference.ring, result))
             previous = try? result.get()
         }
-        return RingDeadlines(policy: own, overrides: rings)
+        return RingDeadlines(policy: own, rings: rings)
     }
 }
 
@@ -278,12 +285,26 @@ public struct ResolvedRepository: Sendable {
 public struct RingDeadlines: Sendable {
     /// The policy's own `deadline`; nil when it has none.
     public var policy: Result<ResolvedDeadline, DeadlineProblem>?
-    /// Each ring's override by its ring (its position in `cohorts:`); absent for a ring without one.
-    public var overrides: [Int: Result<ResolvedDeadline, DeadlineProblem>]
+    /// The rings with an override, in ring order (a list: Resolve keeps every policy's, and a dictionary per
+    /// policy was most of their memory).
+    private var rings: [(ring: Int, result: Result<ResolvedDeadline, DeadlineProblem>)]
+
+    init(
+        policy: Result<ResolvedDeadline, DeadlineProblem>?,
+        rings: [(ring: Int, result: Result<ResolvedDeadline, DeadlineProblem>)]
+    ) {
+        self.policy = policy
+        self.rings = rings
+    }
+
+    /// The override of `ring` (its position in `cohorts:`); nil for a ring without one.
+    public func override(_ ring: Int) -> Result<ResolvedDeadline, DeadlineProblem>? {
+        rings.first { $0.ring == ring }?.result
+    }
 
     /// The effective deadline of `ring`: its override, else the policy's; nil when it does not resolve.
     public func effective(_ ring: Int) -> ResolvedDeadline? {
-        if let override = overrides[ring] { return try? override.get() }
+        if let override = override(ring) { return try? override.get() }
         return policy.flatMap { try? $0.get() }
     }
 }

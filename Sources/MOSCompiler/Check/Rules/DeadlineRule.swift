@@ -43,7 +43,7 @@ struct DeadlineRule: ValidationRule {
             let policyDeadline = deadlines.policy.flatMap { report($0, context, into: &diagnostics) }
             var overrides: [Int: ResolvedDeadline] = [:]
             for reference in policy.cohorts {
-                if let result = deadlines.overrides[reference.ring],
+                if let result = deadlines.override(reference.ring),
                     let value = report(result, context, into: &diagnostics)
                 {
                     overrides[reference.ring] = value
