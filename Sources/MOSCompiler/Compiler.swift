@@ -41,7 +41,7 @@ public enum Compiler {
         // the registry's order, so the output does not depend on which rule finished first.
         let rules = AllRules.rules
         let found = inParallel(rules.count, workers: workers) { index in
-            var ruleBag = DiagnosticBag()
+            var ruleBag = DiagnosticBag(sources: context.repository.sources)
             rules[index].check(context, into: &ruleBag)
             return ruleBag.diagnostics
         }
@@ -92,7 +92,7 @@ extension Compiler {
         guard !validation.hasErrors else {
             return CompileResult(output: nil, diagnostics: validation.diagnostics, repository: repository)
         }
-        var bag = DiagnosticBag()
+        var bag = DiagnosticBag(sources: validation.repository.sources)
         bag.append(contentsOf: validation.diagnostics)
         guard let plan = lowerRepository(validation.context, diagnostics: &bag) else {
             return CompileResult(output: nil, diagnostics: bag.sorted, repository: repository)
@@ -145,7 +145,7 @@ extension Compiler {
         loaded.files = []
         var result = StagedCompileResult(diagnostics: validation?.diagnostics ?? [])
         guard !result.hasErrors else { return result }
-        var bag = DiagnosticBag()
+        var bag = DiagnosticBag(sources: validation?.repository.sources ?? SourceTable())
         guard let plan = validation.flatMap({ lowerRepository($0.context, diagnostics: &bag) }) else {
             result.diagnostics = (result.diagnostics + bag.diagnostics).sorted()
             return result
@@ -204,7 +204,7 @@ extension Compiler {
     ) -> PlannedCompileResult {
         var result = PlannedCompileResult(diagnostics: validation.diagnostics)
         guard !validation.hasErrors else { return result }
-        var bag = DiagnosticBag()
+        var bag = DiagnosticBag(sources: validation.repository.sources)
         guard let plan = lowerRepository(validation.context, diagnostics: &bag) else {
             result.diagnostics = (result.diagnostics + bag.diagnostics).sorted()
             return result

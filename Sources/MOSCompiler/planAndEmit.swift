@@ -122,9 +122,10 @@ private func forEachCohort<Failure: Error>(
     let cohorts = manifestOrder(plan.cohorts)
     let batchSize = 256
     let workers = defaultWorkerCount
+    let sources = diagnostics.sources
     @Sendable func emitBatch(from base: Int) -> [EmittedCohort] {
         inParallel(min(batchSize, cohorts.count - base), workers: workers) { offset in
-            var bag = DiagnosticBag()
+            var bag = DiagnosticBag(sources: sources)
             let planned = planCohort(
                 cohorts[base + offset], identifierPrefix: plan.identifierPrefix, gates: gates, diagnostics: &bag)
             var emitted = emitCohort(planned, provenance: provenance)

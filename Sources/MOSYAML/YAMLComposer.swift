@@ -43,7 +43,10 @@ public struct YAMLComposer: Sendable {
         }
         return file.contents.withUnsafeBufferPointer { whole in
             let buffer = UnsafeBufferPointer(rebasing: whole[bom...])
-            var run = ComposerRun(path: file.path, limits: limits, isASCII: isASCII)
+            // The file's ID in the run's table (already there when the run listed its files first).
+            let fileID = diagnostics.sources.id(for: file.path)
+            var run = ComposerRun(
+                path: file.path, fileID: fileID, sources: diagnostics.sources, limits: limits, isASCII: isASCII)
             if run.checkDirectives(buffer) { run.parse(buffer) }
             diagnostics.append(contentsOf: run.diagnostics.diagnostics)
             return run.tree
@@ -114,23 +117,23 @@ private struct ComposerRun {
     /// An open collection: where it starts and where its children start on `pending`.
     struct Frame {
         var isMapping: Bool
-        package var location: SourceLocation
+        package var location: SourceMark
         package var tag: String?
         package var base: Int
     }
 
     package let path: String
-    /// `path` interned once, for every node's location.
-    package let fileID: FilePaths.ID
+    /// `path`'s ID in the run's table, for every node's location.
+    package let fileID: SourceMark.FileID
     package let limits: InputLimits
     /// Whether the file is ASCII: libyaml's mark index is then a byte offset.
     package let isASCII: Bool
-    package var diagnostics = DiagnosticBag()
+    package var diagnostics: DiagnosticBag
     package var tree = YAMLTree()
     var stack: [Frame] = []
     /// The finished children of every open collection, innermost last (key and value alternately in mappings).
     package var pending: [Int32] = []
-    var documentLocation = SourceLocation(fileID: 0)
+    var documentLocation = SourceMark(fileID: 0)
     var documentRoot: YAMLTree.NodeID?
     var nodeCount = 0
     /// The input, for `end`; valid while `parse` runs, which is the run's whole life.
@@ -140,9 +143,10 @@ private struct ComposerRun {
     /// The last line and the column just past its end, as libyaml counts them; computed when first needed.
     var endOfFile: (line: Int, column: Int)?
 
-    init(path: String, limits: InputLimits, isASCII: Bool) {
+    init(path: String, fileID: SourceMark.FileID, sources: SourceTable, limits: InputLimits, isASCII: Bool) {
         self.path = path
-        self.fileID = FilePaths.shared.id(path)
+        self.fileID = fileID
+        self.diagnostics = DiagnosticBag(sources: sources)
         self.limits = limits
         self.isASCII = isASCII
         tree.isASCII = isASCII
@@ -150,14 +154,14 @@ private struct ComposerRun {
 
     /// A libyaml mark as a location. At the end of a file without a final line break libyaml reports the
     /// start of a line that does not exist; that is clamped to the end of the last line.
-    package mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
+    package mutating func location(_ mark: yaml_mark_t) -> SourceMark {
         let line = Int(mark.line) + 1
         if Int(mark.index) >= clampFrom {
             let end = endOfFile ?? Self.end(of: buffer)
             endOfFile = end
-            if line > end.line { return SourceLocation(fileID: fileID, line: end.line, column: end.column) }
+            if line > end.line { return SourceMark(fileID: fileID, line: end.line, column: end.column) }
         }
-        return SourceLocation(fileID: fileID, line: line, column: Int(mark.column) + 1)
+        return SourceMark(fileID: fileID, line: line, column: Int(mark.column) + 1)
     }
 
     /// Where clamping can start. In an ASCII file libyaml's mark index is a byte offset: a mark before the end is
@@ -252,15 +256,18 @@ private struct ComposerRun {
                 if let problem = Self.versionDirectiveProblem(text) {
                     diagnostics.emit(
                         .yamlSyntax, "malformed %YAML directive: \(problem.message)",
-                        at: SourceLocation(fileID: fileID, line: line, column: problem.column + 1),
+                        at: SourceMark(fileID: fileID, line: line, column: problem.column + 1),
                         hint: "write '%YAML 1.2' alone on its line, or leave the directive out")
                     return false
                 }
                 if let first = versionLine {
                     diagnostics.emit(
                         .yamlSyntax, "a second %YAML directive for one document",
-                        at: SourceLocation(fileID: fileID, line: line, column: 1),
-                        notes: [.init("the first is here", at: SourceLocation(fileID: fileID, line: first, column: 1))])
+                        at: SourceMark(fileID: fileID, line: line, column: 1),
+                        notes: [
+                            diagnostics.note(
+                                "the first is here", at: SourceMark(fileID: fileID, line: first, column: 1))
+                        ])
                     return false
                 }
                 versionLine = line
@@ -346,14 +353,15 @@ private struct ComposerRun {
         if parser.context != nil {
             let context = parser.context_mark
             if context.line != mark.line || context.column != mark.column {
-                notes.append(.init("the construct starts here", at: location(context)))
+                notes.append(diagnostics.note("the construct starts here", at: location(context)))
             }
         }
         if Self.isIndentingTab(buffer, line: Int(mark.line), column: Int(mark.column)) {
             // libyaml's text names the token it could not start, not the cause: say the cause, keep its text.
             diagnostics.emit(
                 .yamlSyntax, "tab used for indentation: YAML indents with spaces only", at: location(mark),
-                hint: "replace the tab with spaces", notes: [.init("libyaml: \(message)", at: location(mark))] + notes)
+                hint: "replace the tab with spaces",
+                notes: [diagnostics.note("libyaml: \(message)", at: location(mark))] + notes)
             return
         }
         diagnostics.emit(.yamlSyntax, message, at: location(mark), notes: notes)
@@ -455,14 +463,14 @@ private struct ComposerRun {
         return true
     }
 
-    mutating func refuseAnchor(_ here: SourceLocation) -> Bool {
+    mutating func refuseAnchor(_ here: SourceMark) -> Bool {
         diagnostics.emit(
             .aliasNotAllowed, "YAML anchors are not allowed", at: here,
             hint: "write the value out in full; mosc refuses anchors and aliases so nothing can expand")
         return false
     }
 
-    mutating func push(at here: SourceLocation) -> Bool {
+    mutating func push(at here: SourceMark) -> Bool {
         if stack.count >= limits.maxDepth {
             diagnostics.emit(.nestingTooDeep, "nesting is deeper than \(limits.maxDepth) levels", at: here)
             return false
@@ -500,7 +508,7 @@ private struct ComposerRun {
             }
             return
         }
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: SourceMark] = [:]
         seen.reserveCapacity(count)
         for index in 0..<count where tree.kind(key(index)) == .scalar {
             let text = tree.text(key(index))
@@ -512,10 +520,10 @@ private struct ComposerRun {
         }
     }
 
-    mutating func reportDuplicate(_ key: YAMLTree.NodeID, first: SourceLocation) {
+    mutating func reportDuplicate(_ key: YAMLTree.NodeID, first: SourceMark) {
         let text = tree.text(key)
         diagnostics.emit(
             .duplicateKey, "duplicate key '\(text)'", at: tree.location(key),
-            notes: [.init("'\(text)' is first defined here", at: first)])
+            notes: [diagnostics.note("'\(text)' is first defined here", at: first)])
     }
 }

@@ -31,12 +31,12 @@ public struct YAMLNode: Sendable, Hashable {
     /// The content.
     public var content: Content
     /// Where the node starts.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The explicit tag (`!!str`), if the node had one.
     public var tag: String?
 
     /// Creates a node.
-    public init(_ content: Content, at location: SourceLocation, tag: String? = nil) {
+    public init(_ content: Content, at location: SourceMark, tag: String? = nil) {
         self.content = content
         self.location = location
         self.tag = tag
@@ -87,5 +87,5 @@ public struct YAMLDocument: Sendable, Hashable {
     /// The root node; nil for an empty document.
     public var root: YAMLNode?
     /// Where the document starts.
-    public var location: SourceLocation
+    public var location: SourceMark
 }

@@ -22,13 +22,13 @@ public struct YAMLTree: Sendable {
         /// The root node; nil for an empty document.
         public var root: NodeID?
         /// Where the document starts.
-        public var location: SourceLocation
+        public var location: SourceMark
     }
 
     package struct Entry {
         package var kind: Kind
         package var style: ScalarStyle
-        package var location: SourceLocation
+        package var location: SourceMark
         /// Scalar: the text's offset in `text`; collection: the first child's offset in `children`.
         package var start: Int32
         /// Scalar: the text's length in bytes; sequence: its items; mapping: its pairs (two children each).
@@ -56,7 +56,7 @@ public struct YAMLTree: Sendable {
     public func kind(_ node: NodeID) -> Kind { entries[Int(node.index)].kind }
 
     /// Where `node` starts.
-    public func location(_ node: NodeID) -> SourceLocation { entries[Int(node.index)].location }
+    public func location(_ node: NodeID) -> SourceMark { entries[Int(node.index)].location }
 
     /// How a scalar was written (`.plain` for collections).
     public func style(_ node: NodeID) -> ScalarStyle { entries[Int(node.index)].style }
@@ -183,7 +183,7 @@ public struct YAMLTree: Sendable {
 
     /// Adds a scalar with its text; returns its ID.
     mutating func addScalar(
-        _ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, at location: SourceLocation
+        _ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, at location: SourceMark
     ) -> NodeID {
         let start = Int32(truncatingIfNeeded: text.count)
         text.append(contentsOf: bytes)
@@ -197,7 +197,7 @@ public struct YAMLTree: Sendable {
 
     /// Adds a collection whose children are `items` (key and value alternately for a mapping); returns its ID.
     mutating func addCollection(
-        _ kind: Kind, items: ArraySlice<Int32>, tag: String?, at location: SourceLocation
+        _ kind: Kind, items: ArraySlice<Int32>, tag: String?, at location: SourceMark
     ) -> NodeID {
         let start = Int32(truncatingIfNeeded: children.count)
         children.append(contentsOf: items)

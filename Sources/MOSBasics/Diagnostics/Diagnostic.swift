@@ -62,8 +62,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable {
 
     /// Orders values for sorted, stable output.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        let l = lhs.location ?? SourceLocation(fileID: 0)
-        let r = rhs.location ?? SourceLocation(fileID: 0)
+        let l = lhs.location ?? SourceLocation(file: "")
+        let r = rhs.location ?? SourceLocation(file: "")
         if l != r { return l < r }
         if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }
         return lhs.message < rhs.message
@@ -71,12 +71,36 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable {
 }
 
 /// Collects diagnostics as a stage runs; passed `inout` through each stage.
+///
+/// It holds the run's `SourceTable`: a diagnostic reported at a `SourceMark` names its file from it, so every
+/// diagnostic stands on its own after the run.
 public struct DiagnosticBag: Sendable, Equatable {
     /// Everything reported so far, in the order it was reported.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The run's files, which the marks reported here refer to.
+    public var sources: SourceTable
 
-    /// An empty bag.
-    public init() {}
+    /// An empty bag for a run whose files `sources` lists.
+    public init(sources: SourceTable = SourceTable()) {
+        self.sources = sources
+    }
+
+    /// Adds one diagnostic at a place in one of the run's files.
+    public mutating func emit(
+        _ code: DiagnosticCode,
+        _ message: String,
+        at mark: SourceMark?,
+        severity: Severity? = nil,
+        hint: String? = nil,
+        notes: [Diagnostic.Note] = []
+    ) {
+        emit(code, message, at: sources.location(mark), severity: severity, hint: hint, notes: notes)
+    }
+
+    /// A note pointing at a place in one of the run's files.
+    public func note(_ message: String, at mark: SourceMark?) -> Diagnostic.Note {
+        Diagnostic.Note(message, at: sources.location(mark))
+    }
 
     /// Adds one diagnostic.
     public mutating func emit(_ diagnostic: Diagnostic) {

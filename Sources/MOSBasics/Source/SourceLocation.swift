@@ -1,19 +1,10 @@
-/// A place in a policy file: the path as given, and a 1-based line and column.
-///
-/// The path is stored as its index in `FilePaths`: a location is copied into every YAML node, syntax value and
-/// diagnostic, and an index copies without reference counting (at 10,000 policies the path strings' reference
-/// counts and the locations' size were a tenth of validation).
+/// A place in a file, naming the file by its path as given (relative stays relative), with a 1-based line and
+/// column: what a diagnostic carries, so it stands on its own after the run that found it.
 public struct SourceLocation: Hashable, Sendable, Comparable {
-    /// The path's index in `FilePaths.shared`; equal paths have equal indexes.
-    package private(set) var fileID: FilePaths.ID
+    /// The path of the file, as given on the command line (relative stays relative).
+    public var file: String
     private var storedLine: UInt32
     private var storedColumn: UInt32
-
-    /// The path of the file, as given on the command line (relative stays relative).
-    public var file: String {
-        get { FilePaths.shared.path(fileID) }
-        set { fileID = FilePaths.shared.id(newValue) }
-    }
 
     /// The 1-based line; 0 when the problem concerns the whole file.
     public var line: Int {
@@ -29,19 +20,14 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 
     /// Creates a location.
     public init(file: String, line: Int = 0, column: Int = 0) {
-        self.init(fileID: FilePaths.shared.id(file), line: line, column: column)
-    }
-
-    /// Creates a location in a file already interned (the composer interns a file's path once, not per node).
-    package init(fileID: FilePaths.ID, line: Int = 0, column: Int = 0) {
-        self.fileID = fileID
+        self.file = file
         self.storedLine = UInt32(clamping: line)
         self.storedColumn = UInt32(clamping: column)
     }
 
     /// Orders values for sorted, stable output.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        if lhs.fileID != rhs.fileID { return lhs.file < rhs.file }
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
         return (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
     }
 
@@ -74,26 +60,3 @@ extension SourceLocation: Codable {
         try container.encode(column, forKey: .column)
     }
 }
-
-/// A parsed value together with where it was written.
-public struct Located<Value> {
-    /// The value.
-    public var value: Value
-    /// Where the value was written.
-    public var location: SourceLocation
-
-    /// Wraps a value with its location.
-    public init(_ value: Value, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-
-    /// The same location with a transformed value.
-    public func map<T>(_ transform: (Value) throws -> T) rethrows -> Located<T> {
-        Located<T>(try transform(value), at: location)
-    }
-}
-
-extension Located: Sendable where Value: Sendable {}
-extension Located: Equatable where Value: Equatable {}
-extension Located: Hashable where Value: Hashable {}

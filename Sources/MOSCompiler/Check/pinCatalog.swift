@@ -44,7 +44,7 @@ func pinCatalog(
             diagnostics.emit(
                 .invalidPinnedCatalog, "the pinned catalog is not a mosc OS release catalog: \(problem.message)",
                 at: SourceLocation(file: shown, line: problem.line, column: 1),
-                notes: [.init("Settings pins it here", at: pin.location)])
+                notes: [diagnostics.note("Settings pins it here", at: pin.location)])
         }
         return options
     }

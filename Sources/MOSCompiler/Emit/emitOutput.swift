@@ -72,7 +72,9 @@ func manifestHeader(_ plan: PlanIR, provenance: CompileProvenance) -> OutputMani
 
 func reportRejected(_ paths: [String], into diagnostics: inout DiagnosticBag) {
     for path in paths {
-        diagnostics.emit(.unsafeOutputPath, "refused to write '\(path)': it would leave the output folder", at: nil)
+        diagnostics.emit(
+            .unsafeOutputPath, "refused to write '\(path)': it would leave the output folder",
+            at: SourceLocation?.none)
     }
 }
 

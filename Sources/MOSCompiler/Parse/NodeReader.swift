@@ -12,11 +12,12 @@ public struct NodeReader {
     /// The nodes being read.
     public let tree: YAMLTree
     /// Where problems go.
-    public var diagnostics = DiagnosticBag()
+    public var diagnostics: DiagnosticBag
 
-    /// A reader of `tree` with an empty bag.
-    public init(_ tree: YAMLTree) {
+    /// A reader of `tree`, whose marks refer to `sources`, with an empty bag.
+    public init(_ tree: YAMLTree, sources: SourceTable) {
         self.tree = tree
+        self.diagnostics = DiagnosticBag(sources: sources)
     }
 
     /// A node of `tree`.
@@ -41,13 +42,13 @@ public struct NodeReader {
         public subscript(key: String) -> Node? { pair(key).map { tree.value(node, $0) } }
 
         /// Where `key` is written, else where the mapping starts.
-        public func keyLocation(_ key: String) -> SourceLocation {
+        public func keyLocation(_ key: String) -> SourceMark {
             tree.location(pair(key).map { tree.key(node, $0) } ?? node)
         }
     }
 
     /// Where `node` starts.
-    public func location(_ node: Node) -> SourceLocation { tree.location(node) }
+    public func location(_ node: Node) -> SourceMark { tree.location(node) }
 
     /// Reads a mapping, reporting a non-mapping, non-scalar or unknown keys (with a hint) and missing required keys.
     public mutating func mapping(
@@ -61,7 +62,7 @@ public struct NodeReader {
         var slots = [Int32](repeating: -1, count: allowed.names.count)
         // Unknown keys are reported after the required ones are known: a misspelt required key is one mistake,
         // reported once as the unknown key, not again as the missing one.
-        var unknown: [(text: String, location: SourceLocation, suggestion: String?)] = []
+        var unknown: [(text: String, location: SourceMark, suggestion: String?)] = []
         for index in 0..<tree.pairCount(node) {
             let key = tree.key(node, index)
             guard tree.kind(key) == .scalar else {
@@ -96,7 +97,7 @@ public struct NodeReader {
                 explained.insert(meant).inserted
             {
                 notes.append(
-                    .init(
+                    diagnostics.note(
                         "'\(meant)' is required, so \(context) lacks it until the key is corrected",
                         at: tree.location(node)))
             }

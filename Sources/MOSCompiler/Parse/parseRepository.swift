@@ -27,13 +27,17 @@ public func parseRepository(
 package func parseRepository(
     root: String, files: [SourceFile], limits base: InputLimits, workers: Int, diagnostics: inout DiagnosticBag
 ) -> RepositorySyntax {
+    // The run's table lists every file before the parallel parse, so each piece finds its files' IDs there and
+    // the marks of all pieces refer to the one table.
+    for file in files { _ = diagnostics.sources.id(for: file.path) }
+    let sources = diagnostics.sources
     let leading = leadingSettings(files, base: base)
     let limits = leading?.limits?.applied(to: base) ?? base
     let globs = leading?.exclude.compactMap { Glob($0.value) } ?? []
     // Files parse independently, and parsing is most of a large repository's validation: contiguous runs of
     // files on every core, each read into one piece, the pieces joined in file order.
     var pieces = inParallelRanges(files.count, workers: workers) { range in
-        var piece = Piece(syntax: RepositorySyntax(root: root))
+        var piece = Piece(syntax: RepositorySyntax(root: root), sources: sources)
         for file in files[range] {
             if !globs.isEmpty {
                 let relative = relativePath(file.path, root: root)
@@ -45,6 +49,7 @@ package func parseRepository(
     }
     var repository = RepositorySyntax(root: root)
     repository.limits = limits
+    repository.sources = sources
     for index in pieces.indices {
         repository.files += pieces[index].syntax.files
         repository.settings += pieces[index].syntax.settings
@@ -59,15 +64,16 @@ package func parseRepository(
 /// The syntax and diagnostics of a run of files.
 private struct Piece: Sendable {
     package var syntax: RepositorySyntax
+    package var sources: SourceTable
     package var diagnostics: [Diagnostic] = []
 
     /// Reads one more file under `limits`.
     package mutating func read(_ file: SourceFile, limits: InputLimits) {
-        var bag = DiagnosticBag()
+        var bag = DiagnosticBag(sources: sources)
         let tree = YAMLComposer(limits: limits).composeTree(file, diagnostics: &bag)
         syntax.files.append(file.path)
         syntax.isIncomplete = syntax.isIncomplete || bag.hasErrors
-        var reader = NodeReader(tree)
+        var reader = NodeReader(tree, sources: bag.sources)
         for document in tree.documents {
             reader.read(document, limits: limits, into: &syntax)
         }
@@ -94,7 +100,8 @@ func leadingSettings(_ files: [SourceFile], base: InputLimits) -> SettingsSyntax
     let composer = YAMLComposer(limits: base)
     for file in files where mayHoldSettings(file.contents) {
         var scratch = DiagnosticBag()
-        var reader = NodeReader(composer.composeTree(file, diagnostics: &scratch))
+        let tree = composer.composeTree(file, diagnostics: &scratch)
+        var reader = NodeReader(tree, sources: scratch.sources)
         var piece = RepositorySyntax(root: "")
         for document in reader.tree.documents {
             reader.read(document, limits: base, into: &piece)

@@ -171,7 +171,7 @@ extension NodeReader {
     }
 
     /// `target: {version, build}` (`context` names it in messages: `target`, `tracks[1].target`).
-    private mutating func target(_ node: Node, at keyLocation: SourceLocation, context: String) -> TargetSyntax? {
+    private mutating func target(_ node: Node, at keyLocation: SourceMark, context: String) -> TargetSyntax? {
         guard let target = mapping(node, context: context, allowed: DocumentKeys.target, required: ["version"])
         else { return nil }
         return TargetSyntax(
@@ -183,7 +183,7 @@ extension NodeReader {
     /// `tracks: [{target, deadline?}, …]`: the policy as one value per track, each with the track's target and
     /// its deadline (else the policy's); MOS238 for a policy that also has `target`, or lists no track.
     private mutating func readTracks(
-        _ node: Node, at tracksLocation: SourceLocation, of policy: PolicySyntax,
+        _ node: Node, at tracksLocation: SourceMark, of policy: PolicySyntax,
         into repository: inout RepositorySyntax
     ) {
         let name = policy.name.map { " '\($0.value)'" } ?? ""

@@ -3,7 +3,7 @@ import MOSYAML
 
 extension NodeReader {
     /// Settings' `fleet: {team, cohorts: {<cohort>: {team, label}}}`.
-    mutating func fleetSettings(_ node: Node, at location: SourceLocation) -> FleetSettingsSyntax? {
+    mutating func fleetSettings(_ node: Node, at location: SourceMark) -> FleetSettingsSyntax? {
         guard let map = mapping(node, context: "fleet", allowed: DocumentKeys.fleetSettings) else { return nil }
         var fleet = FleetSettingsSyntax(location: location)
         fleet.team = map["team"].flatMap { string($0, context: "fleet.team") }
@@ -26,7 +26,7 @@ extension NodeReader {
     }
 
     /// `{team, label}`, on a Cohort or under Settings' `fleet.cohorts`.
-    mutating func fleetTarget(_ node: Node, at location: SourceLocation, context: String) -> FleetTargetSyntax? {
+    mutating func fleetTarget(_ node: Node, at location: SourceMark, context: String) -> FleetTargetSyntax? {
         guard let map = mapping(node, context: context, allowed: DocumentKeys.fleetTarget) else { return nil }
         return FleetTargetSyntax(
             location: location,

@@ -5,7 +5,7 @@ import MOSYAML
 
 extension NodeReader {
     /// Reads a policy's `settings:` block into Apple's key paths and JSON shapes.
-    mutating func updateSettings(_ node: Node, at location: SourceLocation) -> UpdateSettingsSyntax? {
+    mutating func updateSettings(_ node: Node, at location: SourceMark) -> UpdateSettingsSyntax? {
         var settings = UpdateSettingsSyntax(location: location)
         readSettingsGroup(node, keys: UpdateSettingsKeys.root, path: "", applePath: "", into: &settings)
         return settings

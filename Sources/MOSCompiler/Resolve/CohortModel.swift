@@ -33,7 +33,7 @@ public struct CohortModel: Sendable, Hashable {
     /// The DDM threshold of its platform.
     public var ddmThreshold: OSVersion
     /// Where the cohort is defined.
-    public var location: SourceLocation
+    public var location: SourceMark
 
     /// DDM-only, legacy-only or mixed.
     public var paths: UpdatePaths {

@@ -38,7 +38,7 @@ public struct FleetMapping: Sendable {
     }
 
     /// Where the cohort's label is given (its own block, else its Settings entry); nil when it is the default.
-    func location(cohort name: String, own: FleetTargetSyntax?) -> SourceLocation? {
+    func location(cohort name: String, own: FleetTargetSyntax?) -> SourceMark? {
         if let own, own.label != nil || own.team != nil { return own.location }
         return entries[name]?.cohort.location
     }

@@ -47,11 +47,11 @@ public indirect enum DeadlineProblem: Error, Sendable, Hashable {
     case invalidTime(Located<String>)
     /// The wall time lies outside `ResolvedDeadline.supportedYears`; `location` is the deadline's (its
     /// `afterRelease` for a computed one).
-    case outOfRange(at: SourceLocation, value: LocalDateTime)
+    case outOfRange(at: SourceMark, value: LocalDateTime)
     /// The catalog has no release date for the target, so nothing can be computed.
-    case releaseUnknown(at: SourceLocation, target: ResolvedTarget)
+    case releaseUnknown(at: SourceMark, target: ResolvedTarget)
     /// The catalog lists the release but not when it shipped (its source date was implausible).
-    case releaseDateUnknown(at: SourceLocation, target: ResolvedTarget)
+    case releaseDateUnknown(at: SourceMark, target: ResolvedTarget)
     /// `afterPreviousRing` on the policy's deadline or the first ring's: there is no previous ring.
     case noPreviousRing(Located<String>)
     /// A part is missing or the target did not resolve; another diagnostic already says so.
@@ -149,7 +149,7 @@ public func resolveDeadline(
 
 /// A computed wall time moved past blackouts and skipped weekdays, within the supported years.
 private func moved(
-    _ computed: LocalDateTime, skipDays: Set<Weekday>, blackouts: [Blackout], at location: SourceLocation
+    _ computed: LocalDateTime, skipDays: Set<Weekday>, blackouts: [Blackout], at location: SourceMark
 ) -> Result<ResolvedDeadline, DeadlineProblem> {
     let moved = computed.movedPast(skipDays, blackouts: blackouts)
     guard ResolvedDeadline.supportedYears.contains(moved.value.date.year) else {

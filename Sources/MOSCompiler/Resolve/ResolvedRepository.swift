@@ -33,7 +33,7 @@ public struct ResolvedRepository: Sendable {
     private let settingsBlackouts: [Blackout]
     /// Each policy's index in `repository.policies`, by where it starts (one document, one policy); -1 for a
     /// place two policies share.
-    private var policyIndex: [SourceLocation: Int] = [:]
+    private var policyIndex: [SourceMark: Int] = [:]
 
     private struct TargetKey: Hashable {
         package var platform: Platform
@@ -88,7 +88,7 @@ public struct ResolvedRepository: Sendable {
         self.policyFacts = inParallel(repository.policies.count, workers: workers) {
             partial.deriveFacts(of: repository.policies[$0])
         }
-        var policyIndex: [SourceLocation: Int] = [:]
+        var policyIndex: [SourceMark: Int] = [:]
         policyIndex.reserveCapacity(repository.policies.count)
         for (index, policy) in repository.policies.enumerated() {
             // Two policies at one place (only a hand-built repository has them) are told apart by nothing.
@@ -241,10 +241,10 @@ public struct ResolvedRepository: Sendable {
     /// The policy's written-out deadlines (its own and its rings' overrides) that resolve and fall on a day before
     /// `date`, once per place written: the target was not yet available then.
     public func writtenDeadlines(of policy: PolicySyntax, before date: LocalDate)
-        -> [(location: SourceLocation, value: LocalDateTime)]
+        -> [(location: SourceMark, value: LocalDateTime)]
     {
         let deadlines = ringDeadlines(of: policy)
-        var early: [(location: SourceLocation, value: LocalDateTime)] = []
+        var early: [(location: SourceMark, value: LocalDateTime)] = []
         func consider(_ syntax: DeadlineSyntax?, _ result: Result<ResolvedDeadline, DeadlineProblem>?) {
             // An alias can place one written deadline twice: it is judged once.
             guard let text = syntax?.wallTimeText, case .success(let resolved)? = result, !resolved.isComputed,

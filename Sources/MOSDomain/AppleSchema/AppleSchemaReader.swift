@@ -8,6 +8,8 @@ import MOSYAML
 struct AppleSchemaReader {
     /// The problems found so far.
     package private(set) var problems: [AppleSchemaProblem] = []
+    /// The file's run: what the tree's marks refer to.
+    var sources = SourceTable()
 
     /// Parses `file` with the project's YAML composer and reads the single document in it.
     package static func read(_ file: SourceFile) -> (item: SchemaItem?, problems: [AppleSchemaProblem]) {
@@ -27,6 +29,7 @@ struct AppleSchemaReader {
         }
         var bag = DiagnosticBag()
         let documents = YAMLComposer().compose(file, diagnostics: &bag)
+        reader.sources = bag.sources
         for diagnostic in bag.diagnostics {
             reader.report(
                 "\(diagnostic.message) [\(diagnostic.code.rawValue)]",
@@ -42,6 +45,11 @@ struct AppleSchemaReader {
 
     package mutating func report(_ message: String, at location: SourceLocation) {
         problems.append(AppleSchemaProblem(message, at: location))
+    }
+
+    /// Reports a problem at a place in the file.
+    package mutating func report(_ message: String, at mark: SourceMark) {
+        report(message, at: sources.location(mark))
     }
 
     // MARK: Item
@@ -153,7 +161,7 @@ struct AppleSchemaReader {
             support: resolved,
             ownSupport: own,
             subkeys: keys(fields["subkeys"], parentPath: path, parentIsArray: type == .array, inherited: resolved),
-            location: node.location)
+            location: sources.location(node.location))
     }
 
     private mutating func range(_ node: YAMLNode) -> SchemaRange? {

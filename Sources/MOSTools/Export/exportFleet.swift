@@ -33,7 +33,7 @@ private let declarationFolder = "lib/mosc"
 /// is a diagnostic at the cohort.
 /// - Throws: `CompilerError.unreadable` when a compiled declaration is missing or not a declaration.
 public func exportFleet(_ source: ExportSource) throws(CompilerError) -> FleetExport {
-    var bag = DiagnosticBag()
+    var bag = DiagnosticBag(sources: source.repository.sources)
     let mapping = FleetMapping(source.repository)
     var syntaxByName: [String: CohortSyntax] = [:]
     for cohort in source.repository.cohorts {

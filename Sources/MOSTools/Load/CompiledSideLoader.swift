@@ -159,10 +159,13 @@ public struct CompiledSideLoader: Sendable {
         var places: [String: CompiledSide.SourcePlaces] = [:]
         for policy in repository.policies {
             for reference in policy.cohorts where places[reference.name.value] == nil {
+                // Named by path: the places outlive the run that parsed the repository.
+                let sources = repository.sources
                 places[reference.name.value] = CompiledSide.SourcePlaces(
-                    reference: reference.name.location,
-                    deadline: reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location,
-                    target: policy.target?.version?.location ?? policy.location)
+                    reference: sources.location(reference.name.location),
+                    deadline: sources.location(
+                        reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location),
+                    target: sources.location(policy.target?.version?.location ?? policy.location))
             }
         }
         return places

@@ -93,7 +93,7 @@ import Testing
     }
 
     static func unsafeEmit() throws -> (output: CompiledOutput, diagnostics: [Diagnostic]) {
-        var cohort = CohortSyntax(location: SourceLocation(file: "x.yaml", line: 1, column: 1))
+        var cohort = CohortSyntax(location: SourceMark(fileID: 1, line: 1, column: 1))
         cohort.name = Located("../../etc", at: cohort.location)
         cohort.platform = Located(.macOS, at: cohort.location)
         cohort.osVersions = Located(">=14.0", at: cohort.location)
@@ -106,7 +106,7 @@ import Testing
                     deadline: try #require(LocalDateTime.parse("2027-01-12T18:00").value), detailsURL: nil,
                     settings: nil, legacy: nil)
             ])
-        var bag = DiagnosticBag()
+        var bag = DiagnosticBag(sources: SourceTable(["x.yaml"]))
         let output = planAndEmit(
             plan, provenance: CompileProvenance(now: .testingNow, sourceDigest: "", catalogDate: ""), gates: .bundled,
             diagnostics: &bag)

@@ -60,7 +60,9 @@ import Testing
         for diagnostic in export.diagnostics {
             let cohort = try #require(
                 source.repository.cohorts.first { diagnostic.message.contains("'\($0.name?.value ?? "")'") })
-            #expect(diagnostic.location == cohort.name?.location, "\(diagnostic.message)")
+            #expect(
+                diagnostic.location == source.repository.sources.location(cohort.name?.location),
+                "\(diagnostic.message)")
         }
     }
 

@@ -27,7 +27,7 @@ import Testing
         var bag = DiagnosticBag()
         let files = [SourceFile(path: "repo/repo.yaml", text: yaml)]
         let repository = parseRepository(root: "repo", files: files, limits: .defaults, diagnostics: &bag)
-        var planning = DiagnosticBag()
+        var planning = DiagnosticBag(sources: repository.sources)
         let plan = lowerRepository(
             ResolvedRepository(repository: repository, options: .testing), diagnostics: &planning)
         return (plan, planning.sorted)

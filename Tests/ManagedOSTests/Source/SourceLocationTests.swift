@@ -1,4 +1,5 @@
 import Foundation
+import ManagedOSTestSupport
 import Testing
 
 @testable import ManagedOS
@@ -6,24 +7,65 @@ import Testing
 /// Swift Testing has a `SourceLocation` of its own.
 private typealias SourceLocation = ManagedOS.SourceLocation
 
-/// Locations store their path as an index into `FilePaths`; they must behave exactly as if they held the path.
+/// A run's marks name files by their ID in the run's `SourceTable`; a diagnostic's location names the file by
+/// its path, so it stands on its own after the run.
 @Suite struct SourceLocationTests {
-    @Test func equalPathsShareOneIndex() {
-        let path = "repo/policies/" + String(repeating: "long-name-", count: 4) + ".yaml"
-        let a = SourceLocation(file: path, line: 3, column: 7)
-        let b = SourceLocation(file: String(path.utf8.map { Character(UnicodeScalar($0)) }), line: 3, column: 7)
-        #expect(a.fileID == b.fileID)
-        #expect(a == b)
-        #expect(a.hashValue == b.hashValue)
-        #expect(a.file == path)
-        #expect(SourceLocation(file: "repo/other.yaml", line: 3, column: 7) != a)
+    @Test func aTableGivesEachPathOneIDInTheOrderRead() {
+        var table = SourceTable(["repo/a.yaml", "repo/b.yaml"])
+        #expect(table.id(for: "repo/a.yaml") == 1)
+        #expect(table.id(for: "repo/b.yaml") == 2)
+        #expect(table.id(for: "repo/a.yaml") == 1)
+        #expect(table.id(for: "repo/c.yaml") == 3)
+        #expect(table.path(2) == "repo/b.yaml")
+        #expect(table.path(0) == "")
+        #expect(table.path(99) == "")
     }
 
-    @Test func ordersByPathThenLineThenColumn() {
-        // Interned in the reverse of their order, so an order by index would come out wrong.
-        let paths = ["zz-\(UUID())/b.yaml", "zz-\(UUID())/a.yaml"].sorted().reversed()
+    @Test func twoRunsHaveTheirOwnTables() {
+        // The same ID names different files in two runs, and a mark is read with its own run's table.
+        let first = SourceTable(["one/p.yaml"])
+        let second = SourceTable(["two/q.yaml", "one/p.yaml"])
+        let mark = SourceMark(fileID: 1, line: 3, column: 7)
+        #expect(first.location(mark) == SourceLocation(file: "one/p.yaml", line: 3, column: 7))
+        #expect(second.location(mark) == SourceLocation(file: "two/q.yaml", line: 3, column: 7))
+    }
+
+    @Test func aDiagnosticAtAMarkNamesItsFile() {
+        var bag = DiagnosticBag(sources: SourceTable(["repo/policy.yaml"]))
+        let mark = SourceMark(fileID: 1, line: 4, column: 2)
+        bag.emit(.invalidValue, "bad", at: mark, notes: [bag.note("here", at: SourceMark(fileID: 1, line: 1))])
+        let diagnostic = bag.diagnostics.first
+        #expect(diagnostic?.location == SourceLocation(file: "repo/policy.yaml", line: 4, column: 2))
+        #expect(diagnostic?.notes.first?.location?.description == "repo/policy.yaml:1")
+    }
+
+    @Test func validationNamesEveryFileOfItsRun() {
+        // Two files parsed on two threads: each diagnostic names its own file.
+        let files = (0..<8).map { index in
+            SourceFile(
+                path: "repo/p\(index).yaml",
+                text: "apiVersion: mosc/v1\nkind: Cohort\nname: c\(index)\nplatfrm: macOS\n")
+        }
+        let result = Compiler.validate(root: "repo", files: files, options: .testing, workers: 2)
+        let unknown = result.diagnostics.filter { $0.code == .unknownKey }
+        #expect(unknown.map { $0.location?.file } == files.map(\.path))
+        #expect(unknown.allSatisfy { $0.location?.line == 4 })
+    }
+
+    @Test func marksOrderAsTheirRunReadTheFiles() {
+        let marks = [
+            SourceMark(fileID: 2, line: 1, column: 1), SourceMark(fileID: 1, line: 9, column: 0),
+            SourceMark(fileID: 1, line: 2, column: 5), SourceMark(fileID: 1, line: 2, column: 1),
+        ]
+        #expect(
+            marks.sorted().map { [Int($0.fileID), $0.line, $0.column] } == [
+                [1, 2, 1], [1, 2, 5], [1, 9, 0], [2, 1, 1],
+            ])
+    }
+
+    @Test func locationsOrderByPathThenLineThenColumn() {
         var locations: [SourceLocation] = []
-        for path in paths {
+        for path in ["b.yaml", "a.yaml"] {
             for line in [2, 1] {
                 for column in [9, 0] { locations.append(SourceLocation(file: path, line: line, column: column)) }
             }
@@ -43,23 +85,15 @@ private typealias SourceLocation = ManagedOS.SourceLocation
     @Test func clampsNumbersOutsideItsRange() {
         #expect(SourceLocation(file: "a.yaml", line: -1, column: Int.max).line == 0)
         #expect(SourceLocation(file: "a.yaml", line: -1, column: Int.max).column == Int(UInt32.max))
+        #expect(SourceMark(fileID: 1, line: -1, column: Int.max).column == Int(UInt32.max))
     }
 
-    @Test func encodesThePathNotTheIndex() throws {
+    @Test func encodesThePath() throws {
         let location = SourceLocation(file: "repo/p.yaml", line: 12, column: 3)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let data = try encoder.encode(location)
         #expect(String(decoding: data, as: UTF8.self) == #"{"column":3,"file":"repo\/p.yaml","line":12}"#)
         #expect(try JSONDecoder().decode(SourceLocation.self, from: data) == location)
-    }
-
-    @Test func concurrentInterningGivesOneIndexPerPath() {
-        let paths = (0..<64).map { "concurrent-\($0)-\(UUID()).yaml" }
-        let ids = inParallel(512, workers: 8) { job in FilePaths.shared.id(paths[job % paths.count]) }
-        for (job, id) in ids.enumerated() {
-            #expect(id == ids[job % paths.count])
-            #expect(FilePaths.shared.path(id) == paths[job % paths.count])
-        }
     }
 }

@@ -44,9 +44,9 @@ struct CatalogFreshnessRule: ValidationRule {
     }
 
     /// The first `latest` target or `afterRelease` deadline in file order, and how to name it.
-    static func firstDecision(in repository: RepositorySyntax) -> (SourceLocation, String)? {
-        var first: (SourceLocation, String)?
-        func consider(_ location: SourceLocation, _ what: @autoclosure () -> String) {
+    static func firstDecision(in repository: RepositorySyntax) -> (SourceMark, String)? {
+        var first: (SourceMark, String)?
+        func consider(_ location: SourceMark, _ what: @autoclosure () -> String) {
             if first.map({ location < $0.0 }) ?? true { first = (location, what()) }
         }
         for policy in repository.policies {

@@ -46,7 +46,7 @@ struct CatalogRule: ValidationRule {
                 }
                 let key = TargetKey(platform: target.platform, version: target.version)
                 if var diagnostic = exploits.memo(key, { Self.exploits(target, catalog: catalog) }) {
-                    diagnostic.location = text.location
+                    diagnostic.location = diagnostics.sources.location(text.location)
                     diagnostics.emit(diagnostic)
                 }
             }
@@ -66,7 +66,7 @@ struct CatalogRule: ValidationRule {
 
     /// A version the catalog does not list: unknown (error), too old to judge (note), or newer than the catalog.
     private func reportMissing(
-        _ target: ResolvedTarget, at location: SourceLocation, catalog: OSCatalog,
+        _ target: ResolvedTarget, at location: SourceMark, catalog: OSCatalog,
         into diagnostics: inout DiagnosticBag
     ) {
         let platform = target.platform.rawValue

@@ -14,7 +14,7 @@ struct CohortReferenceRule: ValidationRule {
         let cohorts = context.repository.cohorts
         // Sorted once and only when a name is unknown: the suggestions need it, a valid repository does not.
         var sortedNames: [String]?
-        var enforcedBy: [String: (policy: String, location: SourceLocation)] = [:]
+        var enforcedBy: [String: (policy: String, location: SourceMark)] = [:]
         var policyNames: Set<String> = []
         enforcedBy.reserveCapacity(context.repository.cohorts.count)
         policyNames.reserveCapacity(context.repository.policies.count)
@@ -41,7 +41,7 @@ struct CohortReferenceRule: ValidationRule {
                         : "cohort '\(name)' is already enforced by policy '\(earlier.policy)'; a device follows one deadline"
                     diagnostics.emit(
                         .cohortEnforcedTwice, message, at: reference.name.location,
-                        notes: [.init("first enforced here", at: earlier.location)])
+                        notes: [diagnostics.note("first enforced here", at: earlier.location)])
                 } else if enforcedBy[name] == nil {
                     enforcedBy[name] = (policyName, reference.name.location)
                 }
@@ -52,7 +52,7 @@ struct CohortReferenceRule: ValidationRule {
                         .platformMismatch,
                         "cohort '\(name)' is \(cohortPlatform.value) but policy '\(policyName)' is \(policyPlatform)",
                         at: reference.name.location,
-                        notes: [.init("cohort '\(name)' is defined here", at: cohortPlatform.location)])
+                        notes: [diagnostics.note("cohort '\(name)' is defined here", at: cohortPlatform.location)])
                 }
             }
         }

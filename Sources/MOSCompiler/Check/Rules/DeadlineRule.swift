@@ -150,7 +150,7 @@ struct DeadlineRule: ValidationRule {
 
     /// A written-out deadline is never moved: say so when it falls on a skipped day.
     private func checkSkippedDay(
-        _ deadline: ResolvedDeadline, at location: SourceLocation, skipDays: Set<Weekday>,
+        _ deadline: ResolvedDeadline, at location: SourceMark, skipDays: Set<Weekday>,
         into diagnostics: inout DiagnosticBag
     ) {
         guard !deadline.isComputed, skipDays.count < Weekday.allCases.count,
@@ -166,7 +166,7 @@ struct DeadlineRule: ValidationRule {
     /// A written-out deadline is never moved: say so when it falls in a blackout, with the nearest allowed
     /// wall times before and after it (same time of day, past blackouts and skipped weekdays).
     private func checkBlackout(
-        _ deadline: ResolvedDeadline, at location: SourceLocation, skipDays: Set<Weekday>, blackouts: [Blackout],
+        _ deadline: ResolvedDeadline, at location: SourceMark, skipDays: Set<Weekday>, blackouts: [Blackout],
         into diagnostics: inout DiagnosticBag
     ) {
         guard !deadline.isComputed, let blackout = blackouts.first(where: { $0.contains(deadline.value.date) }),
@@ -189,7 +189,7 @@ struct DeadlineRule: ValidationRule {
     }
 
     private func judge(
-        _ resolved: ResolvedDeadline, at location: SourceLocation, context: ValidationContext, notice: MinimumNotice,
+        _ resolved: ResolvedDeadline, at location: SourceMark, context: ValidationContext, notice: MinimumNotice,
         into diagnostics: inout DiagnosticBag
     ) {
         let deadline = resolved.value

@@ -38,7 +38,8 @@ struct FleetMappingRule: ValidationRule {
                 diagnostics.emit(
                     .fleetMappedTwice,
                     "cohort '\(name)' has a fleet block and an entry under Settings' fleet.cohorts; keep one",
-                    at: own.location, notes: [.init("the Settings entry is here", at: entry.cohort.location)])
+                    at: own.location, notes: [diagnostics.note("the Settings entry is here", at: entry.cohort.location)]
+                )
             }
         }
     }
@@ -47,7 +48,7 @@ struct FleetMappingRule: ValidationRule {
     private func checkSharedLabels(
         _ repository: RepositorySyntax, _ mapping: FleetMapping, into diagnostics: inout DiagnosticBag
     ) {
-        var first: [String: (cohort: String, location: SourceLocation)] = [:]
+        var first: [String: (cohort: String, location: SourceMark)] = [:]
         var seenNames: Set<String> = []
         for cohort in repository.cohorts {
             guard let name = cohort.name?.value, seenNames.insert(name).inserted else { continue }
@@ -64,7 +65,8 @@ struct FleetMappingRule: ValidationRule {
                 .fleetLabelShared,
                 "cohorts '\(pair[0])' and '\(pair[1])' are both label '\(target.label)' in Fleet team '\(team)': "
                     + "their devices would take both enforcements",
-                at: location, notes: [.init("cohort '\(earlier.cohort)' is mapped here", at: earlier.location)])
+                at: location,
+                notes: [diagnostics.note("cohort '\(earlier.cohort)' is mapped here", at: earlier.location)])
         }
     }
 

@@ -72,7 +72,7 @@ struct LegacyOptionsRule: ValidationRule {
 
     /// An option needing `floor` is an error when a legacy cohort can hold older devices.
     private func gate(
-        _ option: String, floor: OSVersion, at location: SourceLocation, cohorts: [CohortModel],
+        _ option: String, floor: OSVersion, at location: SourceMark, cohorts: [CohortModel],
         into diagnostics: inout DiagnosticBag
     ) {
         for cohort in cohorts where cohort.lowestVersion < floor {
@@ -81,13 +81,13 @@ struct LegacyOptionsRule: ValidationRule {
                 "\(option) needs \(cohort.platform) \(floor), but cohort '\(cohort.name)' can hold devices from \(cohort.lowestVersion)",
                 at: location,
                 hint: "declare the cohort's 'osVersions' from \(floor), or drop the option",
-                notes: [.init("cohort '\(cohort.name)' is defined here", at: cohort.location)])
+                notes: [diagnostics.note("cohort '\(cohort.name)' is defined here", at: cohort.location)])
         }
     }
 
     /// MaxUserDeferrals and Priority apply to minor updates only: warn when a legacy device would update a major.
     private func minorOnly(
-        _ option: String, at location: SourceLocation, policy: PolicySyntax, cohorts: [CohortModel],
+        _ option: String, at location: SourceMark, policy: PolicySyntax, cohorts: [CohortModel],
         into diagnostics: inout DiagnosticBag
     ) {
         guard let text = policy.target?.version?.value, let target = OSVersion(text) else { return }

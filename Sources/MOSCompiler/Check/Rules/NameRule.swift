@@ -16,7 +16,7 @@ struct NameRule: ValidationRule {
     }
 
     private func checkNames(_ names: [Located<String>], kind: String, into diagnostics: inout DiagnosticBag) {
-        var first: [String: SourceLocation] = [:]
+        var first: [String: SourceMark] = [:]
         for name in names {
             if !Self.isValid(name.value) {
                 diagnostics.emit(
@@ -26,7 +26,7 @@ struct NameRule: ValidationRule {
             if let earlier = first[name.value] {
                 diagnostics.emit(
                     .duplicateName, "\(kind) '\(name.value)' is defined twice", at: name.location,
-                    notes: [.init("first defined here", at: earlier)])
+                    notes: [diagnostics.note("first defined here", at: earlier)])
             } else {
                 first[name.value] = name.location
             }

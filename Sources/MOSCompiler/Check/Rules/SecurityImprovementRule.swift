@@ -18,7 +18,7 @@ struct SecurityImprovementRule: ValidationRule {
             else { continue }
             let name = "\(base) (\(letter))"
             for (reference, cohort) in context.cohorts(of: policy) where cohort.platform == platform {
-                let note = [Diagnostic.Note("cohort '\(cohort.name)' is listed here", at: reference.name.location)]
+                let note = [diagnostics.note("cohort '\(cohort.name)' is listed here", at: reference.name.location)]
                 if cohort.paths.hasLegacy {
                     diagnostics.emit(
                         .securityImprovementNeedsDDM,
@@ -39,7 +39,7 @@ struct SecurityImprovementRule: ValidationRule {
     }
 
     private func checkCatalog(
-        _ policy: PolicySyntax, target: ResolvedTarget, name: String, at location: SourceLocation,
+        _ policy: PolicySyntax, target: ResolvedTarget, name: String, at location: SourceMark,
         context: ValidationContext, into diagnostics: inout DiagnosticBag
     ) {
         let catalog = context.options.catalog

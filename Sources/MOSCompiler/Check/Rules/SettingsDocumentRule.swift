@@ -12,7 +12,7 @@ struct SettingsDocumentRule: ValidationRule {
         for extra in all.dropFirst() {
             diagnostics.emit(
                 .duplicateSettings, "the repository has more than one Settings document", at: extra.location,
-                notes: [.init("the first Settings document is here", at: all[0].location)])
+                notes: [diagnostics.note("the first Settings document is here", at: all[0].location)])
         }
         guard let settings = all.first else { return }
         if let prefix = settings.identifierPrefix, prefix.value.utf8.count > Self.maxPrefixOctets,

@@ -41,7 +41,8 @@ struct TargetVersionRule: ValidationRule {
                         .targetBelowDDMThreshold,
                         "target \(version) is below \(cohort.platform) \(cohort.ddmThreshold), the DDM threshold, but cohort '\(cohort.name)' holds DDM devices, which cannot downgrade",
                         at: text.location,
-                        notes: [.init("cohort '\(cohort.name)' is listed here", at: reference.name.location)])
+                        notes: [diagnostics.note("cohort '\(cohort.name)' is listed here", at: reference.name.location)]
+                    )
                 } else if cohort.rangeIsDeclared && cohort.range.isWhollyAtOrAbove(version)
                     // An improvement still does something on devices at its base version.
                     && !(request.securityImprovement != nil && cohort.range.contains(version))
@@ -50,7 +51,8 @@ struct TargetVersionRule: ValidationRule {
                         .targetBelowCohort,
                         "target \(version) does nothing for cohort '\(cohort.name)': its devices run \(cohort.range)",
                         at: text.location,
-                        notes: [.init("cohort '\(cohort.name)' is listed here", at: reference.name.location)])
+                        notes: [diagnostics.note("cohort '\(cohort.name)' is listed here", at: reference.name.location)]
+                    )
                 }
             }
         }

@@ -53,7 +53,7 @@ struct TimeZoneRule: ValidationRule {
                     hint: "add 'legacy: {timeZone: <IANA zone>}', e.g. 'America/New_York'")
             }
             if allResolved && legacyCohorts.isEmpty, let legacy = policy.legacy {
-                let others: [(String, SourceLocation?)] = [
+                let others: [(String, SourceMark?)] = [
                     ("installAction", legacy.installAction?.location),
                     ("maxUserDeferrals", legacy.maxUserDeferrals?.location),
                     ("priority", legacy.priority?.location),
@@ -82,12 +82,12 @@ struct TimeZoneRule: ValidationRule {
             return Diagnostic(
                 .nonGeographicTimeZone,
                 "legacy.timeZone '\(zone.value)' is a fixed offset, UTC\(offset)\(inverted), that ignores daylight saving: where the devices' clocks change, the legacy deadline lands an hour off for part of the year",
-                at: zone.location, hint: hint)
+                at: context.repository.sources.location(zone.location), hint: hint)
         case .legacyRules:
             return Diagnostic(
                 .nonGeographicTimeZone,
                 "legacy.timeZone '\(zone.value)' is a legacy rule-set name, not a place: it follows one country's daylight-saving rules, which may not be the devices'",
-                at: zone.location, hint: hint)
+                at: context.repository.sources.location(zone.location), hint: hint)
         }
     }
 }

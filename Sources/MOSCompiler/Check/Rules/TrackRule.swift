@@ -26,7 +26,7 @@ struct TrackRule: ValidationRule {
         _ tracks: [PolicySyntax], _ context: ValidationContext, into diagnostics: inout DiagnosticBag
     ) {
         guard let first = tracks.first, let platform = first.platform?.value else { return }
-        var byMajor: [Int: SourceLocation] = [:]
+        var byMajor: [Int: SourceMark] = [:]
         var majors: [Int] = []
         for track in tracks {
             guard let version = track.target?.version, let request = context.targetRequest(version.value) else {
@@ -41,7 +41,7 @@ struct TrackRule: ValidationRule {
             if let earlier = byMajor[major] {
                 diagnostics.emit(
                     .invalidTrack, "two tracks for \(platform) \(major)", at: version.location,
-                    hint: "keep one track per major", notes: [.init("the first is here", at: earlier)])
+                    hint: "keep one track per major", notes: [diagnostics.note("the first is here", at: earlier)])
                 continue
             }
             byMajor[major] = version.location

@@ -38,7 +38,7 @@ struct UpdateSettingsRule: ValidationRule {
                             .settingNeedsSupervision,
                             "settings.\(entry.path) needs \(enrollments.map(\.rawValue).sorted().joined(separator: " or ")) devices, but cohort '\(cohort.name)' is \(cohort.enrollment)-enrolled",
                             at: entry.location,
-                            notes: [.init("cohort '\(cohort.name)' is defined here", at: cohort.location)])
+                            notes: [diagnostics.note("cohort '\(cohort.name)' is defined here", at: cohort.location)])
                     }
                 }
                 checkValue(entry, key: gate.key, into: &diagnostics)
@@ -60,7 +60,8 @@ struct UpdateSettingsRule: ValidationRule {
             diagnostics.emit(
                 .settingsBelowOSGate,
                 "settings.\(entry.path) needs \(platform) \(since), but cohort '\(cohort.name)' runs \(cohort.range): its devices below \(since) do not know the key",
-                at: entry.location, notes: [.init("cohort '\(cohort.name)' is defined here", at: cohort.location)])
+                at: entry.location,
+                notes: [diagnostics.note("cohort '\(cohort.name)' is defined here", at: cohort.location)])
         }
     }
 

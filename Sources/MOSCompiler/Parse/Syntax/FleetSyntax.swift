@@ -4,14 +4,14 @@ public import MOSBasics
 /// cohort holds and the Fleet label that selects them (`mosc export fleet`).
 public struct FleetTargetSyntax: Sendable, Hashable {
     /// Where the block is written (its key).
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The Fleet team's name, as its `name:` spells it.
     public var team: Located<String>?
     /// The Fleet label that stands for the cohort; default the cohort's name.
     public var label: Located<String>?
 
     /// Creates a block.
-    public init(location: SourceLocation, team: Located<String>? = nil, label: Located<String>? = nil) {
+    public init(location: SourceMark, team: Located<String>? = nil, label: Located<String>? = nil) {
         self.location = location
         self.team = team
         self.label = label
@@ -29,7 +29,7 @@ public struct FleetSettingsSyntax: Sendable, Hashable {
     }
 
     /// Where the block is written (its key).
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The team of every cohort that names none.
     public var team: Located<String>?
     /// Teams and labels by cohort, in source order.

@@ -6,7 +6,7 @@ import MOSYAML
 /// The `Settings` document: repository-wide options.
 public struct SettingsSyntax: Sendable, Hashable {
     /// Where the document starts.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// Prefix of every declaration Identifier (default "mosc").
     public var identifierPrefix: Located<String>?
     /// Warn when a deadline leaves less notice than this (default 72h).
@@ -28,7 +28,7 @@ public struct SettingsSyntax: Sendable, Hashable {
 /// `limits:` in the `Settings` document: input bounds by name, each already checked against its hard cap.
 public struct LimitsSyntax: Sendable, Hashable {
     /// Where the mapping starts.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The bounds that were written and are within their caps; the others were reported.
     public var values: [InputLimits.Key: Located<Int>] = [:]
 
@@ -43,7 +43,7 @@ public struct LimitsSyntax: Sendable, Hashable {
 /// A `Cohort` document: a named group of devices.
 public struct CohortSyntax: Sendable, Hashable {
     /// Where the document starts.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The cohort's name.
     public var name: Located<String>?
     /// The platform its devices run.
@@ -66,7 +66,7 @@ public enum DeadlineSyntax: Sendable, Hashable {
     case relative(RelativeDeadlineSyntax)
 
     /// Where the deadline's value starts.
-    public var location: SourceLocation {
+    public var location: SourceMark {
         switch self {
         case .wallTime(let text): text.location
         case .relative(let relative): relative.location
@@ -84,7 +84,7 @@ public enum DeadlineSyntax: Sendable, Hashable {
 /// ring's deadline plus `afterPreviousRing`, at `time` or the previous ring's time of day.
 public struct RelativeDeadlineSyntax: Sendable, Hashable {
     /// Where the mapping starts.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The delay after the release as written, e.g. `14d`.
     public var afterRelease: Located<String>?
     /// The delay after the previous ring's deadline as written, e.g. `3d` (Fleet #49861).
@@ -94,7 +94,7 @@ public struct RelativeDeadlineSyntax: Sendable, Hashable {
 
     /// Creates a relative deadline from its parts.
     public init(
-        location: SourceLocation, afterRelease: Located<String>?, afterPreviousRing: Located<String>? = nil,
+        location: SourceMark, afterRelease: Located<String>?, afterPreviousRing: Located<String>? = nil,
         time: Located<String>?
     ) {
         self.location = location
@@ -107,12 +107,12 @@ public struct RelativeDeadlineSyntax: Sendable, Hashable {
 /// `skipDays:`: weekdays on which a computed deadline never falls.
 public struct SkipDaysSyntax: Sendable, Hashable {
     /// Where the list starts.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The weekdays that were readable, as written.
     public var days: [Located<Weekday>]
 
     /// Creates the list.
-    public init(location: SourceLocation, days: [Located<Weekday>]) {
+    public init(location: SourceMark, days: [Located<Weekday>]) {
         self.location = location
         self.days = days
     }
@@ -121,7 +121,7 @@ public struct SkipDaysSyntax: Sendable, Hashable {
 /// The `target:` of a policy.
 public struct TargetSyntax: Sendable, Hashable {
     /// Where the mapping starts.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The version as written (raw text).
     public var version: Located<String>?
     /// The build as written.
@@ -131,13 +131,13 @@ public struct TargetSyntax: Sendable, Hashable {
 /// One entry of a policy's `tracks:`: the target and deadline of the devices on one OS major.
 public struct TrackSyntax: Sendable, Hashable {
     /// Where the entry starts.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// Its position in `tracks:`, from 0.
     public var index: Int
     /// How many tracks the policy lists.
     public var count: Int
     /// Where the `tracks` key is written.
-    public var tracksLocation: SourceLocation
+    public var tracksLocation: SourceMark
     /// Whether the entry wrote its own deadline (else the policy's applies).
     public var hasOwnDeadline: Bool
 }
@@ -145,7 +145,7 @@ public struct TrackSyntax: Sendable, Hashable {
 /// The `legacy:` block: how pre-DDM devices are upgraded.
 public struct LegacySyntax: Sendable, Hashable {
     /// Where the mapping starts (the `legacy` key).
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The IANA zone the deadline is read in.
     public var timeZone: Located<String>?
     /// The ScheduleOSUpdate install action.
@@ -174,7 +174,7 @@ public struct CohortReferenceSyntax: Sendable, Hashable {
 /// policy field by field (a reference count per string it holds) was a twentieth of validation at 5,000 policies.
 public struct PolicySyntax: Sendable, Hashable {
     private struct Fields: Sendable, Hashable {
-        var location: SourceLocation
+        var location: SourceMark
         var name: Located<String>? = nil
         var platform: Located<Platform>? = nil
         var description: Located<String>? = nil
@@ -186,7 +186,7 @@ public struct PolicySyntax: Sendable, Hashable {
         var skipDays: SkipDaysSyntax? = nil
         var blackouts: [Located<Blackout>] = []
         var cohorts: [CohortReferenceSyntax] = []
-        var cohortsLocation: SourceLocation? = nil
+        var cohortsLocation: SourceMark? = nil
         var track: TrackSyntax? = nil
     }
 
@@ -207,7 +207,7 @@ public struct PolicySyntax: Sendable, Hashable {
     }
 
     /// A policy starting at `location` with nothing read yet.
-    public init(location: SourceLocation) {
+    public init(location: SourceMark) {
         box = Box(Fields(location: location))
     }
 
@@ -220,7 +220,7 @@ public struct PolicySyntax: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     /// Where the document starts.
-    public var location: SourceLocation {
+    public var location: SourceMark {
         get { box.fields.location }
         _modify { yield &fields.location }
     }
@@ -292,7 +292,7 @@ public struct PolicySyntax: Sendable, Hashable {
     }
 
     /// Where the `cohorts` key is written.
-    public var cohortsLocation: SourceLocation? {
+    public var cohortsLocation: SourceMark? {
         get { box.fields.cohortsLocation }
         _modify { yield &fields.cohortsLocation }
     }
@@ -322,6 +322,8 @@ public struct RepositorySyntax: Sendable, Hashable {
     public var isIncomplete = false
     /// The input bounds the files were parsed under: the options' limits with the Settings' `limits:` applied.
     public var limits: InputLimits = .defaults
+    /// The files of this run, which every `SourceMark` of the syntax refers to.
+    public var sources = SourceTable()
 
     /// Creates an empty repository.
     public init(root: String) {

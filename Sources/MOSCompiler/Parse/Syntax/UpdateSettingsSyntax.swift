@@ -14,11 +14,11 @@ public struct UpdateSettingsSyntax: Sendable, Hashable {
         /// The value, already converted to Apple's JSON shape.
         public var value: SettingValue
         /// Where the value is written.
-        public var location: SourceLocation
+        public var location: SourceMark
     }
 
     /// Where the `settings` key is written.
-    public var location: SourceLocation
+    public var location: SourceMark
     /// The settings in source order.
     public var entries: [Entry] = []
 }

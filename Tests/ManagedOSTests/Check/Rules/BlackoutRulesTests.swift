@@ -100,7 +100,7 @@ import Testing
         Move(delay: "130d", skip: [.saturday, .sunday], expected: "2026-12-14T17:00:00", by: nil),  // Monday stays
     ])
     func computedDeadlinesMovePastBlackouts(_ move: Move) throws {
-        let here = SourceLocation(file: "p.yaml", line: 1, column: 1)
+        let here = SourceMark(fileID: 1, line: 1, column: 1)
         let syntax = DeadlineSyntax.relative(
             RelativeDeadlineSyntax(
                 location: here, afterRelease: Located(move.delay, at: here), time: Located("17:00", at: here)))

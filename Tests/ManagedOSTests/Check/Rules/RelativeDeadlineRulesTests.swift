@@ -200,7 +200,7 @@ import Testing
     static let release = OSCatalog.bundled.resolve(.latestOfMajor(15), platform: .macOS)
 
     static func relative(_ delay: String, _ time: String = "17:00") -> DeadlineSyntax {
-        let here = SourceLocation(file: "p.yaml", line: 1, column: 1)
+        let here = SourceMark(fileID: 1, line: 1, column: 1)
         return .relative(
             RelativeDeadlineSyntax(
                 location: here, afterRelease: Located(delay, at: here), time: Located(time, at: here)))
@@ -224,7 +224,7 @@ import Testing
     }
 
     @Test func writtenDeadlinesAreNeverMoved() throws {
-        let here = SourceLocation(file: "p.yaml", line: 1, column: 1)
+        let here = SourceMark(fileID: 1, line: 1, column: 1)
         let saturday = DeadlineSyntax.wallTime(Located("2026-12-12T17:00", at: here))
         let resolved = try resolveDeadline(saturday, target: nil, skipDays: [.saturday]).get()
         #expect(resolved.value.wireString == "2026-12-12T17:00:00")
