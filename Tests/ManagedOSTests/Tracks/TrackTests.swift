@@ -96,6 +96,28 @@ import Testing
                     """, osVersions: ">=12.0 <14", extra: "legacy: {timeZone: Europe/Berlin}\n"
             ).replacingOccurrences(of: "cohorts: [macs]", with: "cohorts: [1️⃣macs]")),
         DiagnosticCase(
+            // Its tracks are not taken for the first policy's: no 'two tracks for macOS 26', no duplicate name.
+            "a second policy whose first track does not read", [.at(.wrongType, "1️⃣")],
+            yaml: repository(tracks: sequoiaAndTahoe) + """
+
+                ---
+                apiVersion: mosc/v1
+                kind: Cohort
+                name: studio
+                platform: macOS
+                osVersions: ">=26.0"
+                ---
+                apiVersion: mosc/v1
+                kind: ManagedOSPolicy
+                name: studio
+                platform: macOS
+                deadline: "2027-02-02T18:00"
+                tracks:
+                  - 1️⃣42
+                  - target: {version: "26.6.2"}
+                cohorts: [studio]
+                """),
+        DiagnosticCase(
             "a track's target is judged as a policy's", [.at(.releaseNewerThanCatalog, "1️⃣")],
             yaml: repository(
                 tracks: """

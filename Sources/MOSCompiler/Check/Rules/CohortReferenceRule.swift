@@ -19,7 +19,7 @@ struct CohortReferenceRule: ValidationRule {
         enforcedBy.reserveCapacity(context.repository.cohorts.count)
         policyNames.reserveCapacity(context.repository.policies.count)
         // A policy with tracks is read as one value per track, all with the same cohorts: judged once.
-        for policy in context.repository.policies where (policy.track?.index ?? 0) == 0 {
+        for policy in context.repository.policyDocuments {
             let policyName = policy.name?.value ?? "?"
             // A second definition of a policy (MOS202, the one cause) lists its cohorts again: not "twice".
             let redefined = policy.name.map { !policyNames.insert($0.value).inserted } ?? false

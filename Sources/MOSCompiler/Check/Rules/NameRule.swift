@@ -11,8 +11,7 @@ struct NameRule: ValidationRule {
     package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         checkNames(context.repository.cohorts.compactMap(\.name), kind: "cohort", into: &diagnostics)
         // A policy with tracks is read as one value per track: its name is judged once.
-        let policies = context.repository.policies.lazy.filter { ($0.track?.index ?? 0) == 0 }
-        checkNames(policies.compactMap(\.name), kind: "policy", into: &diagnostics)
+        checkNames(context.repository.policyDocuments.compactMap(\.name), kind: "policy", into: &diagnostics)
     }
 
     private func checkNames(_ names: [Located<String>], kind: String, into diagnostics: inout DiagnosticBag) {

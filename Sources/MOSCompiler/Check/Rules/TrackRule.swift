@@ -11,12 +11,14 @@ struct TrackRule: ValidationRule {
     package static let codes: [DiagnosticCode] = [.invalidTrack, .majorWithoutTrack]
 
     package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
-        // The parser reads a policy with tracks as one value per track, in order and next to each other.
+        // The parser reads a policy with tracks as one value per track, next to each other and all starting where
+        // the document does (a track that did not read leaves no value, so the first may not be track 0).
         var tracks: [PolicySyntax] = []
-        for policy in context.repository.policies {
-            guard let track = policy.track else { continue }
-            if track.index == 0, !tracks.isEmpty { checkPolicy(tracks, context, into: &diagnostics) }
-            if track.index == 0 { tracks = [] }
+        for policy in context.repository.policies where policy.track != nil {
+            if let first = tracks.first, first.location != policy.location {
+                checkPolicy(tracks, context, into: &diagnostics)
+                tracks = []
+            }
             tracks.append(policy)
         }
         if !tracks.isEmpty { checkPolicy(tracks, context, into: &diagnostics) }

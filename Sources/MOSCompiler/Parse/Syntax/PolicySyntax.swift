@@ -325,6 +325,17 @@ public struct RepositorySyntax: Sendable, Hashable {
     /// The files of this run, which every `SourceMark` of the syntax refers to.
     public var sources = SourceTable()
 
+    /// One value per policy document: a policy with tracks is read as one value per track (next to each other,
+    /// all starting where the document does), and a check of the document as a whole reads only the first.
+    public var policyDocuments: [PolicySyntax] {
+        var documents: [PolicySyntax] = []
+        documents.reserveCapacity(policies.count)
+        for policy in policies where documents.last.map({ $0.track == nil || $0.location != policy.location }) ?? true {
+            documents.append(policy)
+        }
+        return documents
+    }
+
     /// Creates an empty repository.
     public init(root: String) {
         self.root = root
