@@ -94,12 +94,19 @@ public struct DiagnosticBag: Sendable, Equatable {
         hint: String? = nil,
         notes: [Diagnostic.Note] = []
     ) {
-        emit(code, message, at: sources.location(mark), severity: severity, hint: hint, notes: notes)
+        emit(code, message, at: place(mark), severity: severity, hint: hint, notes: notes)
     }
 
     /// A note pointing at a place in one of the run's files.
     public func note(_ message: String, at mark: SourceMark?) -> Diagnostic.Note {
-        Diagnostic.Note(message, at: sources.location(mark))
+        Diagnostic.Note(message, at: place(mark))
+    }
+
+    /// `mark` named by its file. A mark of a file this bag's table does not list would print without a file
+    /// (a bag made without the run's table): a programming error, which debug builds and the tests stop at.
+    private func place(_ mark: SourceMark?) -> SourceLocation? {
+        assert(mark.map { sources.contains($0.fileID) } ?? true, "a mark of a file this bag's table does not list")
+        return sources.location(mark)
     }
 
     /// Adds one diagnostic.

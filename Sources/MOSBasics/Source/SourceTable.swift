@@ -22,6 +22,11 @@ public struct SourceTable: Sendable, Hashable {
         return id
     }
 
+    /// Whether `id` names a file of this table.
+    public func contains(_ id: SourceMark.FileID) -> Bool {
+        id != 0 && Int(id) < paths.count
+    }
+
     /// The path of `id`; empty for no file or an ID this table did not give.
     public func path(_ id: SourceMark.FileID) -> String {
         Int(id) < paths.count ? paths[Int(id)] : ""

@@ -126,13 +126,14 @@ func emitCohort(_ cohortPlan: CohortPlan, provenance: CompileProvenance) -> Emit
     if !ir.tracks.isEmpty {
         let enforcements = cohortPlan.ddm?.enforcements ?? []
         entry.tracks = ir.tracks.map { track in
+            let plan = track.plan
             var entry = OutputManifest.Track(
-                major: track.major, targetVersion: track.targetVersion, deadline: track.deadline.wireString)
-            entry.targetRequest = track.targetRequest
-            entry.targetBuild = track.targetBuild
-            entry.deadlineMovedFrom = track.deadlineMoved?.from.wireString
-            entry.deadlineMovedBy = track.deadlineMoved?.by
-            entry.enforcement = enforcements.first { $0.belowOS == OSVersion(track.major + 1) }?.identifier
+                major: track.major, targetVersion: plan.targetVersion, deadline: plan.deadline.wireString)
+            entry.targetRequest = plan.targetRequest
+            entry.targetBuild = plan.targetBuild
+            entry.deadlineMovedFrom = plan.deadlineMoved?.from.wireString
+            entry.deadlineMovedBy = plan.deadlineMoved?.by
+            entry.enforcement = enforcements.first { $0.major == track.major }?.identifier
             return entry
         }
     }

@@ -214,9 +214,7 @@ extension NodeReader {
                     at: location(item), hint: "give the track a deadline, or the policy one that every track uses")
             }
             track.deadline = ownDeadline ?? (entry["deadline"] == nil ? policy.deadline : nil)
-            track.track = TrackSyntax(
-                location: location(item), index: index, count: items.count, tracksLocation: tracksLocation,
-                hasOwnDeadline: entry["deadline"] != nil)
+            track.track = TrackSyntax(location: location(item), index: index)
             repository.policies.append(track)
         }
     }

@@ -96,12 +96,7 @@ private func mergeTracks(_ tracks: [(major: Int, plan: CohortPlanIR)], of cohort
     var merged = primary.plan
     merged.cohort = cohort
     if !primary.plan.cohort.paths.hasLegacy { merged.legacy = nil }
-    merged.tracks = sorted.map { major, plan in
-        TrackIR(
-            major: major, cohort: plan.cohort, targetVersion: plan.targetVersion, targetRequest: plan.targetRequest,
-            targetBuild: plan.targetBuild, securityImprovementBase: plan.securityImprovementBase,
-            deadline: plan.deadline, deadlineMoved: plan.deadlineMoved)
-    }
+    merged.tracks = sorted.map { TrackIR(major: $0.major, plan: $0.plan) }
     return merged
 }
 

@@ -29,8 +29,11 @@ struct DDMPlan {
         var targetBuild: String?
         var deadline: LocalDateTime
         var minimumOS: OSVersion
+        /// A track's major; nil for a policy with one target.
+        var major: Int? = nil
+
         /// A track's enforcement applies below the next major only.
-        var belowOS: OSVersion? = nil
+        var belowOS: OSVersion? { major.map { OSVersion($0 + 1) } }
     }
 
     /// The settings declaration: its Identifier, payload, and the oldest OS it applies to.
@@ -96,9 +99,10 @@ func planCohort(
             for track in ir.tracks where track.cohort.paths.hasDDM {
                 let variant = "\(track.major)"
                 let enforcement = DDMPlan.Enforcement(
-                    identifier: identifier(.enforcement, variant: variant), targetOSVersion: track.targetOSVersion,
-                    targetBuild: track.targetBuild, deadline: track.deadline,
-                    minimumOS: track.cohort.lowestDDMVersion, belowOS: OSVersion(track.major + 1))
+                    identifier: identifier(.enforcement, variant: variant),
+                    targetOSVersion: track.plan.targetOSVersion, targetBuild: track.plan.targetBuild,
+                    deadline: track.plan.deadline,
+                    minimumOS: track.cohort.lowestDDMVersion, major: track.major)
                 planned.append(enforcement)
                 activations += activationsFor(
                     enforcement.identifier,

@@ -31,9 +31,19 @@ public struct ResolvedRepository: Sendable {
     /// Settings' `skipDays` and `blackouts`, the default of every policy.
     private let settingsSkipDays: Set<Weekday>
     private let settingsBlackouts: [Blackout]
-    /// Each policy's index in `repository.policies`, by where it starts (one document, one policy); -1 for a
-    /// place two policies share.
-    private var policyIndex: [SourceMark: Int] = [:]
+    /// Each policy's index in `repository.policies`, by where its document starts and its track (a policy with
+    /// tracks is one value per track, all starting there); -1 for a key two values share.
+    private var policyIndex: [PolicyKey: Int] = [:]
+
+    private struct PolicyKey: Hashable {
+        var location: SourceMark
+        var track: Int
+
+        init(_ policy: PolicySyntax) {
+            location = policy.location
+            track = policy.track?.index ?? -1
+        }
+    }
 
     private struct TargetKey: Hashable {
         package var platform: Platform
@@ -88,11 +98,12 @@ public struct ResolvedRepository: Sendable {
         self.policyFacts = inParallel(repository.policies.count, workers: workers) {
             partial.deriveFacts(of: repository.policies[$0])
         }
-        var policyIndex: [SourceMark: Int] = [:]
+        var policyIndex: [PolicyKey: Int] = [:]
         policyIndex.reserveCapacity(repository.policies.count)
         for (index, policy) in repository.policies.enumerated() {
             // Two policies at one place (only a hand-built repository has them) are told apart by nothing.
-            policyIndex[policy.location] = policyIndex[policy.location] == nil ? index : -1
+            let key = PolicyKey(policy)
+            policyIndex[key] = policyIndex[key] == nil ? index : -1
         }
         self.policyIndex = policyIndex
     }
@@ -110,20 +121,29 @@ public struct ResolvedRepository: Sendable {
 
     /// `policy`'s index in `policyFacts`; nil for a policy not in the repository (its facts are derived on asking).
     private func factsIndex(of policy: PolicySyntax) -> Int? {
-        guard let index = policyIndex[policy.location], policyFacts.indices.contains(index) else { return nil }
+        guard let index = policyIndex[PolicyKey(policy)], policyFacts.indices.contains(index) else { return nil }
         return index
     }
 
-    private func deriveFacts(of policy: PolicySyntax) -> PolicyFacts {
+    /// The policy's references whose cohort exists, resolves and has the policy's platform: the position in
+    /// `policy.cohorts`, the index in `repository.cohorts`, and the resolved cohort.
+    private func listedCohorts(of policy: PolicySyntax) -> [(position: Int, index: Int, cohort: CohortModel)] {
         let platform = policy.platform?.value
+        return policy.cohorts.enumerated().compactMap { position, reference in
+            guard let index = cohortIndex(named: reference.name.value), let cohort = models[index],
+                platform.map({ $0 == cohort.platform }) ?? true
+            else { return nil }
+            return (position, index, cohort)
+        }
+    }
+
+    private func deriveFacts(of policy: PolicySyntax) -> PolicyFacts {
         let major = policy.track == nil ? nil : trackMajor(of: policy)
         var cohorts: [(reference: Int, cohort: Int)] = []
         var narrowed: [CohortModel] = []
         cohorts.reserveCapacity(policy.cohorts.count)
-        for (position, reference) in policy.cohorts.enumerated() {
-            guard let index = cohortIndex(named: reference.name.value), var cohort = models[index],
-                platform.map({ $0 == cohort.platform }) ?? true
-            else { continue }
+        for (position, index, listed) in listedCohorts(of: policy) {
+            var cohort = listed
             if policy.track != nil {
                 // A track judges and plans only its major's devices; a cohort with none of them is not its concern.
                 guard let major else { continue }
@@ -199,12 +219,7 @@ public struct ResolvedRepository: Sendable {
         reference: CohortReferenceSyntax, cohort: CohortModel
     )] {
         guard policy.track != nil else { return cohorts(of: policy) }
-        let platform = policy.platform?.value
-        return policy.cohorts.compactMap { reference in
-            guard let cohort = cohortModel(named: reference.name.value), platform.map({ $0 == cohort.platform }) ?? true
-            else { return nil }
-            return (reference, cohort)
-        }
+        return listedCohorts(of: policy).map { (policy.cohorts[$0.position], $0.cohort) }
     }
 
     /// The OS major a track keeps its devices on: its target's (`latest-15`, `15.7.2`, `26.3.1 (a)`), or what a

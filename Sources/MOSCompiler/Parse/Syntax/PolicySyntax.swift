@@ -134,12 +134,6 @@ public struct TrackSyntax: Sendable, Hashable {
     public var location: SourceMark
     /// Its position in `tracks:`, from 0.
     public var index: Int
-    /// How many tracks the policy lists.
-    public var count: Int
-    /// Where the `tracks` key is written.
-    public var tracksLocation: SourceMark
-    /// Whether the entry wrote its own deadline (else the policy's applies).
-    public var hasOwnDeadline: Bool
 }
 
 /// The `legacy:` block: how pre-DDM devices are upgraded.

@@ -59,27 +59,16 @@ public struct CohortPlanIR: Sendable, Hashable {
     public var targetOSVersion: String { securityImprovementBase ?? targetVersion }
 }
 
-/// One track of a cohort: the devices on one OS major, their target and deadline.
+/// One track of a cohort: the devices on one OS major and the plan they follow (target, deadline, options),
+/// lowered as a policy's would be for the cohort narrowed to that major.
 public struct TrackIR: Sendable, Hashable {
     /// The major the track keeps its devices on.
     public var major: Int
-    /// The cohort narrowed to that major.
-    public var cohort: CohortModel
-    /// The target as `CohortPlanIR.targetVersion` holds it.
-    public var targetVersion: String
-    /// The `latest-<major>` form as written, when the catalog chose the version.
-    public var targetRequest: String?
-    /// The build, when given or known (a Background Security Improvement's).
-    public var targetBuild: String?
-    /// A Background Security Improvement's base version.
-    public var securityImprovementBase: String?
-    /// The local wall-time deadline.
-    public var deadline: LocalDateTime
-    /// For a computed deadline that a blackout or skipDays moved: the unmoved wall time and what moved it.
-    public var deadlineMoved: DeadlineMove?
+    /// The track's plan; its `cohort` is the cohort narrowed to `major`.
+    public var plan: CohortPlanIR
 
-    /// The enforcement declaration's `TargetOSVersion`.
-    public var targetOSVersion: String { securityImprovementBase ?? targetVersion }
+    /// The cohort narrowed to the track's major.
+    public var cohort: CohortModel { plan.cohort }
 }
 
 /// How pre-DDM devices are driven: the zone of the deadline and the ScheduleOSUpdate options.
