@@ -11,8 +11,8 @@ import MOSBasics
 public struct KeySet: Sendable, ExpressibleByArrayLiteral {
     /// The keys, in the order given.
     public let names: [String]
-    private let bytes: [UInt8]
-    private let ranges: [Range<Int>]
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline let ranges: [Range<Int>]
 
     /// Creates a set of keys.
     public init(_ names: [String]) {
@@ -34,14 +34,14 @@ public struct KeySet: Sendable, ExpressibleByArrayLiteral {
     }
 
     /// The position of the first key spelled with exactly these bytes.
-    package func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    @inlinable package func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { own in
             ranges.firstIndex { UnsafeBufferPointer(rebasing: own[$0]).hasSameBytes(as: key) }
         }
     }
 
     /// The position of `name` (the readers ask for keys they listed, so a length compare settles most).
-    package func index(of name: String) -> Int? {
+    @inlinable package func index(of name: String) -> Int? {
         let count = name.utf8.count
         for (index, range) in ranges.enumerated() where range.count == count && names[index] == name {
             return index
@@ -52,7 +52,7 @@ public struct KeySet: Sendable, ExpressibleByArrayLiteral {
 
 extension UnsafeBufferPointer<UInt8> {
     /// Whether both hold the same bytes: a length compare, then one `memcmp`.
-    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+    @usableFromInline package func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count == other.count else { return false }
         guard let base = baseAddress, let otherBase = other.baseAddress else { return true }  // both empty
         return memcmp(base, otherBase, count) == 0

@@ -9,7 +9,9 @@ public import MOSBasics
 public struct YAMLTree: Sendable {
     /// A node's place in the table.
     public struct NodeID: Hashable, Sendable {
-        package let index: Int32
+        @usableFromInline package let index: Int32
+
+        @inlinable package init(index: Int32) { self.index = index }
     }
 
     /// What a node is.
@@ -25,50 +27,52 @@ public struct YAMLTree: Sendable {
         public var location: SourceMark
     }
 
-    package struct Entry {
-        package var kind: Kind
-        package var style: ScalarStyle
-        package var location: SourceMark
+    @usableFromInline package struct Entry: Sendable {
+        @usableFromInline package var kind: Kind
+        @usableFromInline package var style: ScalarStyle
+        @usableFromInline package var location: SourceMark
         /// Scalar: the text's offset in `text`; collection: the first child's offset in `children`.
-        package var start: Int32
+        @usableFromInline package var start: Int32
         /// Scalar: the text's length in bytes; sequence: its items; mapping: its pairs (two children each).
-        package var count: Int32
+        @usableFromInline package var count: Int32
         /// The tag's index in `tags`, or -1.
-        package var tag: Int32
+        @usableFromInline package var tag: Int32
     }
 
     /// The documents of the file, in order; those after a syntax error or a bound are missing.
     public internal(set) var documents: [Document] = []
-    package var entries: [Entry] = []
-    package var text: [UInt8] = []
+    @usableFromInline package var entries: [Entry] = []
+    @usableFromInline package var text: [UInt8] = []
     /// Children of collections, each collection's in one run: items, or key and value alternately.
-    package var children: [Int32] = []
-    var tags: [String] = []
+    @usableFromInline package var children: [Int32] = []
+    @usableFromInline var tags: [String] = []
     /// Whether every scalar is ASCII, so byte equality is `String` equality (canonical equivalence otherwise).
     /// The composer sets it from the file's bytes.
-    package var isASCII = true
+    @usableFromInline package var isASCII = true
 
     package init() {}
 
     // MARK: Reading nodes
+    // Inlinable, with the table they read: the readers in MOSCompiler call them for every node, and a call across
+    // the module boundary per question was a measurable part of parsing.
 
     /// What `node` is.
-    public func kind(_ node: NodeID) -> Kind { entries[Int(node.index)].kind }
+    @inlinable public func kind(_ node: NodeID) -> Kind { entries[Int(node.index)].kind }
 
     /// Where `node` starts.
-    public func location(_ node: NodeID) -> SourceMark { entries[Int(node.index)].location }
+    @inlinable public func location(_ node: NodeID) -> SourceMark { entries[Int(node.index)].location }
 
     /// How a scalar was written (`.plain` for collections).
-    public func style(_ node: NodeID) -> ScalarStyle { entries[Int(node.index)].style }
+    @inlinable public func style(_ node: NodeID) -> ScalarStyle { entries[Int(node.index)].style }
 
     /// The explicit tag (`tag:yaml.org,2002:str`), if the node had one.
-    public func tag(_ node: NodeID) -> String? {
+    @inlinable public func tag(_ node: NodeID) -> String? {
         let index = entries[Int(node.index)].tag
         return index < 0 ? nil : tags[Int(index)]
     }
 
     /// A scalar's raw text; empty for collections.
-    public func text(_ node: NodeID) -> String {
+    @inlinable public func text(_ node: NodeID) -> String {
         let entry = entries[Int(node.index)]
         guard entry.kind == .scalar, entry.count > 0 else { return "" }
         let range = Int(entry.start)..<Int(entry.start + entry.count)
@@ -78,13 +82,13 @@ public struct YAMLTree: Sendable {
     }
 
     /// A scalar's length in bytes; 0 for collections.
-    package func byteCount(_ node: NodeID) -> Int {
+    @inlinable package func byteCount(_ node: NodeID) -> Int {
         let entry = entries[Int(node.index)]
         return entry.kind == .scalar ? Int(entry.count) : 0
     }
 
     /// Whether `node` is a scalar whose text equals `string` (as `String`s compare).
-    public func isScalar(_ node: NodeID, equalTo string: String) -> Bool {
+    @inlinable public func isScalar(_ node: NodeID, equalTo string: String) -> Bool {
         guard kind(node) == .scalar else { return false }
         guard isASCII else { return text(node) == string }
         var string = string
@@ -92,6 +96,7 @@ public struct YAMLTree: Sendable {
     }
 
     /// `body` applied to a scalar's bytes (empty for collections).
+    @inlinable
     package func withScalarBytes<Result>(_ node: NodeID, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let entry = entries[Int(node.index)]
         let count = entry.kind == .scalar ? Int(entry.count) : 0
@@ -133,18 +138,18 @@ public struct YAMLTree: Sendable {
     }
 
     /// How many pairs a mapping has; 0 for other nodes.
-    public func pairCount(_ node: NodeID) -> Int {
+    @inlinable public func pairCount(_ node: NodeID) -> Int {
         let entry = entries[Int(node.index)]
         return entry.kind == .mapping ? Int(entry.count) : 0
     }
 
     /// The key of a mapping's pair at `index` (below `pairCount`).
-    public func key(_ node: NodeID, _ index: Int) -> NodeID {
+    @inlinable public func key(_ node: NodeID, _ index: Int) -> NodeID {
         NodeID(index: children[Int(entries[Int(node.index)].start) + 2 * index])
     }
 
     /// The value of a mapping's pair at `index` (below `pairCount`).
-    public func value(_ node: NodeID, _ index: Int) -> NodeID {
+    @inlinable public func value(_ node: NodeID, _ index: Int) -> NodeID {
         NodeID(index: children[Int(entries[Int(node.index)].start) + 2 * index + 1])
     }
 

@@ -16,6 +16,7 @@ struct MoscCommand: ParsableCommand {
 
     /// Checks subcommand names first: swift-argument-parser has no "did you mean" for them.
     static func main() {
+        Compiler.prepareBundledTables()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let message = SubcommandSuggestion.message(for: arguments, root: Self.self) {
             StandardStreams.err(message)

@@ -1,7 +1,7 @@
 extension Dictionary {
     /// The value for `key`, computed by `make` and kept the first time it is asked for: rules ask the same question
     /// of thousands of policies that share a handful of answers.
-    package mutating func memo(_ key: Key, _ make: () -> Value) -> Value {
+    @inlinable package mutating func memo(_ key: Key, _ make: () -> Value) -> Value {
         if let known = self[key] { return known }
         let value = make()
         self[key] = value

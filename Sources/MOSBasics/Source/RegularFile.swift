@@ -26,8 +26,11 @@ package enum RegularFile {
 
     /// Opens `path` (raw bytes, NUL-terminated by the caller's string) for reading, never waiting: refused unless
     /// it is a regular file. Returns the descriptor, which the caller closes, and the file's size.
-    package static func open(_ path: UnsafePointer<CChar>) -> Result<(fd: Int32, size: Int), Refusal> {
-        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+    /// A relative `path` is looked up in the open folder `folder` (the current one by default).
+    package static func open(_ path: UnsafePointer<CChar>, in folder: Int32 = AT_FDCWD)
+        -> Result<(fd: Int32, size: Int), Refusal>
+    {
+        let fd = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return .failure(Refusal(reason: String(cString: strerror(errno)).lowercased())) }
         var status = stat()
         guard fstat(fd, &status) == 0 else {
@@ -44,10 +47,16 @@ package enum RegularFile {
 
     /// Reads at most `limit` bytes of the regular file at `path` (raw bytes, no NUL).
     package static func read(rawPath path: [UInt8], limit: Int) -> Result<[UInt8], Refusal> {
+        read(in: AT_FDCWD, name: path, limit: limit)
+    }
+
+    /// Reads at most `limit` bytes of the regular file `name` (raw bytes, no NUL; a path relative to `folder`)
+    /// in the open folder `folder`.
+    package static func read(in folder: Int32, name path: [UInt8], limit: Int) -> Result<[UInt8], Refusal> {
         let opened = (path + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters -> Result<(fd: Int32, size: Int), Refusal> in
                 guard let base = characters.baseAddress else { return .failure(Refusal(reason: "empty path")) }
-                return open(base)
+                return open(base, in: folder)
             }
         }
         switch opened {

@@ -132,115 +132,176 @@ public struct RepositoryLoader: Sendable {
         return path.isEmpty ? "." : path
     }
 
+    /// One folder of the walk: its path below the root as bytes and as shown, and its depth.
+    private struct Folder: Sendable {
+        var raw: [UInt8]
+        var shown: String
+        var depth: Int
+    }
+
+    /// What listing one folder found: its policy files (read), its subfolders, and the problems met.
+    private struct Listing: Sendable {
+        var files: [(file: SourceFile, problem: Diagnostic?)] = []
+        var subfolders: [Folder] = []
+        var diagnostics: [Diagnostic] = []
+        /// Why the folder itself could not be listed.
+        var failure: String?
+    }
+
     private func loadFolder(_ root: String, focus: String?) throws(CompilerError) -> Loaded {
         let rawRoot = Array(root.utf8)
         let realRoot = Self.realPath(rawRoot) ?? rawRoot
-        var found: [(raw: [UInt8], shown: String, refusal: String?)] = []
-        var diagnostics: [Diagnostic] = []
-        // An explicit stack rather than recursion: no folder depth can overflow the Swift stack. Paths are kept as
-        // the file system's bytes (a name need not be UTF-8) beside the text diagnostics show.
-        var pending: [(raw: [UInt8], shown: String, depth: Int)] = [([], "", 0)]
-        while let (relative, shownRelative, depth) = pending.popLast() {
-            let folder = relative.isEmpty ? rawRoot : rawRoot + [UInt8(ascii: "/")] + relative
-            let names: [(name: [UInt8], type: UInt8)]
-            do {
-                names = try Self.entries(of: folder)
-            } catch {
-                if relative.isEmpty { throw .unreadable(root, "\(error.localizedDescription)") }
-                diagnostics.append(
+        var files: [(file: SourceFile, problem: Diagnostic?)] = []
+        var listings: [(folder: [UInt8], diagnostics: [Diagnostic])] = []
+        // Folders are listed a level at a time, every folder of a level on every core, and each folder's policy
+        // files are read by the thread that listed it: walked on one thread, the folders' system calls were a
+        // third of loading a large repository. Levels rather than recursion: no depth can overflow the stack.
+        var level = [Folder(raw: [], shown: "", depth: 0)]
+        while !level.isEmpty {
+            let current = level
+            let listed = inParallel(current.count, workers: defaultWorkerCount) { index in
+                list(current[index], root: root, rawRoot: rawRoot, realRoot: realRoot)
+            }
+            if current.first?.raw.isEmpty == true, let failure = listed.first?.failure {
+                throw .unreadable(root, failure)
+            }
+            level = []
+            for (folder, listing) in zip(current, listed) {
+                level += listing.subfolders
+                files += listing.files
+                if !listing.diagnostics.isEmpty { listings.append((folder.raw, listing.diagnostics)) }
+            }
+        }
+        // The walk's problems in the order a depth-first walk by name meets them, then the files' in path order:
+        // the order does not depend on how a level was shared among the threads.
+        listings.sort { Self.walkOrder($0.folder, $1.folder) }
+        var diagnostics = listings.flatMap(\.diagnostics)
+        files.sort { $0.file.path < $1.file.path }
+        diagnostics += files.compactMap(\.problem)
+        return Loaded(root: root, files: files.map(\.file), focus: focus, diagnostics: diagnostics)
+    }
+
+    /// Whether folder `a` comes before folder `b` in a depth-first walk that takes names in byte order.
+    private static func walkOrder(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let slash = UInt8(ascii: "/")
+        return a.split(separator: slash).lexicographicallyPrecedes(b.split(separator: slash)) {
+            $0.lexicographicallyPrecedes($1)
+        }
+    }
+
+    /// Lists one folder of the walk and reads its policy files.
+    private func list(_ folder: Folder, root: String, rawRoot: [UInt8], realRoot: [UInt8]) -> Listing {
+        let relative = folder.raw
+        let shownRelative = folder.shown
+        do {
+            return try Self.withEntries(of: relative.isEmpty ? rawRoot : rawRoot + [UInt8(ascii: "/")] + relative) {
+                list($0, in: $1, of: folder, root: root, rawRoot: rawRoot, realRoot: realRoot)
+            }
+        } catch {
+            var listing = Listing()
+            listing.failure = "\(error.localizedDescription)"
+            if !relative.isEmpty {
+                listing.diagnostics.append(
                     Diagnostic(
                         .unreadableFile, "cannot read folder",
                         at: SourceLocation(file: root == "." ? shownRelative : "\(root)/\(shownRelative)")))
-                continue
             }
-            var subfolders: [(raw: [UInt8], shown: String)] = []
-            for (name, type) in names where name.first != UInt8(ascii: ".") {
-                let rel = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
-                let shownName = FileNameText.shown(name)
-                let shownRel = shownRelative.isEmpty ? shownName : "\(shownRelative)/\(shownName)"
-                let path = rawRoot + [UInt8(ascii: "/")] + rel
-                let shown = root == "." ? shownRel : "\(root)/\(shownRel)"
-                let isPolicy = Self.isPolicyFileName(shownName)
-                // One lstat per entry (and a stat for links), rather than FileManager's several calls: on a
-                // repository of 100,000 files those calls cost more than reading the files.
-                // The folder listing usually tells the type already (d_type), so most entries need no call.
-                var mode: mode_t = type == UInt8(DT_DIR) ? S_IFDIR : S_IFREG
-                var isLink = false
-                if type != UInt8(DT_REG) && type != UInt8(DT_DIR) {
-                    var status = stat()
-                    guard Self.withCString(path, { lstat($0, &status) }) == 0 else { continue }
-                    mode = status.st_mode & S_IFMT
-                    isLink = mode == S_IFLNK
-                    if isLink {
-                        guard Self.withCString(path, { stat($0, &status) }) == 0 else {
-                            // A link that leads nowhere or loops: a renamed or moved policy must not drop out
-                            // of the repository without a word, so a policy-named one is an error.
-                            let failure = errno
-                            if isPolicy {
-                                let why =
-                                    failure == ELOOP
-                                    ? "symbolic link loops" : "symbolic link leads nowhere (its target does not exist)"
-                                diagnostics.append(
-                                    Diagnostic(
-                                        .unreadableFile, "cannot read file: \(why)", at: SourceLocation(file: shown),
-                                        hint: "remove the link or point it at the policy file's new place"))
-                            }
-                            continue
-                        }
-                        mode = status.st_mode & S_IFMT
-                    }
-                }
-                let isFolder = mode == S_IFDIR
-                if isLink && isPolicy && !isFolder && mode != S_IFREG {
-                    // A link to a device or FIFO is refused as the device itself is, wherever it leads.
-                    found.append((path, shown, RegularFile.kindName(mode).map { "it is \($0), not a regular file" }))
-                    continue
-                }
+            return listing
+        }
+    }
+
+    /// Sorts a folder's entries (`folderFD`: the open folder, or -1) into policy files, read, and subfolders.
+    private func list(
+        _ names: [(name: [UInt8], type: UInt8)], in folderFD: Int32, of folder: Folder, root: String,
+        rawRoot: [UInt8], realRoot: [UInt8]
+    ) -> Listing {
+        let relative = folder.raw
+        let shownRelative = folder.shown
+        let depth = folder.depth
+        var listing = Listing()
+        let maxBytes = maxFileBytes
+        for (name, type) in names where name.first != UInt8(ascii: ".") {
+            let rel = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+            let shownName = FileNameText.shown(name)
+            let shownRel = shownRelative.isEmpty ? shownName : "\(shownRelative)/\(shownName)"
+            let path = rawRoot + [UInt8(ascii: "/")] + rel
+            let shown = root == "." ? shownRel : "\(root)/\(shownRel)"
+            let isPolicy = Self.isPolicyFileName(shownName)
+            // One lstat per entry (and a stat for links), rather than FileManager's several calls: on a
+            // repository of 100,000 files those calls cost more than reading the files.
+            // The folder listing usually tells the type already (d_type), so most entries need no call.
+            var mode: mode_t = type == UInt8(DT_DIR) ? S_IFDIR : S_IFREG
+            var isLink = false
+            if type != UInt8(DT_REG) && type != UInt8(DT_DIR) {
+                var status = stat()
+                guard Self.withCString(path, { lstat($0, &status) }) == 0 else { continue }
+                mode = status.st_mode & S_IFMT
+                isLink = mode == S_IFLNK
                 if isLink {
-                    let target = Self.realPath(path) ?? path
-                    let inside =
-                        target == realRoot
-                        || (target.starts(with: realRoot)
-                            && (realRoot == [UInt8(ascii: "/")] || target[realRoot.count] == UInt8(ascii: "/")))
-                    if !inside {
-                        if isFolder || isPolicy {
-                            diagnostics.append(
+                    guard Self.withCString(path, { stat($0, &status) }) == 0 else {
+                        // A link that leads nowhere or loops: a renamed or moved policy must not drop out
+                        // of the repository without a word, so a policy-named one is an error.
+                        let failure = errno
+                        if isPolicy {
+                            let why =
+                                failure == ELOOP
+                                ? "symbolic link loops" : "symbolic link leads nowhere (its target does not exist)"
+                            listing.diagnostics.append(
                                 Diagnostic(
-                                    .symlinkOutsideRepository, "symbolic link leads outside the repository; skipped",
-                                    at: SourceLocation(file: shown)))
+                                    .unreadableFile, "cannot read file: \(why)", at: SourceLocation(file: shown),
+                                    hint: "remove the link or point it at the policy file's new place"))
                         }
                         continue
                     }
-                    if isFolder { continue }  // linked folders inside the tree would be read twice
+                    mode = status.st_mode & S_IFMT
                 }
-                if isFolder {
-                    if depth + 1 < maxFolderDepth {
-                        subfolders.append((rel, shownRel))
-                    } else {
-                        diagnostics.append(
+            }
+            let isFolder = mode == S_IFDIR
+            if isLink && isPolicy && !isFolder && mode != S_IFREG {
+                // A link to a device or FIFO is refused as the device itself is, wherever it leads.
+                let refusal = RegularFile.kindName(mode).map { "it is \($0), not a regular file" }
+                listing.files.append(Self.readFile(path: path, shown: shown, refusal: refusal, maxBytes: maxBytes))
+                continue
+            }
+            if isLink {
+                let target = Self.realPath(path) ?? path
+                let inside =
+                    target == realRoot
+                    || (target.starts(with: realRoot)
+                        && (realRoot == [UInt8(ascii: "/")] || target[realRoot.count] == UInt8(ascii: "/")))
+                if !inside {
+                    if isFolder || isPolicy {
+                        listing.diagnostics.append(
                             Diagnostic(
-                                .folderTooDeep,
-                                "folder is \(depth + 1) folders below the repository root; mosc reads at most \(maxFolderDepth - 1), so its files are not read",
+                                .symlinkOutsideRepository, "symbolic link leads outside the repository; skipped",
                                 at: SourceLocation(file: shown)))
                     }
                     continue
                 }
-                guard isPolicy else { continue }
-                // A FIFO would block the read forever, a device read as empty or endless: regular files only.
-                let refusal =
-                    mode == S_IFREG ? nil : RegularFile.kindName(mode).map { "it is \($0), not a regular file" }
-                found.append((path, shown, refusal))
+                if isFolder { continue }  // linked folders inside the tree would be read twice
             }
-            pending.append(contentsOf: subfolders.reversed().map { ($0.raw, $0.shown, depth + 1) })
+            if isFolder {
+                if depth + 1 < maxFolderDepth {
+                    listing.subfolders.append(Folder(raw: rel, shown: shownRel, depth: depth + 1))
+                } else {
+                    listing.diagnostics.append(
+                        Diagnostic(
+                            .folderTooDeep,
+                            "folder is \(depth + 1) folders below the repository root; mosc reads at most \(maxFolderDepth - 1), so its files are not read",
+                            at: SourceLocation(file: shown)))
+                }
+                continue
+            }
+            guard isPolicy else { continue }
+            // A FIFO would block the read forever, a device read as empty or endless: regular files only.
+            let refusal = mode == S_IFREG ? nil : RegularFile.kindName(mode).map { "it is \($0), not a regular file" }
+            // Opened by name in the open folder, not by path: the kernel looks up one name rather than every
+            // folder from the root down, which was most of the system time of reading a large repository.
+            let opened = isLink || folderFD < 0 ? nil : (folderFD, name)
+            listing.files.append(
+                Self.readFile(path: path, in: opened, shown: shown, refusal: refusal, maxBytes: maxBytes))
         }
-        let paths = found.sorted { $0.shown < $1.shown }
-        // Reading is independent per file: on every core, joined in path order.
-        let maxBytes = maxFileBytes
-        let read = inParallelChunks(paths, workers: defaultWorkerCount) {
-            Self.readFile(path: $0.raw, shown: $0.shown, refusal: $0.refusal, maxBytes: maxBytes)
-        }
-        diagnostics += read.compactMap(\.problem)
-        return Loaded(root: root, files: read.map(\.file), focus: focus, diagnostics: diagnostics)
+        return listing
     }
 
     /// Calls `body` with `path` as a NUL-terminated C string.
@@ -261,14 +322,18 @@ public struct RepositoryLoader: Sendable {
         return Array(UnsafeBufferPointer(start: resolved, count: strlen(resolved))).map { UInt8(bitPattern: $0) }
     }
 
-    /// A folder's entries with their `d_type`, sorted by name; throws FileManager's error when unreadable.
-    private static func entries(of folder: [UInt8]) throws -> [(name: [UInt8], type: UInt8)] {
+    /// `body` applied to a folder's entries with their `d_type`, sorted by name, and the open folder's descriptor
+    /// (-1 when only FileManager could list it); throws FileManager's error when unreadable.
+    private static func withEntries<Result>(
+        of folder: [UInt8], _ body: ([(name: [UInt8], type: UInt8)], Int32) -> Result
+    ) throws -> Result {
         guard let directory = withCString(folder, { opendir($0) }) else {
             // Let FileManager fail the same way to keep its message.
             let path = String(decoding: folder, as: UTF8.self)
-            return try FileManager.default.contentsOfDirectory(atPath: path).sorted().map {
+            let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted().map {
                 (Array($0.utf8), UInt8(DT_UNKNOWN))
             }
+            return body(names, -1)
         }
         defer { closedir(directory) }
         var entries: [(name: [UInt8], type: UInt8)] = []
@@ -283,17 +348,20 @@ public struct RepositoryLoader: Sendable {
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             entries.append((name, entry.pointee.d_type))
         }
-        return entries.sorted { $0.name.lexicographicallyPrecedes($1.name) }
+        return body(entries.sorted { $0.name.lexicographicallyPrecedes($1.name) }, dirfd(directory))
     }
 
     /// A file's bytes, or empty contents and the problem when it cannot be read (or is not a regular file).
-    private static func readFile(path: [UInt8], shown: String, refusal: String?, maxBytes: Int)
-        -> (file: SourceFile, problem: Diagnostic?)
-    {
+    /// `opened`, when given, names the file in an open folder, which is cheaper to open than `path`.
+    private static func readFile(
+        path: [UInt8], in opened: (folder: Int32, name: [UInt8])? = nil, shown: String, refusal: String?,
+        maxBytes: Int
+    ) -> (file: SourceFile, problem: Diagnostic?) {
         // Read one byte past the limit so the composer can report the size without holding a huge file.
         let result =
             refusal.map { .failure(RegularFile.Refusal(reason: $0)) }
-            ?? RegularFile.read(rawPath: path, limit: maxBytes + 1)
+            ?? (opened.map { RegularFile.read(in: $0.folder, name: $0.name, limit: maxBytes + 1) }
+                ?? RegularFile.read(rawPath: path, limit: maxBytes + 1))
         switch result {
         case .success(let bytes):
             return (SourceFile(path: shown, contents: bytes), nil)

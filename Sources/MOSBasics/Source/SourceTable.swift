@@ -13,6 +13,12 @@ public struct SourceTable: Sendable, Hashable {
         for path in paths { _ = id(for: path) }
     }
 
+    /// Makes room for `count` more files.
+    package mutating func reserveCapacity(_ count: Int) {
+        paths.reserveCapacity(paths.count + count)
+        ids.reserveCapacity(ids.count + count)
+    }
+
     /// The ID of `path`, adding it when it is new.
     public mutating func id(for path: String) -> SourceMark.FileID {
         if let id = ids[path] { return id }

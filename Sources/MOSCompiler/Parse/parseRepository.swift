@@ -29,6 +29,7 @@ package func parseRepository(
 ) -> RepositorySyntax {
     // The run's table lists every file before the parallel parse, so each piece finds its files' IDs there and
     // the marks of all pieces refer to the one table.
+    diagnostics.sources.reserveCapacity(files.count)
     for file in files { _ = diagnostics.sources.id(for: file.path) }
     let sources = diagnostics.sources
     let leading = leadingSettings(files, base: base)

@@ -16,8 +16,10 @@ public struct ResolvedRepository: Sendable {
     private let cohortIndex: [String: Int]
     /// By slot: the index in `repository.cohorts` of the first cohort of that name.
     private let firstCohorts: [Int]
-    /// By index in `repository.cohorts`: the resolved cohort (nil when its platform or osVersions is unreadable).
-    private let models: [CohortModel?]
+    /// The cohorts that resolve (their platform and osVersions are readable), in repository order.
+    private let models: [CohortModel]
+    /// By index in `repository.cohorts`: the cohort's place in `models`, or -1 when it does not resolve.
+    private let modelSlots: [Int32]
     /// Each distinct (platform, target text) resolved against the catalog once: every rule, and lowering, asks
     /// for a policy's target, and a catalog look-up per question dominated large repositories' validation.
     private let targets: [TargetKey: ResolvedTarget]
@@ -59,38 +61,50 @@ public struct ResolvedRepository: Sendable {
     package init(repository: RepositorySyntax, options: CompilerOptions, workers: Int) {
         self.repository = repository
         self.options = options
-        var byName: [String: Int] = [:]
-        var firstCohorts: [Int] = []
-        byName.reserveCapacity(repository.cohorts.count)
-        firstCohorts.reserveCapacity(repository.cohorts.count)
-        for index in repository.cohorts.indices {
-            guard let name = repository.cohorts[index].name?.value, byName[name] == nil else { continue }
-            byName[name] = firstCohorts.count
-            firstCohorts.append(index)
-        }
-        self.cohortIndex = byName
-        self.firstCohorts = firstCohorts
         let gates = options.gates
-        self.models = inParallelChunks(Array(repository.cohorts.indices), workers: workers) {
-            CohortModel(repository.cohorts[$0], gates: gates)
-        }
-        var targets: [TargetKey: ResolvedTarget] = [:]
-        var requests: [String: TargetRequest?] = [:]
-        var zones: [String: ZoneRules?] = [:]
-        for policy in repository.policies {
-            if let zone = policy.legacy?.timeZone?.value { _ = zones.memo(zone) { ZoneRules.named(zone) } }
-            guard let text = policy.target?.version?.value else { continue }
-            let request = requests.memo(text) { TargetRequest(text) }
-            guard let platform = policy.platform?.value, let request else { continue }
-            let key = TargetKey(platform: platform, text: text)
-            guard targets[key] == nil, let target = options.catalog.resolve(request, platform: platform) else {
-                continue
+        let cohortCount = repository.cohorts.count
+        // The cohorts resolve in chunks on every core while one job, started first as the longest, builds the
+        // look-up tables: built on one thread after the cohorts, the tables were a serial step of every run.
+        let chunks = workers > 1 ? min(cohortCount, workers * 2) : 1
+        let parts = inParallel(chunks + 1, workers: workers) { job -> ResolvePart in
+            guard job > 0 else { return .lookups(Lookups(repository, catalog: options.catalog)) }
+            let range = (cohortCount * (job - 1) / chunks)..<(cohortCount * job / chunks)
+            var models: [CohortModel] = []
+            var slots: [Int32] = []
+            models.reserveCapacity(range.count)
+            slots.reserveCapacity(range.count)
+            for index in range {
+                guard let model = CohortModel(repository.cohorts[index], gates: gates) else {
+                    slots.append(-1)
+                    continue
+                }
+                slots.append(Int32(truncatingIfNeeded: models.count))
+                models.append(model)
             }
-            targets[key] = target
+            return .models(models, slots: slots)
         }
-        self.targets = targets
-        self.requests = requests
-        self.zones = zones
+        var models: [CohortModel] = []
+        var modelSlots: [Int32] = []
+        models.reserveCapacity(cohortCount)
+        modelSlots.reserveCapacity(cohortCount)
+        var lookups = Lookups()
+        for part in parts {
+            switch part {
+            case .models(let chunk, let slots):
+                let offset = Int32(truncatingIfNeeded: models.count)
+                modelSlots += slots.map { $0 < 0 ? -1 : $0 + offset }
+                models += chunk
+            case .lookups(let built): lookups = built
+            }
+        }
+        self.models = models
+        self.modelSlots = modelSlots
+        self.cohortIndex = lookups.byName
+        self.firstCohorts = lookups.firstCohorts
+        self.targets = lookups.targets
+        self.requests = lookups.requests
+        self.zones = lookups.zones
+        self.policyIndex = lookups.policyIndex
         self.settingsSkipDays = Set(repository.settings.first?.skipDays?.days.map(\.value) ?? [])
         self.settingsBlackouts = repository.settings.first?.blackouts.map(\.value) ?? []
         let partial = self
@@ -98,25 +112,76 @@ public struct ResolvedRepository: Sendable {
         self.policyFacts = inParallel(repository.policies.count, workers: workers) {
             partial.deriveFacts(of: repository.policies[$0])
         }
-        var policyIndex: [PolicyKey: Int] = [:]
-        policyIndex.reserveCapacity(repository.policies.count)
-        for (index, policy) in repository.policies.enumerated() {
-            // Two policies at one place (only a hand-built repository has them) are told apart by nothing.
-            let key = PolicyKey(policy)
-            policyIndex[key] = policyIndex[key] == nil ? index : -1
-        }
-        self.policyIndex = policyIndex
     }
 
-    /// What Resolve derives for one policy.
-    private struct PolicyFacts: Sendable {
-        /// Its resolved cohorts in ring order: the index in `policy.cohorts` and in `repository.cohorts`.
-        var cohorts: [(reference: Int, cohort: Int)]
-        /// For a track, by position in `cohorts`: the cohort narrowed to the track's major.
-        var narrowed: [CohortModel]
-        var deadlines: RingDeadlines
-        var skipDays: Set<Weekday>
-        var blackouts: [Blackout]
+    /// A job of Resolve's first parallel step: a run of resolved cohorts, or the look-up tables.
+    private enum ResolvePart: Sendable {
+        /// The chunk's cohorts that resolve, and each cohort's place among them (-1: it does not resolve).
+        case models([CohortModel], slots: [Int32])
+        case lookups(Lookups)
+    }
+
+    /// The tables Resolve builds from the syntax alone: cohorts by name, targets, zones, policies by place.
+    private struct Lookups: Sendable {
+        var byName: [String: Int] = [:]
+        var firstCohorts: [Int] = []
+        var targets: [TargetKey: ResolvedTarget] = [:]
+        var requests: [String: TargetRequest?] = [:]
+        var zones: [String: ZoneRules?] = [:]
+        var policyIndex: [PolicyKey: Int] = [:]
+
+        init() {}
+
+        init(_ repository: RepositorySyntax, catalog: OSCatalog) {
+            byName.reserveCapacity(repository.cohorts.count)
+            firstCohorts.reserveCapacity(repository.cohorts.count)
+            for index in repository.cohorts.indices {
+                guard let name = repository.cohorts[index].name?.value, byName[name] == nil else { continue }
+                byName[name] = firstCohorts.count
+                firstCohorts.append(index)
+            }
+            for policy in repository.policies {
+                if let zone = policy.legacy?.timeZone?.value { _ = zones.memo(zone) { ZoneRules.named(zone) } }
+                guard let text = policy.target?.version?.value else { continue }
+                let request = requests.memo(text) { TargetRequest(text) }
+                guard let platform = policy.platform?.value, let request else { continue }
+                let key = TargetKey(platform: platform, text: text)
+                guard targets[key] == nil, let target = catalog.resolve(request, platform: platform) else {
+                    continue
+                }
+                targets[key] = target
+            }
+            policyIndex.reserveCapacity(repository.policies.count)
+            for (index, policy) in repository.policies.enumerated() {
+                // Two policies at one place (only a hand-built repository has them) are told apart by nothing.
+                let key = PolicyKey(policy)
+                policyIndex[key] = policyIndex[key] == nil ? index : -1
+            }
+        }
+    }
+
+    /// What Resolve derives for one policy. A class: rules ask for one fact at a time, and as a struct each
+    /// question copied all of them (a reference count per array).
+    private final class PolicyFacts: Sendable {
+        /// Its resolved cohorts in ring order: the index in `policy.cohorts`, and in `narrowed` for a track, else
+        /// in the repository's models.
+        let cohorts: [(reference: Int, model: Int)]
+        /// For a track: its cohorts narrowed to the track's major; nil for any other policy.
+        let narrowed: [CohortModel]?
+        let deadlines: RingDeadlines
+        let skipDays: Set<Weekday>
+        let blackouts: [Blackout]
+
+        init(
+            cohorts: [(reference: Int, model: Int)], narrowed: [CohortModel]?, deadlines: RingDeadlines,
+            skipDays: Set<Weekday>, blackouts: [Blackout]
+        ) {
+            self.cohorts = cohorts
+            self.narrowed = narrowed
+            self.deadlines = deadlines
+            self.skipDays = skipDays
+            self.blackouts = blackouts
+        }
     }
 
     /// `policy`'s index in `policyFacts`; nil for a policy not in the repository (its facts are derived on asking).
@@ -126,33 +191,40 @@ public struct ResolvedRepository: Sendable {
     }
 
     /// The policy's references whose cohort exists, resolves and has the policy's platform: the position in
-    /// `policy.cohorts`, the index in `repository.cohorts`, and the resolved cohort.
-    private func listedCohorts(of policy: PolicySyntax) -> [(position: Int, index: Int, cohort: CohortModel)] {
+    /// `policy.cohorts` and the cohort's place in `models`.
+    private func listedCohorts(of policy: PolicySyntax) -> [(reference: Int, model: Int)] {
         let platform = policy.platform?.value
-        return policy.cohorts.enumerated().compactMap { position, reference in
-            guard let index = cohortIndex(named: reference.name.value), let cohort = models[index],
-                platform.map({ $0 == cohort.platform }) ?? true
-            else { return nil }
-            return (position, index, cohort)
+        var listed: [(reference: Int, model: Int)] = []
+        listed.reserveCapacity(policy.cohorts.count)
+        for position in policy.cohorts.indices {
+            // Only the platform is read here: a copy of each model was most of deriving a policy's facts.
+            guard let index = cohortIndex(named: policy.cohorts[position].name.value),
+                case let slot = Int(modelSlots[index]), slot >= 0,
+                platform.map({ $0 == models[slot].platform }) ?? true
+            else { continue }
+            listed.append((position, slot))
         }
+        return listed
     }
 
     private func deriveFacts(of policy: PolicySyntax) -> PolicyFacts {
         let major = policy.track == nil ? nil : trackMajor(of: policy)
-        var cohorts: [(reference: Int, cohort: Int)] = []
-        var narrowed: [CohortModel] = []
-        cohorts.reserveCapacity(policy.cohorts.count)
-        for (position, index, listed) in listedCohorts(of: policy) {
-            var cohort = listed
-            if policy.track != nil {
-                // A track judges and plans only its major's devices; a cohort with none of them is not its concern.
-                guard let major else { continue }
-                cohort.range = cohort.range.clipped(atOrAbove: OSVersion(major))
-                    .clipped(below: OSVersion(major + 1))
+        let listed = listedCohorts(of: policy)
+        var cohorts = listed
+        var narrowed: [CohortModel]?
+        if policy.track != nil {
+            // A track judges and plans only its major's devices; a cohort with none of them is not its concern.
+            cohorts = []
+            var kept: [CohortModel] = []
+            for (position, slot) in listed {
+                guard let major else { break }
+                var cohort = models[slot]
+                cohort.range = cohort.range.clipped(atOrAbove: OSVersion(major)).clipped(below: OSVersion(major + 1))
                 guard !cohort.range.isEmpty else { continue }
-                narrowed.append(cohort)
+                cohorts.append((position, kept.count))
+                kept.append(cohort)
             }
-            cohorts.append((position, index))
+            narrowed = kept
         }
         // Most policies take Settings' skipDays and blackouts: those are shared, not copied per policy.
         let skipDays = policy.skipDays.map { Set($0.days.map(\.value)) } ?? settingsSkipDays
@@ -188,11 +260,14 @@ public struct ResolvedRepository: Sendable {
 
     /// The first cohort named `name`, resolved; nil when there is none or it cannot be resolved.
     public func cohortModel(named name: String) -> CohortModel? {
-        cohortIndex[name].flatMap { models[firstCohorts[$0]] }
+        cohortIndex[name].flatMap { cohortModel(at: firstCohorts[$0]) }
     }
 
     /// The cohort at `index` in `repository.cohorts`, resolved; nil when it cannot be resolved.
-    public func cohortModel(at index: Int) -> CohortModel? { models[index] }
+    public func cohortModel(at index: Int) -> CohortModel? {
+        let slot = Int(modelSlots[index])
+        return slot < 0 ? nil : models[slot]
+    }
 
     /// Every cohort name, unsorted.
     public var cohortNames: Dictionary<String, Int>.Keys { cohortIndex.keys }
@@ -203,23 +278,16 @@ public struct ResolvedRepository: Sendable {
     /// The resolved cohorts a policy targets, in ring order, with their references (unknown names skipped, and
     /// cohorts of another platform: MOS204 is their one diagnostic, and rules judging the policy's cohorts would
     /// otherwise report the same mistake again, e.g. as a missing time zone).
-    public func cohorts(of policy: PolicySyntax) -> [(reference: CohortReferenceSyntax, cohort: CohortModel)] {
+    public func cohorts(of policy: PolicySyntax) -> ResolvedCohorts {
         let facts = factsIndex(of: policy).map { policyFacts[$0] } ?? deriveFacts(of: policy)
-        guard facts.narrowed.isEmpty else {
-            return zip(facts.cohorts, facts.narrowed).map { (policy.cohorts[$0.0.reference], $0.1) }
-        }
-        return facts.cohorts.compactMap { pair in
-            models[pair.cohort].map { (policy.cohorts[pair.reference], $0) }
-        }
+        return ResolvedCohorts(references: policy.cohorts, pairs: facts.cohorts, models: facts.narrowed ?? models)
     }
 
     /// For a track, the cohorts of its whole policy, not narrowed to the track's major (what the policy's shared
     /// options, such as `legacy.timeZone`, are judged against); for any other policy `cohorts(of:)`.
-    public func cohortsAcrossTracks(of policy: PolicySyntax) -> [(
-        reference: CohortReferenceSyntax, cohort: CohortModel
-    )] {
+    public func cohortsAcrossTracks(of policy: PolicySyntax) -> ResolvedCohorts {
         guard policy.track != nil else { return cohorts(of: policy) }
-        return listedCohorts(of: policy).map { (policy.cohorts[$0.position], $0.cohort) }
+        return ResolvedCohorts(references: policy.cohorts, pairs: listedCohorts(of: policy), models: models)
     }
 
     /// The OS major a track keeps its devices on: its target's (`latest-15`, `15.7.2`, `26.3.1 (a)`), or what a
@@ -333,4 +401,29 @@ package func resolveRepository(_ repository: RepositorySyntax, options: Compiler
     -> ResolvedRepository
 {
     ResolvedRepository(repository: repository, options: options, workers: workers)
+}
+
+/// A policy's resolved cohorts in ring order, each with its reference, read from the policy and Resolve's models
+/// as they are asked for: several rules ask per policy, and an array built per question was a measurable part of
+/// checking a large repository.
+public struct ResolvedCohorts: RandomAccessCollection, Sendable {
+    private let references: [CohortReferenceSyntax]
+    private let pairs: [(reference: Int, model: Int)]
+    private let models: [CohortModel]
+
+    init(references: [CohortReferenceSyntax], pairs: [(reference: Int, model: Int)], models: [CohortModel]) {
+        self.references = references
+        self.pairs = pairs
+        self.models = models
+    }
+
+    /// The first position.
+    public var startIndex: Int { 0 }
+    /// One past the last position.
+    public var endIndex: Int { pairs.count }
+
+    /// The cohort at `position`, with the reference that names it.
+    public subscript(position: Int) -> (reference: CohortReferenceSyntax, cohort: CohortModel) {
+        (references[pairs[position].reference], models[pairs[position].model])
+    }
 }

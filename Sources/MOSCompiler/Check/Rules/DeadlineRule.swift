@@ -32,6 +32,8 @@ struct DeadlineRule: ValidationRule {
             }
         }
         if let skipDays = context.settings?.skipDays { checkSkipDays(skipDays, into: &diagnostics) }
+        // Policies share a handful of zones and deadlines: each pair is resolved in the time zone database once.
+        var resolutions: [ZonedWallTime: ZoneResolution] = [:]
         for policy in context.repository.policies {
             if let lead = policy.legacy?.downloadLeadTime {
                 _ = duration(lead, key: "legacy.downloadLeadTime", allowingZero: true, into: &diagnostics)
@@ -49,18 +51,20 @@ struct DeadlineRule: ValidationRule {
                     overrides[reference.ring] = value
                 }
             }
-            var judged: Set<LocalDateTime> = []
+            // A policy judges a few deadlines: a list, where a set cost an allocation and a hash per policy.
+            var judged: [LocalDateTime] = []
             if let policyDeadline, let location = policy.deadline?.location {
                 judge(policyDeadline, at: location, context: context, notice: minimumNotice, into: &diagnostics)
                 checkSkippedDay(policyDeadline, at: location, skipDays: skipDays, into: &diagnostics)
                 checkBlackout(
                     policyDeadline, at: location, skipDays: skipDays, blackouts: blackouts, into: &diagnostics)
-                judged.insert(policyDeadline.value)
+                judged.append(policyDeadline.value)
             }
             for reference in policy.cohorts {
                 guard let value = overrides[reference.ring], let location = reference.deadline?.location,
-                    judged.insert(value.value).inserted
+                    !judged.contains(value.value)
                 else { continue }
+                judged.append(value.value)
                 judge(value, at: location, context: context, notice: minimumNotice, into: &diagnostics)
                 checkSkippedDay(value, at: location, skipDays: skipDays, into: &diagnostics)
                 checkBlackout(value, at: location, skipDays: skipDays, blackouts: blackouts, into: &diagnostics)
@@ -70,7 +74,7 @@ struct DeadlineRule: ValidationRule {
             if let zone = policy.legacy?.timeZone.flatMap({ context.zone(named: $0.value) }) {
                 checkZone(
                     policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, overrides: values,
-                    into: &diagnostics)
+                    resolutions: &resolutions, into: &diagnostics)
             }
         }
     }
@@ -250,14 +254,16 @@ struct DeadlineRule: ValidationRule {
 
     private func checkZone(
         _ policy: PolicySyntax, zone: ZoneRules, context: ValidationContext, policyDeadline: LocalDateTime?,
-        overrides: [Int: LocalDateTime], into diagnostics: inout DiagnosticBag
+        overrides: [Int: LocalDateTime], resolutions: inout [ZonedWallTime: ZoneResolution],
+        into diagnostics: inout DiagnosticBag
     ) {
         let zoneName = zone.identifier
-        var seen: Set<LocalDateTime> = []
+        var seen: [LocalDateTime] = []
         for (reference, cohort) in context.cohorts(of: policy) where cohort.paths.hasLegacy {
-            guard let value = overrides[reference.ring] ?? policyDeadline, seen.insert(value).inserted else { continue }
+            guard let value = overrides[reference.ring] ?? policyDeadline, !seen.contains(value) else { continue }
+            seen.append(value)
             let location = reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location
-            let resolution = zone.resolve(value)
+            let resolution = resolutions.memo(ZonedWallTime(zone: zoneName, value: value)) { zone.resolve(value) }
             // What the plan enforces at (`scheduledInstant`) is what the messages name.
             let scheduled = resolution.scheduledInstant
             switch resolution {
@@ -291,4 +297,10 @@ struct DeadlineRule: ValidationRule {
             return nil
         }
     }
+}
+
+/// A wall time in a named zone: the key of `DeadlineRule`'s resolutions.
+private struct ZonedWallTime: Hashable {
+    var zone: String
+    var value: LocalDateTime
 }

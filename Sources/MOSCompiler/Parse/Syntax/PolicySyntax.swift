@@ -62,8 +62,10 @@ public struct CohortSyntax: Sendable, Hashable {
 public enum DeadlineSyntax: Sendable, Hashable {
     /// The raw text of a local wall time, e.g. `2026-12-15T17:00`.
     case wallTime(Located<String>)
-    /// `{afterRelease: 14d, time: "17:00"}` or, on a ring, `{afterPreviousRing: 3d}`.
-    case relative(RelativeDeadlineSyntax)
+    /// `{afterRelease: 14d, time: "17:00"}` or, on a ring, `{afterPreviousRing: 3d}`. Boxed: every cohort
+    /// reference holds a deadline, and inline its three texts made each copy of a reference (the rules copy them
+    /// by the thousand) four times larger.
+    indirect case relative(RelativeDeadlineSyntax)
 
     /// Where the deadline's value starts.
     public var location: SourceMark {
@@ -184,7 +186,8 @@ public struct PolicySyntax: Sendable, Hashable {
         var track: TrackSyntax? = nil
     }
 
-    // Mutated only through `fields`, which copies it first unless this value holds the only reference.
+    // Mutated only through `fields`, which copies it first unless this value holds the only reference. Read
+    // through `_read`, so `policy.legacy?.timeZone` borrows the legacy block rather than copying all of it.
     private final class Box: @unchecked Sendable {
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
@@ -215,79 +218,79 @@ public struct PolicySyntax: Sendable, Hashable {
 
     /// Where the document starts.
     public var location: SourceMark {
-        get { box.fields.location }
+        _read { yield box.fields.location }
         _modify { yield &fields.location }
     }
 
     /// The policy's name.
     public var name: Located<String>? {
-        get { box.fields.name }
+        _read { yield box.fields.name }
         _modify { yield &fields.name }
     }
 
     /// The platform of its cohorts.
     public var platform: Located<Platform>? {
-        get { box.fields.platform }
+        _read { yield box.fields.platform }
         _modify { yield &fields.platform }
     }
 
     /// Free text.
     public var description: Located<String>? {
-        get { box.fields.description }
+        _read { yield box.fields.description }
         _modify { yield &fields.description }
     }
 
     /// The version to update to.
     public var target: TargetSyntax? {
-        get { box.fields.target }
+        _read { yield box.fields.target }
         _modify { yield &fields.target }
     }
 
     /// The deadline.
     public var deadline: DeadlineSyntax? {
-        get { box.fields.deadline }
+        _read { yield box.fields.deadline }
         _modify { yield &fields.deadline }
     }
 
     /// An https page about the update.
     public var detailsURL: Located<String>? {
-        get { box.fields.detailsURL }
+        _read { yield box.fields.detailsURL }
         _modify { yield &fields.detailsURL }
     }
 
     /// Options for pre-DDM devices.
     public var legacy: LegacySyntax? {
-        get { box.fields.legacy }
+        _read { yield box.fields.legacy }
         _modify { yield &fields.legacy }
     }
 
     /// The software update settings declaration, if any.
     public var settings: UpdateSettingsSyntax? {
-        get { box.fields.settings }
+        _read { yield box.fields.settings }
         _modify { yield &fields.settings }
     }
 
     /// Weekdays a computed deadline avoids; nil when not written (Settings' default applies).
     public var skipDays: SkipDaysSyntax? {
-        get { box.fields.skipDays }
+        _read { yield box.fields.skipDays }
         _modify { yield &fields.skipDays }
     }
 
     /// The policy's own change freezes and holidays, in addition to Settings'.
     public var blackouts: [Located<Blackout>] {
-        get { box.fields.blackouts }
+        _read { yield box.fields.blackouts }
         _modify { yield &fields.blackouts }
     }
 
     /// The cohorts, in rollout order.
     public var cohorts: [CohortReferenceSyntax] {
-        get { box.fields.cohorts }
+        _read { yield box.fields.cohorts }
         _modify { yield &fields.cohorts }
     }
 
     /// Where the `cohorts` key is written.
     public var cohortsLocation: SourceMark? {
-        get { box.fields.cohortsLocation }
+        _read { yield box.fields.cohortsLocation }
         _modify { yield &fields.cohortsLocation }
     }
 
@@ -295,7 +298,7 @@ public struct PolicySyntax: Sendable, Hashable {
     /// per track, each with the track's target and deadline, so every rule and the planner judge a track as they
     /// judge a policy. Nil for a policy with one `target`.
     public var track: TrackSyntax? {
-        get { box.fields.track }
+        _read { yield box.fields.track }
         _modify { yield &fields.track }
     }
 }
