@@ -19,12 +19,13 @@ package func inParallel<Result: Sendable>(_ count: Int, workers: Int, _ body: @S
     }
 }
 
-/// `body` applied to contiguous ranges that cover `0..<count`, on every core (a few ranges per worker, so a core
-/// taken by another process leaves less to wait for), with the results in range order.
+/// `body` applied to contiguous ranges that cover `0..<count`, on every core (sixteen ranges per worker, so the
+/// last range to finish, or a core taken by another process, leaves little to wait for), with the results in range
+/// order.
 package func inParallelRanges<Result: Sendable>(
     _ count: Int, workers: Int, _ body: @Sendable (Range<Int>) -> Result
 ) -> [Result] {
-    let chunks = workers > 1 ? min(count, workers * 4) : 1
+    let chunks = workers > 1 ? min(count, workers * 16) : 1
     guard chunks > 1 else { return [body(0..<count)] }
     return inParallel(chunks, workers: workers) { chunk in
         body((count * chunk / chunks)..<(count * (chunk + 1) / chunks))
