@@ -20,6 +20,8 @@ public struct ResolvedRepository: Sendable {
     private let models: [CohortModel]
     /// By index in `repository.cohorts`: the cohort's place in `models`, or -1 when it does not resolve.
     private let modelSlots: [Int32]
+    /// By place in `models`: the model's platform (what matching a policy's cohorts reads, without copying models).
+    private let modelPlatforms: [Platform]
     /// Each distinct (platform, target text) resolved against the catalog once: every rule, and lowering, asks
     /// for a policy's target, and a catalog look-up per question dominated large repositories' validation.
     private let targets: [TargetKey: ResolvedTarget]
@@ -99,6 +101,7 @@ public struct ResolvedRepository: Sendable {
         }
         self.models = models
         self.modelSlots = modelSlots
+        self.modelPlatforms = models.map(\.platform)
         self.cohortIndex = lookups.byName
         self.firstCohorts = lookups.firstCohorts
         self.targets = lookups.targets
@@ -200,7 +203,7 @@ public struct ResolvedRepository: Sendable {
             // Only the platform is read here: a copy of each model was most of deriving a policy's facts.
             guard let index = cohortIndex(named: policy.cohorts[position].name.value),
                 case let slot = Int(modelSlots[index]), slot >= 0,
-                platform.map({ $0 == models[slot].platform }) ?? true
+                platform.map({ $0 == modelPlatforms[slot] }) ?? true
             else { continue }
             listed.append((position, slot))
         }
