@@ -19,7 +19,7 @@ public struct ZoneRules: Sendable, Hashable, CustomStringConvertible {
     /// `new york`, `Factory` and ICU's `SystemV/…` names are rejected; `UTC`, `Etc/UTC`, `Etc/GMT+5` and
     /// `backward` links such as `US/Eastern` or `EST` are accepted.
     public static func named(_ identifier: String) -> ZoneRules? {
-        guard knownIdentifierSet.contains(identifier), let timeZone = TimeZone(identifier: identifier) else {
+        guard candidateIdentifiers.contains(identifier), let timeZone = TimeZone(identifier: identifier) else {
             return nil
         }
         return ZoneRules(identifier: identifier, timeZone: timeZone)
@@ -82,9 +82,10 @@ public struct ZoneRules: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
 
     /// IANA names plus any newer ones Foundation knows, kept only if Foundation can load them.
-    static let knownIdentifierList: [String] = Set(IANATimeZoneNames.all)
+    static let knownIdentifierList: [String] = candidateIdentifiers.filter { TimeZone(identifier: $0) != nil }.sorted()
+    /// IANA names plus Foundation's, unfiltered: `named(_:)` asks Foundation about the one name it is given, which
+    /// is what `knownIdentifierList` asks about every name (loading each zone was most of the time zone names'
+    /// cost, paid by every run that read a `legacy.timeZone`).
+    private static let candidateIdentifiers = Set(IANATimeZoneNames.all)
         .union(TimeZone.knownTimeZoneIdentifiers.filter { $0 != "Factory" })
-        .filter { TimeZone(identifier: $0) != nil }
-        .sorted()
-    private static let knownIdentifierSet = Set(knownIdentifierList)
 }

@@ -34,15 +34,17 @@ struct CohortReferenceRule: ValidationRule {
                         hint: NodeReader.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
                     continue
                 }
-                if let earlier = enforcedBy[name], !(redefined && earlier.policy == policyName) {
-                    let message =
-                        earlier.policy == policyName
-                        ? "cohort '\(name)' is listed twice in policy '\(policyName)'"
-                        : "cohort '\(name)' is already enforced by policy '\(earlier.policy)'; a device follows one deadline"
-                    diagnostics.emit(
-                        .cohortEnforcedTwice, message, at: reference.name.location,
-                        notes: [diagnostics.note("first enforced here", at: earlier.location)])
-                } else if enforcedBy[name] == nil {
+                if let earlier = enforcedBy[name] {
+                    if !(redefined && earlier.policy == policyName) {
+                        let message =
+                            earlier.policy == policyName
+                            ? "cohort '\(name)' is listed twice in policy '\(policyName)'"
+                            : "cohort '\(name)' is already enforced by policy '\(earlier.policy)'; a device follows one deadline"
+                        diagnostics.emit(
+                            .cohortEnforcedTwice, message, at: reference.name.location,
+                            notes: [diagnostics.note("first enforced here", at: earlier.location)])
+                    }
+                } else {
                     enforcedBy[name] = (policyName, reference.name.location)
                 }
                 if let policyPlatform = policy.platform?.value, let cohortPlatform = cohorts[cohortIndex].platform,
