@@ -195,7 +195,7 @@ public struct RepositoryLoader: Sendable {
         let shownRelative = folder.shown
         do {
             return try Self.withEntries(of: relative.isEmpty ? rawRoot : rawRoot + [UInt8(ascii: "/")] + relative) {
-                list($0, in: $1, of: folder, root: root, rawRoot: rawRoot, realRoot: realRoot)
+                classify($0, in: $1, of: folder, root: root, rawRoot: rawRoot, realRoot: realRoot)
             }
         } catch {
             var listing = Listing()
@@ -211,7 +211,7 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// Sorts a folder's entries (`folderFD`: the open folder, or -1) into policy files, read, and subfolders.
-    private func list(
+    private func classify(
         _ names: [(name: [UInt8], type: UInt8)], in folderFD: Int32, of folder: Folder, root: String,
         rawRoot: [UInt8], realRoot: [UInt8]
     ) -> Listing {
@@ -219,12 +219,12 @@ public struct RepositoryLoader: Sendable {
         let shownRelative = folder.shown
         let depth = folder.depth
         var listing = Listing()
-        let maxBytes = maxFileBytes
         for (name, type) in names where name.first != UInt8(ascii: ".") {
             let rel = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             let shownName = FileNameText.shown(name)
             let shownRel = shownRelative.isEmpty ? shownName : "\(shownRelative)/\(shownName)"
-            let path = rawRoot + [UInt8(ascii: "/")] + rel
+            // The path from the root is built only where a call needs it: most files are opened by name.
+            var path: [UInt8] { rawRoot + [UInt8(ascii: "/")] + rel }
             let shown = root == "." ? shownRel : "\(root)/\(shownRel)"
             let isPolicy = Self.isPolicyFileName(shownName)
             // One lstat per entry (and a stat for links), rather than FileManager's several calls: on a
@@ -260,11 +260,13 @@ public struct RepositoryLoader: Sendable {
             if isLink && isPolicy && !isFolder && mode != S_IFREG {
                 // A link to a device or FIFO is refused as the device itself is, wherever it leads.
                 let refusal = RegularFile.kindName(mode).map { "it is \($0), not a regular file" }
-                listing.files.append(Self.readFile(path: path, shown: shown, refusal: refusal, maxBytes: maxBytes))
+                listing.files.append(
+                    readFile(shown: shown, refusal: refusal) { RegularFile.read(rawPath: path, limit: $0) })
                 continue
             }
             if isLink {
-                let target = Self.realPath(path) ?? path
+                let linkPath = path
+                let target = Self.realPath(linkPath) ?? linkPath
                 let inside =
                     target == realRoot
                     || (target.starts(with: realRoot)
@@ -297,9 +299,12 @@ public struct RepositoryLoader: Sendable {
             let refusal = mode == S_IFREG ? nil : RegularFile.kindName(mode).map { "it is \($0), not a regular file" }
             // Opened by name in the open folder, not by path: the kernel looks up one name rather than every
             // folder from the root down, which was most of the system time of reading a large repository.
-            let opened = isLink || folderFD < 0 ? nil : (folderFD, name)
             listing.files.append(
-                Self.readFile(path: path, in: opened, shown: shown, refusal: refusal, maxBytes: maxBytes))
+                readFile(shown: shown, refusal: refusal) { limit in
+                    isLink || folderFD < 0
+                        ? RegularFile.read(rawPath: path, limit: limit)
+                        : RegularFile.read(in: folderFD, name: name, limit: limit)
+                })
         }
         return listing
     }
@@ -351,17 +356,13 @@ public struct RepositoryLoader: Sendable {
         return body(entries.sorted { $0.name.lexicographicallyPrecedes($1.name) }, dirfd(directory))
     }
 
-    /// A file's bytes, or empty contents and the problem when it cannot be read (or is not a regular file).
-    /// `opened`, when given, names the file in an open folder, which is cheaper to open than `path`.
-    private static func readFile(
-        path: [UInt8], in opened: (folder: Int32, name: [UInt8])? = nil, shown: String, refusal: String?,
-        maxBytes: Int
+    /// A file's bytes as `read` reads them (at most the limit it is given), or empty contents and the problem when
+    /// it is refused (not a regular file) or cannot be read.
+    private func readFile(
+        shown: String, refusal: String?, _ read: (_ limit: Int) -> Result<[UInt8], RegularFile.Refusal>
     ) -> (file: SourceFile, problem: Diagnostic?) {
         // Read one byte past the limit so the composer can report the size without holding a huge file.
-        let result =
-            refusal.map { .failure(RegularFile.Refusal(reason: $0)) }
-            ?? (opened.map { RegularFile.read(in: $0.folder, name: $0.name, limit: maxBytes + 1) }
-                ?? RegularFile.read(rawPath: path, limit: maxBytes + 1))
+        let result = refusal.map { .failure(RegularFile.Refusal(reason: $0)) } ?? read(maxFileBytes + 1)
         switch result {
         case .success(let bytes):
             return (SourceFile(path: shown, contents: bytes), nil)

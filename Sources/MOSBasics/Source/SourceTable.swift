@@ -10,6 +10,7 @@ public struct SourceTable: Sendable, Hashable {
 
     /// A table listing `paths` in order (IDs 1, 2, …), so that marks order as the paths were read.
     public init(_ paths: [String]) {
+        reserveCapacity(paths.count)
         for path in paths { _ = id(for: path) }
     }
 

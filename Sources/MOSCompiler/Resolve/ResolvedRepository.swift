@@ -212,21 +212,24 @@ public struct ResolvedRepository: Sendable {
 
     private func deriveFacts(of policy: PolicySyntax) -> PolicyFacts {
         let major = policy.track == nil ? nil : trackMajor(of: policy)
-        let listed = listedCohorts(of: policy)
-        var cohorts = listed
+        var cohorts = listedCohorts(of: policy)
         var narrowed: [CohortModel]?
         if policy.track != nil {
-            // A track judges and plans only its major's devices; a cohort with none of them is not its concern.
-            cohorts = []
+            // A track judges and plans only its major's devices; a cohort with none of them is not its concern
+            // (and without a known major, none is).
             var kept: [CohortModel] = []
-            for (position, slot) in listed {
-                guard let major else { break }
-                var cohort = models[slot]
-                cohort.range = cohort.range.clipped(atOrAbove: OSVersion(major)).clipped(below: OSVersion(major + 1))
-                guard !cohort.range.isEmpty else { continue }
-                cohorts.append((position, kept.count))
-                kept.append(cohort)
+            var keptPairs: [(reference: Int, model: Int)] = []
+            if let major {
+                for (position, slot) in cohorts {
+                    var cohort = models[slot]
+                    cohort.range = cohort.range.clipped(atOrAbove: OSVersion(major))
+                        .clipped(below: OSVersion(major + 1))
+                    guard !cohort.range.isEmpty else { continue }
+                    keptPairs.append((position, kept.count))
+                    kept.append(cohort)
+                }
             }
+            cohorts = keptPairs
             narrowed = kept
         }
         // Most policies take Settings' skipDays and blackouts: those are shared, not copied per policy.
