@@ -59,6 +59,9 @@ package func parseRepository(
     }
     repository.cohorts = joined(take(\.syntax.cohorts, from: &pieces), workers: workers)
     repository.policies = joined(take(\.syntax.policies, from: &pieces), workers: workers)
+    for index in repository.policies.indices {
+        repository.policies[index].place = index
+    }
     return repository
 }
 

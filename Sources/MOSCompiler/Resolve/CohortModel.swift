@@ -63,14 +63,23 @@ public struct CohortModel: Sendable, Hashable {
 
     /// Resolves a cohort's syntax; nil when its name or platform is missing or `osVersions` does not parse.
     public init?(_ syntax: CohortSyntax, gates: SoftwareUpdateGates) {
-        guard let name = syntax.name?.value, let platform = syntax.platform?.value else { return nil }
+        self.init([syntax], at: 0, gates: gates)
+    }
+
+    /// Resolves the cohort at `index` of `cohorts`, reading its fields in place (a copy of the whole cohort
+    /// retained every string it holds); `parse` reads `osVersions` (Resolve remembers each distinct text's range).
+    package init?(
+        _ cohorts: [CohortSyntax], at index: Int, gates: SoftwareUpdateGates,
+        parse: (String) -> Result<VersionRange, VersionRange.ParseError> = VersionRange.parse
+    ) {
+        guard let name = cohorts[index].name?.value, let platform = cohorts[index].platform?.value else { return nil }
         self.name = name
         self.platform = platform
-        self.enrollment = syntax.enrollment?.value ?? .supervised
-        self.location = syntax.location
+        self.enrollment = cohorts[index].enrollment?.value ?? .supervised
+        self.location = cohorts[index].location
         self.ddmThreshold = gates.ddmThresholdOrNever(for: platform)
-        if let text = syntax.osVersions?.value {
-            guard case .success(let range) = VersionRange.parse(text) else { return nil }
+        if let text = cohorts[index].osVersions?.value {
+            guard case .success(let range) = parse(text) else { return nil }
             let floor = PlatformFloors.floor(for: platform)
             self.range = range.lower == nil ? range.clipped(atOrAbove: floor) : range
             self.rangeIsDeclared = true

@@ -35,20 +35,6 @@ public struct ResolvedRepository: Sendable {
     /// Settings' `skipDays` and `blackouts`, the default of every policy.
     private let settingsSkipDays: Set<Weekday>
     private let settingsBlackouts: [Blackout]
-    /// Each policy's index in `repository.policies`, by where its document starts and its track (a policy with
-    /// tracks is one value per track, all starting there); -1 for a key two values share.
-    private var policyIndex: [PolicyKey: Int] = [:]
-
-    private struct PolicyKey: Hashable {
-        var location: SourceMark
-        var track: Int
-
-        init(_ policy: PolicySyntax) {
-            location = policy.location
-            track = policy.track?.index ?? -1
-        }
-    }
-
     private struct TargetKey: Hashable {
         package var platform: Platform
         package var text: String
@@ -75,8 +61,14 @@ public struct ResolvedRepository: Sendable {
             var slots: [Int32] = []
             models.reserveCapacity(range.count)
             slots.reserveCapacity(range.count)
+            // Cohorts repeat a handful of osVersions texts: each is parsed once per chunk.
+            var ranges: [String: Result<VersionRange, VersionRange.ParseError>] = [:]
             for index in range {
-                guard let model = CohortModel(repository.cohorts[index], gates: gates) else {
+                guard
+                    let model = CohortModel(
+                        repository.cohorts, at: index, gates: gates,
+                        parse: { text in ranges.memo(text) { VersionRange.parse(text) } })
+                else {
                     slots.append(-1)
                     continue
                 }
@@ -107,7 +99,6 @@ public struct ResolvedRepository: Sendable {
         self.targets = lookups.targets
         self.requests = lookups.requests
         self.zones = lookups.zones
-        self.policyIndex = lookups.policyIndex
         self.settingsSkipDays = Set(repository.settings.first?.skipDays?.days.map(\.value) ?? [])
         self.settingsBlackouts = repository.settings.first?.blackouts.map(\.value) ?? []
         let partial = self
@@ -124,14 +115,13 @@ public struct ResolvedRepository: Sendable {
         case lookups(Lookups)
     }
 
-    /// The tables Resolve builds from the syntax alone: cohorts by name, targets, zones, policies by place.
+    /// The tables Resolve builds from the syntax alone: cohorts by name, targets, zones.
     private struct Lookups: Sendable {
         var byName: [String: Int] = [:]
         var firstCohorts: [Int] = []
         var targets: [TargetKey: ResolvedTarget] = [:]
         var requests: [String: TargetRequest?] = [:]
         var zones: [String: ZoneRules?] = [:]
-        var policyIndex: [PolicyKey: Int] = [:]
 
         init() {}
 
@@ -153,12 +143,6 @@ public struct ResolvedRepository: Sendable {
                     continue
                 }
                 targets[key] = target
-            }
-            policyIndex.reserveCapacity(repository.policies.count)
-            for (index, policy) in repository.policies.enumerated() {
-                // Two policies at one place (only a hand-built repository has them) are told apart by nothing.
-                let key = PolicyKey(policy)
-                policyIndex[key] = policyIndex[key] == nil ? index : -1
             }
         }
     }
@@ -187,9 +171,13 @@ public struct ResolvedRepository: Sendable {
         }
     }
 
-    /// `policy`'s index in `policyFacts`; nil for a policy not in the repository (its facts are derived on asking).
+    /// `policy`'s index in `policyFacts`; nil for a policy not parsed into this repository, such as one a test
+    /// built by hand (its facts are derived on asking). Its place, not a hash: rules ask for every policy's facts.
     private func factsIndex(of policy: PolicySyntax) -> Int? {
-        guard let index = policyIndex[PolicyKey(policy)], policyFacts.indices.contains(index) else { return nil }
+        let index = policy.place
+        guard policyFacts.indices.contains(index), repository.policies[index].isIdentical(to: policy) else {
+            return nil
+        }
         return index
     }
 

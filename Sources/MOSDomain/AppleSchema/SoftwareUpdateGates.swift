@@ -51,14 +51,14 @@ public struct SoftwareUpdateGates: Sendable {
     /// The lowest OS that accepts the enforcement declaration (macOS 14.0, iOS/iPadOS 17.0, tvOS 18.4,
     /// visionOS 26.0), or nil if the platform can't.
     public func ddmThreshold(for platform: Platform) -> OSVersion? {
-        if let memo { return memo.platforms[platform]?.ddmThreshold }
+        if let memo { return memo[platform].ddmThreshold }
         return enforcement.flatMap { support(of: $0, on: platform).introducedVersion }
     }
 
     /// The lowest OS that accepts the settings declaration (macOS 15.0, iOS/iPadOS 18.0, tvOS 18.4,
     /// visionOS 26.0), or nil if the platform can't.
     public func settingsThreshold(for platform: Platform) -> OSVersion? {
-        if let memo { return memo.platforms[platform]?.settingsThreshold }
+        if let memo { return memo[platform].settingsThreshold }
         return settings.flatMap { support(of: $0, on: platform).introducedVersion }
     }
 
@@ -70,13 +70,13 @@ public struct SoftwareUpdateGates: Sendable {
     /// The enrollments the enforcement declaration allows (macOS: supervised; iOS: supervised and device);
     /// empty when the platform can't use it.
     public func enforcementEnrollments(for platform: Platform) -> Set<Enrollment> {
-        if let memo { return memo.platforms[platform]?.enforcementEnrollments ?? [] }
+        if let memo { return memo[platform].enforcementEnrollments }
         return enforcement.map { enrollments(of: $0, on: platform) } ?? []
     }
 
     /// The enrollments the settings declaration allows; empty when the platform can't use it.
     public func settingsEnrollments(for platform: Platform) -> Set<Enrollment> {
-        if let memo { return memo.platforms[platform]?.settingsEnrollments ?? [] }
+        if let memo { return memo[platform].settingsEnrollments }
         return settings.map { enrollments(of: $0, on: platform) } ?? []
     }
 

@@ -24,6 +24,17 @@ public enum Platform: String, Sendable, Hashable, Codable, CaseIterable, CustomS
 
     /// The platform's name as Apple writes it.
     public var description: String { rawValue }
+
+    /// Its position in `allCases`: a slot in per-platform tables, found without hashing.
+    package var position: Int {
+        switch self {
+        case .macOS: 0
+        case .iOS: 1
+        case .iPadOS: 2
+        case .tvOS: 3
+        case .visionOS: 4
+        }
+    }
 }
 
 /// An OS row of `supportedOS` in Apple's schema, including watchOS, which mosc doesn't target.

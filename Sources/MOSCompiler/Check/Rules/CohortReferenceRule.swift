@@ -14,9 +14,9 @@ struct CohortReferenceRule: ValidationRule {
         let cohorts = context.repository.cohorts
         // Sorted once and only when a name is unknown: the suggestions need it, a valid repository does not.
         var sortedNames: [String]?
-        var enforcedBy: [String: (policy: String, location: SourceMark)] = [:]
+        // By the index of the cohort a name finds: a slot rather than hashing each name again.
+        var enforcedBy = [(policy: String, location: SourceMark)?](repeating: nil, count: cohorts.count)
         var policyNames: Set<String> = []
-        enforcedBy.reserveCapacity(context.repository.cohorts.count)
         policyNames.reserveCapacity(context.repository.policies.count)
         // A policy with tracks is read as one value per track, all with the same cohorts: judged once.
         for policy in context.repository.policyDocuments {
@@ -34,7 +34,7 @@ struct CohortReferenceRule: ValidationRule {
                         hint: NodeReader.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
                     continue
                 }
-                if let earlier = enforcedBy[name] {
+                if let earlier = enforcedBy[cohortIndex] {
                     if !(redefined && earlier.policy == policyName) {
                         let message =
                             earlier.policy == policyName
@@ -45,7 +45,7 @@ struct CohortReferenceRule: ValidationRule {
                             notes: [diagnostics.note("first enforced here", at: earlier.location)])
                     }
                 } else {
-                    enforcedBy[name] = (policyName, reference.name.location)
+                    enforcedBy[cohortIndex] = (policyName, reference.name.location)
                 }
                 if let policyPlatform = policy.platform?.value, let cohortPlatform = cohorts[cohortIndex].platform,
                     policyPlatform != cohortPlatform.value
@@ -62,7 +62,7 @@ struct CohortReferenceRule: ValidationRule {
         guard !context.repository.isIncomplete else { return }
         for index in cohorts.indices {
             // Only the first cohort of a name is judged: the others are duplicates, reported by NameRule.
-            guard let name = cohorts[index].name, enforcedBy[name.value] == nil,
+            guard enforcedBy[index] == nil, let name = cohorts[index].name,
                 context.cohortIndex(named: name.value) == index
             else { continue }
             diagnostics.emit(

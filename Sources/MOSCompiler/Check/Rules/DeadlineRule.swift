@@ -43,7 +43,8 @@ struct DeadlineRule: ValidationRule {
             let blackouts = context.blackouts(of: policy)
             let deadlines = context.ringDeadlines(of: policy)
             let policyDeadline = deadlines.policy.flatMap { report($0, context, into: &diagnostics) }
-            var overrides: [Int: ResolvedDeadline] = [:]
+            // By ring, a list: a dictionary cost an allocation and a hash per policy.
+            var overrides = RingOverrides(count: policy.cohorts.count)
             for reference in policy.cohorts {
                 if let result = deadlines.override(reference.ring),
                     let value = report(result, context, into: &diagnostics)
@@ -69,11 +70,10 @@ struct DeadlineRule: ValidationRule {
                 checkSkippedDay(value, at: location, skipDays: skipDays, into: &diagnostics)
                 checkBlackout(value, at: location, skipDays: skipDays, blackouts: blackouts, into: &diagnostics)
             }
-            let values = overrides.mapValues(\.value)
-            checkRingOrder(policy, policyDeadline: policyDeadline?.value, overrides: values, into: &diagnostics)
+            checkRingOrder(policy, policyDeadline: policyDeadline?.value, overrides: overrides, into: &diagnostics)
             if let zone = policy.legacy?.timeZone.flatMap({ context.zone(named: $0.value) }) {
                 checkZone(
-                    policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, overrides: values,
+                    policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, overrides: overrides,
                     resolutions: &resolutions, into: &diagnostics)
             }
         }
@@ -236,12 +236,12 @@ struct DeadlineRule: ValidationRule {
     }
 
     private func checkRingOrder(
-        _ policy: PolicySyntax, policyDeadline: LocalDateTime?, overrides: [Int: LocalDateTime],
+        _ policy: PolicySyntax, policyDeadline: LocalDateTime?, overrides: RingOverrides,
         into diagnostics: inout DiagnosticBag
     ) {
         var latest: (value: LocalDateTime, name: String)?
         for reference in policy.cohorts {
-            guard let value = overrides[reference.ring] ?? policyDeadline else { continue }
+            guard let value = overrides[reference.ring]?.value ?? policyDeadline else { continue }
             if let earlier = latest, value < earlier.value {
                 diagnostics.emit(
                     .ringOrder,
@@ -254,13 +254,15 @@ struct DeadlineRule: ValidationRule {
 
     private func checkZone(
         _ policy: PolicySyntax, zone: ZoneRules, context: ValidationContext, policyDeadline: LocalDateTime?,
-        overrides: [Int: LocalDateTime], resolutions: inout [ZonedWallTime: ZoneResolution],
+        overrides: RingOverrides, resolutions: inout [ZonedWallTime: ZoneResolution],
         into diagnostics: inout DiagnosticBag
     ) {
         let zoneName = zone.identifier
         var seen: [LocalDateTime] = []
         for (reference, cohort) in context.cohorts(of: policy) where cohort.paths.hasLegacy {
-            guard let value = overrides[reference.ring] ?? policyDeadline, !seen.contains(value) else { continue }
+            guard let value = overrides[reference.ring]?.value ?? policyDeadline, !seen.contains(value) else {
+                continue
+            }
             seen.append(value)
             let location = reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location
             let resolution = resolutions.memo(ZonedWallTime(zone: zoneName, value: value)) { zone.resolve(value) }
@@ -295,6 +297,26 @@ struct DeadlineRule: ValidationRule {
                 .invalidDuration, "\(key) '\(text.value)' is not a duration: \(reason)", at: text.location,
                 hint: "write days, hours and minutes in that order, e.g. 3d, 12h, 1d12h")
             return nil
+        }
+    }
+}
+
+/// A policy's deadline overrides that resolved, by ring (a reference's position in its list).
+private struct RingOverrides {
+    private var values: [ResolvedDeadline?]
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    /// The override of `ring`; nil when it has none, or no such ring exists.
+    subscript(ring: Int) -> ResolvedDeadline? {
+        get { values.indices.contains(ring) ? values[ring] : nil }
+        set {
+            // Rings are positions in the list, so only a hand-built policy can name one past its end.
+            guard ring >= 0 else { return }
+            if ring >= values.count { values += Array(repeating: nil, count: ring - values.count + 1) }
+            values[ring] = newValue
         }
     }
 }

@@ -12,10 +12,14 @@ struct EnrollmentRule: ValidationRule {
 
     package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         let gates = context.options.gates
-        for (index, cohort) in context.repository.cohorts.enumerated() {
-            guard let name = cohort.name?.value, let model = context.cohortModel(at: index) else { continue }
-            let at = cohort.enrollment?.location ?? cohort.location
-            let rangeAt = cohort.osVersions?.location ?? cohort.enrollment?.location ?? cohort.location
+        let cohorts = context.repository.cohorts
+        // By index, reading fields in place: a copy of each cohort retained every string it holds.
+        for index in cohorts.indices {
+            guard let name = cohorts[index].name?.value, let model = context.cohortModel(at: index) else { continue }
+            let at = cohorts[index].enrollment?.location ?? cohorts[index].location
+            var rangeAt: SourceMark {
+                cohorts[index].osVersions?.location ?? cohorts[index].enrollment?.location ?? cohorts[index].location
+            }
             if !gates.enforcementAllows(model.enrollment, on: model.platform)
                 && !gates.legacyAllows(model.enrollment, on: model.platform)
             {
@@ -33,7 +37,7 @@ struct EnrollmentRule: ValidationRule {
                 continue
             }
             guard model.paths.hasLegacy else { continue }
-            let below = "below \(model.platform) \(model.ddmThreshold)"
+            var below: String { "below \(model.platform) \(model.ddmThreshold)" }
             if !gates.hasLegacyPath(model.platform) {
                 diagnostics.emit(
                     .noLegacyPath,

@@ -15,7 +15,8 @@ struct LegacyProductKeyRule: ValidationRule {
         // Only cohorts a policy enforces compile to commands; an unused one has its own warning (MOS205). The set
         // of enforced names is built only when some cohort could need a ProductKey (rarely: most declare a range).
         var enforced: Set<String>?
-        for (index, cohort) in context.repository.cohorts.enumerated() {
+        let cohorts = context.repository.cohorts
+        for index in cohorts.indices {
             guard let model = context.cohortModel(at: index), !model.rangeIsDeclared, model.paths.hasLegacy,
                 gates.hasLegacyPath(model.platform), gates.legacyAllows(model.enrollment, on: model.platform),
                 let productVersion = gates.minimumOS(forScheduleKey: "ProductVersion", platform: model.platform),
@@ -29,7 +30,7 @@ struct LegacyProductKeyRule: ValidationRule {
             diagnostics.emit(
                 .legacyUpdateNeedsProductKey,
                 "cohort '\(model.name)' has no osVersions, so it can hold \(model.platform) \(floor) devices, whose ScheduleOSUpdate needs a ProductKey only the device knows: the compiled legacy commands would hold a placeholder that cannot be sent",
-                at: cohort.platform?.location ?? cohort.location,
+                at: cohorts[index].platform?.location ?? cohorts[index].location,
                 hint:
                     "declare 'osVersions: \">=\(productVersion)\"' if no device runs \(model.platform) below \(productVersion), or 'osVersions: \">=\(model.ddmThreshold)\"' for a DDM-only cohort"
             )

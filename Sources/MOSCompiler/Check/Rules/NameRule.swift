@@ -16,6 +16,7 @@ struct NameRule: ValidationRule {
 
     private func checkNames(_ names: [Located<String>], kind: String, into diagnostics: inout DiagnosticBag) {
         var first: [String: SourceMark] = [:]
+        first.reserveCapacity(names.count)
         for name in names {
             if !Self.isValid(name.value) {
                 diagnostics.emit(
@@ -34,7 +35,8 @@ struct NameRule: ValidationRule {
 
     /// Whether `name` matches the name pattern.
     static func isValid(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+        // The view, not an array of it: every name of a large repository is judged.
+        let bytes = name.utf8
         guard (1...63).contains(bytes.count) else { return false }
         let allowed: (UInt8) -> Bool = { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
         guard bytes.allSatisfy(allowed) else { return false }

@@ -16,7 +16,8 @@ struct TimeZoneRule: ValidationRule {
         for policy in context.repository.policies {
             // The zone is the policy's, shared by its tracks: judged against all its cohorts' devices.
             let cohorts = context.cohortsAcrossTracks(of: policy)
-            let legacyCohorts = cohorts.filter { $0.cohort.paths.hasLegacy }
+            // The first is all that is read: no list of the others.
+            let firstLegacy = cohorts.first { $0.cohort.paths.hasLegacy }
             // Judge presence only when every listed cohort resolved; otherwise another diagnostic explains why.
             let allResolved = !cohorts.isEmpty && cohorts.count == policy.cohorts.count
             if let zone = policy.legacy?.timeZone {
@@ -39,20 +40,20 @@ struct TimeZoneRule: ValidationRule {
                             ? "use a name such as 'America/New_York' or 'Europe/Berlin'"
                             : "did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?")
                 }
-                if allResolved && legacyCohorts.isEmpty {
+                if allResolved && firstLegacy == nil {
                     diagnostics.emit(
                         .timeZoneWithoutLegacyDevices,
                         "legacy.timeZone is set, but every cohort of policy '\(policy.name?.value ?? "?")' is DDM-only: DDM enforces the deadline in each device's local time and no time zone can be set",
                         at: zone.location, hint: "remove legacy.timeZone")
                 }
-            } else if let first = legacyCohorts.first {
+            } else if let first = firstLegacy {
                 diagnostics.emit(
                     .missingTimeZone,
                     "cohort '\(first.cohort.name)' can hold devices below \(first.cohort.platform) \(first.cohort.ddmThreshold), whose legacy deadline needs legacy.timeZone",
                     at: policy.legacy?.location ?? first.reference.name.location,
                     hint: "add 'legacy: {timeZone: <IANA zone>}', e.g. 'America/New_York'")
             }
-            if allResolved && legacyCohorts.isEmpty, let legacy = policy.legacy {
+            if allResolved && firstLegacy == nil, let legacy = policy.legacy {
                 let others: [(String, SourceMark?)] = [
                     ("installAction", legacy.installAction?.location),
                     ("maxUserDeferrals", legacy.maxUserDeferrals?.location),

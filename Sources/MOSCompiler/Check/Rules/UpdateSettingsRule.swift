@@ -91,11 +91,12 @@ struct UpdateSettingsRule: ValidationRule {
     /// Apple: OfferPrograms only with ProgramEnrollment Allowed or AlwaysOn, never with RequireProgram;
     /// RequireProgram only with AlwaysOn.
     private func checkBeta(_ settings: UpdateSettingsSyntax, into diagnostics: inout DiagnosticBag) {
-        let byPath = Dictionary(settings.entries.map { ($0.applePath, $0) }, uniquingKeysWith: { first, _ in first })
+        // A policy has a few entries: the first with a path is found by looking, not through a table per policy.
+        func entry(_ path: String) -> UpdateSettingsSyntax.Entry? { settings.entries.first { $0.applePath == path } }
         let enrollment: String? =
-            if case .string(let value)? = byPath["Beta.ProgramEnrollment"]?.value { value } else { nil }
-        if let offer = byPath["Beta.OfferPrograms"] {
-            if byPath["Beta.RequireProgram"] != nil {
+            if case .string(let value)? = entry("Beta.ProgramEnrollment")?.value { value } else { nil }
+        if let offer = entry("Beta.OfferPrograms") {
+            if entry("Beta.RequireProgram") != nil {
                 diagnostics.emit(
                     .betaProgramConflict, "settings.beta.offerPrograms cannot be combined with requireProgram",
                     at: offer.location)
@@ -105,7 +106,7 @@ struct UpdateSettingsRule: ValidationRule {
                     at: offer.location)
             }
         }
-        if let require = byPath["Beta.RequireProgram"], enrollment != "AlwaysOn" {
+        if let require = entry("Beta.RequireProgram"), enrollment != "AlwaysOn" {
             diagnostics.emit(
                 .betaProgramConflict, "settings.beta.requireProgram needs programEnrollment AlwaysOn",
                 at: require.location)

@@ -10,8 +10,9 @@ struct VersionRangeRule: ValidationRule {
     package func check(_ context: ValidationContext, into diagnostics: inout DiagnosticBag) {
         // Cohorts repeat a handful of ranges (">=14.0"): each distinct text is parsed once.
         var parsed: [String: Result<VersionRange, VersionRange.ParseError>] = [:]
-        for cohort in context.repository.cohorts {
-            guard let text = cohort.osVersions else { continue }
+        let cohorts = context.repository.cohorts
+        for index in cohorts.indices {
+            guard let text = cohorts[index].osVersions else { continue }
             switch parsed.memo(text.value, { VersionRange.parse(text.value) }) {
             case .failure(let error):
                 diagnostics.emit(
@@ -21,7 +22,7 @@ struct VersionRangeRule: ValidationRule {
                 if range.isEmpty {
                     diagnostics.emit(
                         .emptyVersionRange, "osVersions '\(text.value)' matches no version", at: text.location)
-                } else if let platform = cohort.platform?.value {
+                } else if let platform = cohorts[index].platform?.value {
                     let floor = PlatformFloors.floor(for: platform)
                     if range.isWhollyBelow(floor) {
                         diagnostics.emit(

@@ -190,6 +190,9 @@ public struct PolicySyntax: Sendable, Hashable {
     // through `_read`, so `policy.legacy?.timeZone` borrows the legacy block rather than copying all of it.
     private final class Box: @unchecked Sendable {
         var fields: Fields
+        /// The policy's index in the parsed repository's `policies` (-1: unknown). A copy that changes a field gets
+        /// a new box, so a box with a place always holds the fields parsed there.
+        var place = -1
         init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -207,6 +210,19 @@ public struct PolicySyntax: Sendable, Hashable {
     public init(location: SourceMark) {
         box = Box(Fields(location: location))
     }
+
+    /// Its index in `RepositorySyntax.policies` as parsed (-1 when unknown): how Resolve finds what it derived
+    /// for the policy without hashing it. Not part of the value: `==` and `hash(into:)` ignore it.
+    package var place: Int {
+        get { box.place }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.place = newValue
+        }
+    }
+
+    /// Whether both values share one box: the same parsed policy, not merely equal fields.
+    package func isIdentical(to other: PolicySyntax) -> Bool { box === other.box }
 
     /// Equal when every field is.
     public static func == (lhs: PolicySyntax, rhs: PolicySyntax) -> Bool {
