@@ -7,8 +7,9 @@ import MOSBasics
 #endif
 
 /// The keys a mapping may hold, with their bytes laid out once: matching a scalar key against them is a few
-/// length compares and one `memcmp`, with no `String` built or retained per key.
-public struct KeySet: Sendable, ExpressibleByArrayLiteral {
+/// length compares and one `memcmp`, with no `String` built or retained per key. A class: every mapping read keeps
+/// its key set, and as a struct each kept copy counted a reference to each of its three arrays.
+public final class KeySet: Sendable, ExpressibleByArrayLiteral {
     /// The keys, in the order given.
     public let names: [String]
     @usableFromInline let bytes: [UInt8]
@@ -29,7 +30,7 @@ public struct KeySet: Sendable, ExpressibleByArrayLiteral {
     }
 
     /// Creates a set of keys from a literal list.
-    public init(arrayLiteral names: String...) {
+    public convenience init(arrayLiteral names: String...) {
         self.init(names)
     }
 

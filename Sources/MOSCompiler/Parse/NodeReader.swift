@@ -24,27 +24,49 @@ public struct NodeReader {
     public typealias Node = YAMLTree.NodeID
 
     /// A mapping whose keys were checked: its values by key.
+    ///
+    /// It keeps the key and value nodes of the keys it allows, not the tree: a copy of the tree counted a reference
+    /// to each of its arrays, for each of the many mappings of a large repository. `keyLocation(_:in:)` asks the
+    /// reader where a key is written.
     public struct Mapping {
-        package let tree: YAMLTree
         /// The mapping node itself.
         public let node: Node
         package let keys: KeySet
-        /// By position in `keys`: the index of the first pair with that key, or -1.
-        package let slots: [Int32]
+        /// By position in `keys`: the key node and the value node of the first pair with that key, or -1 and -1.
+        private var nodes: [Int32]
 
-        /// The index of the first pair whose key is `key`, if `key` is allowed and present.
-        package func pair(_ key: String) -> Int? {
-            guard let position = keys.index(of: key), slots[position] >= 0 else { return nil }
-            return Int(slots[position])
+        init(node: Node, keys: KeySet) {
+            self.node = node
+            self.keys = keys
+            nodes = [Int32](repeating: -1, count: 2 * keys.names.count)
         }
+
+        /// Records the pair `key: value` at `position` of `keys`, unless an earlier pair has that key.
+        mutating func record(_ position: Int, key: Node, value: Node) {
+            guard nodes[2 * position] < 0 else { return }
+            nodes[2 * position] = key.index
+            nodes[2 * position + 1] = value.index
+        }
+
+        /// The key node of the first pair whose key is `key`, if `key` is allowed and present.
+        package func keyNode(_ key: String) -> Node? {
+            guard let position = keys.index(of: key), nodes[2 * position] >= 0 else { return nil }
+            return Node(index: nodes[2 * position])
+        }
+
+        /// Whether a pair has the key `key`.
+        package func contains(_ key: String) -> Bool { keyNode(key) != nil }
 
         /// The value for `key`, if present.
-        public subscript(key: String) -> Node? { pair(key).map { tree.value(node, $0) } }
-
-        /// Where `key` is written, else where the mapping starts.
-        public func keyLocation(_ key: String) -> SourceMark {
-            tree.location(pair(key).map { tree.key(node, $0) } ?? node)
+        public subscript(key: String) -> Node? {
+            guard let position = keys.index(of: key), nodes[2 * position] >= 0 else { return nil }
+            return Node(index: nodes[2 * position + 1])
         }
+    }
+
+    /// Where `key` is written in `map`, else where the mapping starts.
+    public func keyLocation(_ key: String, in map: Mapping) -> SourceMark {
+        tree.location(map.keyNode(key) ?? map.node)
     }
 
     /// Where `node` starts.
@@ -59,7 +81,7 @@ public struct NodeReader {
             return nil
         }
         rejectTag(node)
-        var slots = [Int32](repeating: -1, count: allowed.names.count)
+        var map = Mapping(node: node, keys: allowed)
         // Unknown keys are reported after the required ones are known: a misspelt required key is one mistake,
         // reported once as the unknown key, not again as the missing one.
         var unknown: [(text: String, location: SourceMark, suggestion: String?)] = []
@@ -87,13 +109,12 @@ public struct NodeReader {
                 unknown.append((text, tree.location(key), Self.suggestion(for: text, among: allowed.names)))
                 continue
             }
-            if slots[position] < 0 { slots[position] = Int32(truncatingIfNeeded: index) }
+            map.record(position, key: key, value: tree.value(node, index))
         }
-        let map = Mapping(tree: tree, node: node, keys: allowed, slots: slots)
         var explained: Set<String> = []
         for key in unknown {
             var notes: [Diagnostic.Note] = []
-            if let meant = key.suggestion, required.contains(meant), map.pair(meant) == nil,
+            if let meant = key.suggestion, required.contains(meant), !map.contains(meant),
                 explained.insert(meant).inserted
             {
                 notes.append(
@@ -106,7 +127,7 @@ public struct NodeReader {
                 hint: key.suggestion.map { "did you mean '\($0)'?" }
                     ?? "expected one of \(allowed.names.map { "'\($0)'" }.joined(separator: ", "))", notes: notes)
         }
-        for key in required where map.pair(key) == nil && !explained.contains(key) {
+        for key in required where !map.contains(key) && !explained.contains(key) {
             diagnostics.emit(.missingKey, "\(context) is missing required key '\(key)'", at: tree.location(node))
         }
         return map

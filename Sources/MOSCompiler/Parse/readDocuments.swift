@@ -92,7 +92,7 @@ extension NodeReader {
         settings.blackouts = map["blackouts"].map { blackouts($0) } ?? []
         settings.limits = map["limits"].flatMap { limits($0) }
         settings.catalog = map["catalog"].flatMap { string($0, context: "catalog") }
-        settings.fleet = map["fleet"].flatMap { fleetSettings($0, at: map.keyLocation("fleet")) }
+        settings.fleet = map["fleet"].flatMap { fleetSettings($0, at: keyLocation("fleet", in: map)) }
         repository.settings.append(settings)
     }
 
@@ -119,7 +119,7 @@ extension NodeReader {
         cohort.description = map["description"].flatMap { string($0, context: "description") }
         cohort.osVersions = map["osVersions"].flatMap { versionText($0, context: "osVersions") }
         cohort.enrollment = map["enrollment"].flatMap { choice($0, context: "enrollment") }
-        cohort.fleet = map["fleet"].flatMap { fleetTarget($0, at: map.keyLocation("fleet"), context: "fleet") }
+        cohort.fleet = map["fleet"].flatMap { fleetTarget($0, at: keyLocation("fleet", in: map), context: "fleet") }
         repository.cohorts.append(cohort)
     }
 
@@ -137,13 +137,13 @@ extension NodeReader {
         policy.platform = map["platform"].flatMap { choice($0, context: "platform") }
         policy.description = map["description"].flatMap { string($0, context: "description") }
         if let node = map["target"] {
-            policy.target = target(node, at: map.keyLocation("target"), context: "target")
+            policy.target = target(node, at: keyLocation("target", in: map), context: "target")
         }
         policy.deadline = map["deadline"].flatMap { deadline($0) }
         policy.detailsURL = map["detailsURL"].flatMap { string($0, context: "detailsURL") }
         if let node = map["legacy"], let legacy = mapping(node, context: "legacy", allowed: DocumentKeys.legacy) {
             policy.legacy = LegacySyntax(
-                location: map.keyLocation("legacy"),
+                location: keyLocation("legacy", in: map),
                 timeZone: legacy["timeZone"].flatMap { string($0, context: "legacy.timeZone") },
                 installAction: legacy["installAction"].flatMap { choice($0, context: "legacy.installAction") },
                 maxUserDeferrals: legacy["maxUserDeferrals"].flatMap {
@@ -155,19 +155,19 @@ extension NodeReader {
                 })
         }
         if let node = map["settings"] {
-            policy.settings = updateSettings(node, at: map.keyLocation("settings"))
+            policy.settings = updateSettings(node, at: keyLocation("settings", in: map))
         }
         policy.skipDays = map["skipDays"].flatMap { skipDays($0) }
         policy.blackouts = map["blackouts"].map { blackouts($0) } ?? []
         if let node = map["cohorts"] {
-            policy.cohortsLocation = map.keyLocation("cohorts")
+            policy.cohortsLocation = keyLocation("cohorts", in: map)
             policy.cohorts = cohortReferences(node, limits: limits)
         }
         guard let tracksNode = map["tracks"] else {
             repository.policies.append(policy)
             return
         }
-        readTracks(tracksNode, at: map.keyLocation("tracks"), of: policy, into: &repository)
+        readTracks(tracksNode, at: keyLocation("tracks", in: map), of: policy, into: &repository)
     }
 
     /// `target: {version, build}` (`context` names it in messages: `target`, `tracks[1].target`).
@@ -205,7 +205,7 @@ extension NodeReader {
             else { continue }
             var track = policy
             track.target = entry["target"].flatMap {
-                target($0, at: entry.keyLocation("target"), context: "\(context).target")
+                target($0, at: keyLocation("target", in: entry), context: "\(context).target")
             }
             let ownDeadline = entry["deadline"].flatMap { deadline($0) }
             if entry["deadline"] == nil, policy.deadline == nil {
@@ -233,7 +233,7 @@ extension NodeReader {
                 },
                 time: map["time"].flatMap { timeOfDay($0) })
             // One base: the release (with its time of day) or the previous ring (whose time of day is the default).
-            switch (map.pair("afterRelease") != nil, map.pair("afterPreviousRing") != nil) {
+            switch (map.contains("afterRelease"), map.contains("afterPreviousRing")) {
             case (false, false):
                 diagnostics.emit(
                     .missingKey, "a relative deadline is missing required key 'afterRelease' or 'afterPreviousRing'",
@@ -242,8 +242,8 @@ extension NodeReader {
                 diagnostics.emit(
                     .deadlineTwoBases,
                     "a relative deadline counts from the release or from the previous ring, not both",
-                    at: map.keyLocation("afterPreviousRing"), hint: "keep one of the two")
-            case (true, false) where map.pair("time") == nil:
+                    at: keyLocation("afterPreviousRing", in: map), hint: "keep one of the two")
+            case (true, false) where !map.contains("time"):
                 diagnostics.emit(
                     .missingKey, "a relative deadline is missing required key 'time'", at: location(node))
             default:

@@ -49,6 +49,8 @@ struct ValidateCommand: ParsableCommand {
             (try input.load(), try catalogOptions.options(now: try clock.resolve()))
         }
         let result = Compiler.validate(loaded, options: options)
+        // The files' bytes too: freed here, one by one on this thread, before anything is printed.
+        FreedAtExit.keep(loaded)
         defer { FreedAtExit.keep(result) }
         let diagnostics = diagnosticOptions.finalize(result.diagnostics)
         switch format {
