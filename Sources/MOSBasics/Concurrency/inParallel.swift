@@ -27,9 +27,12 @@ package func inParallelRanges<Result: Sendable>(
 ) -> [Result] {
     let chunks = workers > 1 ? min(count, workers * 16) : 1
     guard chunks > 1 else { return [body(0..<count)] }
-    return inParallel(chunks, workers: workers) { chunk in
-        body((count * chunk / chunks)..<(count * (chunk + 1) / chunks))
-    }
+    return inParallel(chunks, workers: workers) { body(chunkRange($0, of: chunks, covering: count)) }
+}
+
+/// The `chunk`th of `chunks` contiguous ranges that split `0..<count` as evenly as whole indices allow.
+package func chunkRange(_ chunk: Int, of chunks: Int, covering count: Int) -> Range<Int> {
+    (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
 }
 
 /// `transform` applied to every element, in contiguous chunks on every core, with the results in element order.

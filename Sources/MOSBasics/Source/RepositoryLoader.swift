@@ -144,8 +144,8 @@ public struct RepositoryLoader: Sendable {
         var files: [(file: SourceFile, problem: Diagnostic?)] = []
         var subfolders: [Folder] = []
         var diagnostics: [Diagnostic] = []
-        /// Why the folder itself could not be listed.
-        var failure: String?
+        /// Why the root could not be listed (the walk then fails; another folder is a diagnostic).
+        var rootFailure: String?
     }
 
     private func loadFolder(_ root: String, focus: String?) throws(CompilerError) -> Loaded {
@@ -162,9 +162,7 @@ public struct RepositoryLoader: Sendable {
             let listed = inParallel(current.count, workers: defaultWorkerCount) { index in
                 list(current[index], root: root, rawRoot: rawRoot, realRoot: realRoot)
             }
-            if current.first?.raw.isEmpty == true, let failure = listed.first?.failure {
-                throw .unreadable(root, failure)
-            }
+            if let failure = listed.first?.rootFailure { throw .unreadable(root, failure) }
             level = []
             for (folder, listing) in zip(current, listed) {
                 level += listing.subfolders
@@ -199,8 +197,9 @@ public struct RepositoryLoader: Sendable {
             }
         } catch {
             var listing = Listing()
-            listing.failure = "\(error.localizedDescription)"
-            if !relative.isEmpty {
+            if relative.isEmpty {
+                listing.rootFailure = "\(error.localizedDescription)"
+            } else {
                 listing.diagnostics.append(
                     Diagnostic(
                         .unreadableFile, "cannot read folder",

@@ -48,20 +48,20 @@ public struct NodeReader {
             nodes[2 * position + 1] = value.index
         }
 
-        /// The key node of the first pair whose key is `key`, if `key` is allowed and present.
-        package func keyNode(_ key: String) -> Node? {
+        /// Where the first pair whose key is `key` sits in `nodes`, if `key` is allowed and present.
+        private func slot(_ key: String) -> Int? {
             guard let position = keys.index(of: key), nodes[2 * position] >= 0 else { return nil }
-            return Node(index: nodes[2 * position])
+            return 2 * position
         }
+
+        /// The key node of the first pair whose key is `key`, if `key` is allowed and present.
+        package func keyNode(_ key: String) -> Node? { slot(key).map { Node(index: nodes[$0]) } }
 
         /// Whether a pair has the key `key`.
-        package func contains(_ key: String) -> Bool { keyNode(key) != nil }
+        package func contains(_ key: String) -> Bool { slot(key) != nil }
 
         /// The value for `key`, if present.
-        public subscript(key: String) -> Node? {
-            guard let position = keys.index(of: key), nodes[2 * position] >= 0 else { return nil }
-            return Node(index: nodes[2 * position + 1])
-        }
+        public subscript(key: String) -> Node? { slot(key).map { Node(index: nodes[$0 + 1]) } }
     }
 
     /// Where `key` is written in `map`, else where the mapping starts.

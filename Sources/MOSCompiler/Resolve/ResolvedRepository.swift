@@ -56,7 +56,7 @@ public struct ResolvedRepository: Sendable {
         let chunks = workers > 1 ? min(cohortCount, workers * 2) : 1
         let parts = inParallel(chunks + 1, workers: workers) { job -> ResolvePart in
             guard job > 0 else { return .lookups(Lookups(repository, catalog: options.catalog)) }
-            let range = (cohortCount * (job - 1) / chunks)..<(cohortCount * job / chunks)
+            let range = chunkRange(job - 1, of: chunks, covering: cohortCount)
             var models: [CohortModel] = []
             var slots: [Int32] = []
             models.reserveCapacity(range.count)
@@ -377,6 +377,11 @@ public struct RingDeadlines: Sendable {
     /// The override of `ring` (its position in `cohorts:`); nil for a ring without one.
     public func override(_ ring: Int) -> Result<ResolvedDeadline, DeadlineProblem>? {
         rings.first { $0.ring == ring }?.result
+    }
+
+    /// The override of `ring` when it resolved; nil when it has none or it does not resolve.
+    public func resolvedOverride(_ ring: Int) -> ResolvedDeadline? {
+        override(ring).flatMap { try? $0.get() }
     }
 
     /// The effective deadline of `ring`: its override, else the policy's; nil when it does not resolve.

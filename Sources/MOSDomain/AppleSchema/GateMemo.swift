@@ -21,7 +21,7 @@ final class GateMemo: Sendable {
         let scheduleKeyFloors: [String: OSVersion?]
     }
 
-    /// By `Platform.allCases` position.
+    /// By `Platform.position`.
     private let platforms: [PlatformGates]
     /// `settingsKey(_:)` for every key of the settings declaration, by path.
     let settingsKeys: [String: SettingsKeyGate]
@@ -36,7 +36,8 @@ final class GateMemo: Sendable {
         let updateKeys =
             gates.catalog.command(LegacyRequest.scheduleOSUpdate.rawValue)?.allPayloadKeys.map(\.path)
             .filter { $0.hasPrefix("Updates[].") }.map { String($0.dropFirst("Updates[].".count)) } ?? []
-        platforms = Platform.allCases.map { platform in
+        // Sorted by position, so the table does not depend on the order the cases are declared in.
+        platforms = Platform.allCases.sorted { $0.position < $1.position }.map { platform in
             var commands: [LegacyRequest: LegacyCommandSupport] = [:]
             for request in LegacyRequest.allCases {
                 commands[request] = gates.legacyCommandSupport(request, platform: platform)

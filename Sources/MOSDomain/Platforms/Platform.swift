@@ -25,7 +25,8 @@ public enum Platform: String, Sendable, Hashable, Codable, CaseIterable, CustomS
     /// The platform's name as Apple writes it.
     public var description: String { rawValue }
 
-    /// Its position in `allCases`: a slot in per-platform tables, found without hashing.
+    /// Its slot, from 0, in per-platform tables (found without hashing); every case has its own, and the slots
+    /// have no gaps (a test holds both).
     package var position: Int {
         switch self {
         case .macOS: 0

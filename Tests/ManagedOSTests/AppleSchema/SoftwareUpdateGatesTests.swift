@@ -142,6 +142,11 @@ import Testing
         #expect(pending.key(at: "softwareupdate.pending-version.os-version")?.isRequired == true)
     }
 
+    /// The gate memo keeps a slot per platform: two platforms sharing one would answer each other's questions.
+    @Test func everyPlatformHasItsOwnSlotAndTheSlotsHaveNoGaps() {
+        #expect(Platform.allCases.map(\.position).sorted() == Array(Platform.allCases.indices))
+    }
+
     @Test(arguments: Platform.allCases)
     func iPadOSReadsTheIOSRow(_ platform: Platform) {
         #expect(platform.schemaName == (platform == .iPadOS ? "iOS" : platform.rawValue))

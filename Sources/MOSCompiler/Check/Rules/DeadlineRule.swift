@@ -43,15 +43,6 @@ struct DeadlineRule: ValidationRule {
             let blackouts = context.blackouts(of: policy)
             let deadlines = context.ringDeadlines(of: policy)
             let policyDeadline = deadlines.policy.flatMap { report($0, context, into: &diagnostics) }
-            // By ring, a list: a dictionary cost an allocation and a hash per policy.
-            var overrides = RingOverrides(count: policy.cohorts.count)
-            for reference in policy.cohorts {
-                if let result = deadlines.override(reference.ring),
-                    let value = report(result, context, into: &diagnostics)
-                {
-                    overrides[reference.ring] = value
-                }
-            }
             // A policy judges a few deadlines: a list, where a set cost an allocation and a hash per policy.
             var judged: [LocalDateTime] = []
             if let policyDeadline, let location = policy.deadline?.location {
@@ -62,18 +53,20 @@ struct DeadlineRule: ValidationRule {
                 judged.append(policyDeadline.value)
             }
             for reference in policy.cohorts {
-                guard let value = overrides[reference.ring], let location = reference.deadline?.location,
-                    !judged.contains(value.value)
+                // Every override is reported on; one the policy's deadline or an earlier ring shares is judged once.
+                guard let result = deadlines.override(reference.ring),
+                    let value = report(result, context, into: &diagnostics),
+                    let location = reference.deadline?.location, !judged.contains(value.value)
                 else { continue }
                 judged.append(value.value)
                 judge(value, at: location, context: context, notice: minimumNotice, into: &diagnostics)
                 checkSkippedDay(value, at: location, skipDays: skipDays, into: &diagnostics)
                 checkBlackout(value, at: location, skipDays: skipDays, blackouts: blackouts, into: &diagnostics)
             }
-            checkRingOrder(policy, policyDeadline: policyDeadline?.value, overrides: overrides, into: &diagnostics)
+            checkRingOrder(policy, policyDeadline: policyDeadline?.value, deadlines: deadlines, into: &diagnostics)
             if let zone = policy.legacy?.timeZone.flatMap({ context.zone(named: $0.value) }) {
                 checkZone(
-                    policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, overrides: overrides,
+                    policy, zone: zone, context: context, policyDeadline: policyDeadline?.value, deadlines: deadlines,
                     resolutions: &resolutions, into: &diagnostics)
             }
         }
@@ -236,12 +229,12 @@ struct DeadlineRule: ValidationRule {
     }
 
     private func checkRingOrder(
-        _ policy: PolicySyntax, policyDeadline: LocalDateTime?, overrides: RingOverrides,
+        _ policy: PolicySyntax, policyDeadline: LocalDateTime?, deadlines: RingDeadlines,
         into diagnostics: inout DiagnosticBag
     ) {
         var latest: (value: LocalDateTime, name: String)?
         for reference in policy.cohorts {
-            guard let value = overrides[reference.ring]?.value ?? policyDeadline else { continue }
+            guard let value = deadlines.resolvedOverride(reference.ring)?.value ?? policyDeadline else { continue }
             if let earlier = latest, value < earlier.value {
                 diagnostics.emit(
                     .ringOrder,
@@ -254,15 +247,15 @@ struct DeadlineRule: ValidationRule {
 
     private func checkZone(
         _ policy: PolicySyntax, zone: ZoneRules, context: ValidationContext, policyDeadline: LocalDateTime?,
-        overrides: RingOverrides, resolutions: inout [ZonedWallTime: ZoneResolution],
+        deadlines: RingDeadlines, resolutions: inout [ZonedWallTime: ZoneResolution],
         into diagnostics: inout DiagnosticBag
     ) {
         let zoneName = zone.identifier
         var seen: [LocalDateTime] = []
         for (reference, cohort) in context.cohorts(of: policy) where cohort.paths.hasLegacy {
-            guard let value = overrides[reference.ring]?.value ?? policyDeadline, !seen.contains(value) else {
-                continue
-            }
+            guard let value = deadlines.resolvedOverride(reference.ring)?.value ?? policyDeadline,
+                !seen.contains(value)
+            else { continue }
             seen.append(value)
             let location = reference.deadline?.location ?? policy.deadline?.location ?? reference.name.location
             let resolution = resolutions.memo(ZonedWallTime(zone: zoneName, value: value)) { zone.resolve(value) }
@@ -297,26 +290,6 @@ struct DeadlineRule: ValidationRule {
                 .invalidDuration, "\(key) '\(text.value)' is not a duration: \(reason)", at: text.location,
                 hint: "write days, hours and minutes in that order, e.g. 3d, 12h, 1d12h")
             return nil
-        }
-    }
-}
-
-/// A policy's deadline overrides that resolved, by ring (a reference's position in its list).
-private struct RingOverrides {
-    private var values: [ResolvedDeadline?]
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    /// The override of `ring`; nil when it has none, or no such ring exists.
-    subscript(ring: Int) -> ResolvedDeadline? {
-        get { values.indices.contains(ring) ? values[ring] : nil }
-        set {
-            // Rings are positions in the list, so only a hand-built policy can name one past its end.
-            guard ring >= 0 else { return }
-            if ring >= values.count { values += Array(repeating: nil, count: ring - values.count + 1) }
-            values[ring] = newValue
         }
     }
 }
